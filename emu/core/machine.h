@@ -1,0 +1,171 @@
+/*
+ * emu/core/machine.h - emulator-internal interfaces between the core, the
+ * CPU models (emu/cpu/<arch>) and the board loader.  Not for devices: they
+ * only see emu.h.
+ */
+#ifndef EMU_CORE_MACHINE_H
+#define EMU_CORE_MACHINE_H
+
+#include "emu.h"
+#include "../isa/isa.h"
+
+/* ---------------------------------------------------------------------- */
+/* CPU classes (one per emu/cpu/<arch>). */
+typedef enum EmuRunReason {
+    EMU_RUN_LIMIT = 0,    /* instruction budget used up (or kicked)        */
+    EMU_RUN_EXIT,         /* guest requested exit: m->exit_code             */
+    EMU_RUN_ERROR,        /* emulator stop: m->error_msg                    */
+    EMU_RUN_IDLE,         /* CPU waits for an interrupt (WFI/WFE)            */
+    EMU_RUN_DEBUG,        /* breakpoint/watchpoint/step hit (gdb stub)       */
+} EmuRunReason;
+
+typedef struct EmuCpuClass {
+    const char *name;           /* "rv32", "cortex-m3", "cortex-m4"        */
+    const char *const *compatible; /* DT cpu node compatibles/ISA strings   */
+    const IsaOps *isa;
+    uint16_t elf_machine;       /* EM_RISCV, EM_ARM                          */
+    EmuCpu *(*create)(EmuMachine *m, const void *fdt, int node,
+                      char *err, size_t errlen);
+    void (*destroy)(EmuCpu *cpu);
+    /* Architectural reset.  `entry` is the ELF entry point (RISC-V starts
+     * there; ARMv7-M ignores it and reads the vector table). */
+    void (*reset)(EmuCpu *cpu, uint32_t entry);
+    /* Execute until the instruction count reaches `icount_limit`, an event
+     * needs the main loop, or the guest stops.  Checks happen at block
+     * boundaries only. */
+    EmuRunReason (*run)(EmuCpu *cpu, uint64_t icount_limit);
+    /* Interrupt-controller input of the CPU itself (RISC-V: mip bit number;
+     * ARMv7-M: external interrupt number through the NVIC). */
+    bool (*irq_in)(EmuCpu *cpu, uint32_t spec, EmuIrq *out);
+    void (*dump)(EmuCpu *cpu, FILE *out);      /* register dump            */
+    uint32_t (*get_pc)(EmuCpu *cpu);
+    /* Whether an enabled interrupt is pending (wakes WFI). */
+    bool (*has_wakeup)(EmuCpu *cpu);
+    /* Drop all translated code (code memory was written by a debugger or
+     * loader). */
+    void (*flush_code)(EmuCpu *cpu);
+} EmuCpuClass;
+
+extern const EmuCpuClass emu_cpu_rv32;
+const EmuCpuClass *emu_cpu_class_find(const char *compatible);
+
+/* ---------------------------------------------------------------------- */
+/* Translation hooks for tracing (fed by the CPU at block boundaries). */
+typedef struct EmuTraceHooks EmuTraceHooks;
+
+/* ---------------------------------------------------------------------- */
+/* Memory regions. */
+typedef struct EmuRegion {
+    const char *name;
+    uint32_t base, size;
+    uint8_t *host;              /* RAM/ROM: backing store; NULL for MMIO   */
+    bool readonly;
+    const DevClass *cls;        /* MMIO */
+    void *state;
+    unsigned index;             /* region index passed to the device       */
+} EmuRegion;
+
+#define EMU_MAX_REGIONS 64
+#define EMU_MAX_DEVICES 64
+#define EMU_PAGE_BITS 12
+
+typedef struct EmuDevice {
+    const DevClass *cls;
+    void *state;
+    char name[96];
+} EmuDevice;
+
+struct EmuTimer {
+    EmuMachine *m;
+    EmuTimerCb cb;
+    void *opaque;
+    uint64_t deadline;          /* virtual ns; UINT64_MAX when disarmed     */
+    EmuTimer *next;             /* machine's timer list                     */
+};
+
+struct EmuMachine {
+    /* CPU */
+    const EmuCpuClass *cpu_class;
+    EmuCpu *cpu;
+    /* bus */
+    EmuRegion regions[EMU_MAX_REGIONS];
+    unsigned nregions;
+    /* Fast path: per 4 KiB page, host address minus guest page address for
+     * pages entirely inside one RAM region (NULL otherwise).  Writable pages
+     * only in fast_wr.  Indexed by addr >> EMU_PAGE_BITS. */
+    uintptr_t *fast_rd;
+    uintptr_t *fast_wr;
+    /* One byte per 64-byte line of guest address space: non-zero when the
+     * line holds translated code (stores there invalidate translations). */
+    uint8_t *code_lines;
+    /* devices */
+    EmuDevice devices[EMU_MAX_DEVICES];
+    unsigned ndevices;
+    /* board */
+    char board_name[64];
+    char board_model[128];
+    void *fdt;                  /* owned copy of the board devicetree       */
+    /* clock: virtual ns = icount * ns_per_insn + idle_ns */
+    uint64_t icount;            /* retired instructions (kept by the CPU)  */
+    uint32_t ns_per_insn;
+    uint64_t idle_ns;
+    EmuTimer *timers;
+    uint64_t next_deadline_ns;  /* earliest armed timer, UINT64_MAX if none */
+    /* run control */
+    volatile int kick;          /* the CPU loop must return soon           */
+    bool exit_requested;
+    int exit_code;
+    bool error;
+    char error_msg[512];
+    bool reset_requested;
+    /* console */
+    int console_in_fd;
+    bool console_in_eof;
+    bool console_in_regular;    /* stdin is a file: deterministic input    */
+    /* tracing (NULL = off) */
+    EmuTraceHooks *trace;
+    /* semihosting */
+    uint32_t heap_base, heap_limit, stack_base, stack_limit;
+    uint64_t semihost_start_ns;
+};
+
+/* Machine lifetime (machine.c). */
+EmuMachine *emu_machine_new(void);
+void emu_machine_free(EmuMachine *m);
+bool emu_machine_add_device(EmuMachine *m, const DevClass *cls, void *state,
+                            const char *name, char *err, size_t errlen);
+void emu_machine_reset_devices(EmuMachine *m);
+/* Recompute m->next_deadline_ns and fire due timers; called by the main
+ * loop at block boundaries. */
+void emu_clock_run_timers(EmuMachine *m);
+uint64_t emu_clock_next_deadline(EmuMachine *m);
+
+/* Code tracking (bus.c): mark lines as holding translated code. */
+void emu_bus_mark_code(EmuMachine *m, uint32_t addr, uint32_t len);
+void emu_bus_clear_code_marks(EmuMachine *m);
+
+/* Board loader (board.c). */
+/* Build the machine from a board name (built-in) or a .dtb/.dts file path.
+ * Creates the CPU, RAM/ROM, devices and IRQ wiring. */
+bool emu_board_load(EmuMachine *m, const char *name_or_path, char *err, size_t errlen);
+/* `-M help`: one line per built-in board: name, ISA, description. */
+void emu_board_print_list(FILE *out);
+/* Default board for an ELF e_machine (EM_RISCV -> "virt", EM_ARM ->
+ * "mps2-an385"); NULL if none. */
+const char *emu_board_default_for(uint16_t e_machine);
+
+/* ELF loader (elf.c). */
+typedef struct EmuElfInfo {
+    uint32_t entry;
+    uint16_t machine;
+    uint8_t sha256[32];
+    /* semihosting hints: end of the last loaded segment */
+    uint32_t image_end;
+} EmuElfInfo;
+/* Read and validate; returns false with "FILE: reason" in err. */
+bool emu_elf_probe(const char *path, EmuElfInfo *info, char *err, size_t errlen);
+/* Load PT_LOAD segments at their physical addresses (p_paddr). */
+bool emu_elf_load(EmuMachine *m, const char *path, EmuElfInfo *info,
+                  char *err, size_t errlen);
+
+#endif
