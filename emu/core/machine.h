@@ -80,7 +80,9 @@ struct EmuTimer {
     EmuTimerCb cb;
     void *opaque;
     uint64_t deadline;          /* virtual ns; UINT64_MAX when disarmed     */
-    EmuTimer *next;             /* machine's timer list                     */
+    EmuTimer *next;             /* machine's timer list, in creation order:
+                                   timers due at the same ns fire in this
+                                   order (determinism)                      */
 };
 
 struct EmuMachine {
@@ -98,6 +100,7 @@ struct EmuMachine {
     /* One byte per 64-byte line of guest address space: non-zero when the
      * line holds translated code (stores there invalidate translations). */
     uint8_t *code_lines;
+    uint32_t code_lo, code_hi;  /* marked line indices lie in [lo, hi)      */
     /* devices */
     EmuDevice devices[EMU_MAX_DEVICES];
     unsigned ndevices;
@@ -118,10 +121,16 @@ struct EmuMachine {
     bool error;
     char error_msg[512];
     bool reset_requested;
+    /* timebase of the board's /cpus node (Hz; RISC-V mtime), 0 if none */
+    uint64_t timebase_hz;
+    /* semihosting: SYS_GET_CMDLINE answer (firmware name); may be empty */
+    char cmdline[256];
     /* console */
     int console_in_fd;
     bool console_in_eof;
     bool console_in_regular;    /* stdin is a file: deterministic input    */
+    int console_out_fd;         /* guest output (default 1: stdout)        */
+    int console_err_fd;         /* semihosting handle 2 (default 2)        */
     /* tracing (NULL = off) */
     EmuTraceHooks *trace;
     /* semihosting */
@@ -129,9 +138,23 @@ struct EmuMachine {
     uint64_t semihost_start_ns;
 };
 
+/* SHA-256 (sha256.c), FIPS 180-4. */
+void emu_sha256(const void *data, size_t len, uint8_t out[32]);
+
+/* Console set-up (console.c): input from `in_fd` (deterministic when it is a
+ * regular file or /dev/null), output to m->console_out_fd.  Called by
+ * emu_machine_new with fd 0. */
+void emu_console_init(EmuMachine *m, int in_fd);
+
+/* CPU classes known to emu_cpu_class_find besides the built-in ones (unit
+ * tests register a dummy CPU this way). */
+void emu_cpu_class_register(const EmuCpuClass *cls);
+
 /* Machine lifetime (machine.c). */
 EmuMachine *emu_machine_new(void);
 void emu_machine_free(EmuMachine *m);
+/* Register a device; the machine owns `state` (malloc'd) from then on and
+ * calls cls->finalize and free() on it in emu_machine_free. */
 bool emu_machine_add_device(EmuMachine *m, const DevClass *cls, void *state,
                             const char *name, char *err, size_t errlen);
 void emu_machine_reset_devices(EmuMachine *m);

@@ -1,0 +1,208 @@
+/* tests/unit/core/test_elf.c - ELF loader on crafted files (good image,
+ * every error path) and SHA-256 against the FIPS 180-4 example vectors. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <elf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dummy_cpu.h"
+
+static char dir[64];
+static char err[512];
+
+static const char *path_in_dir(const char *name)
+{
+    static char p[128];
+    snprintf(p, sizeof(p), "%s/%s", dir, name);
+    return p;
+}
+
+/* An ELF32 with two PT_LOAD segments: text (8 bytes at addr0) and data
+ * (4 bytes file, 16 bytes memory at addr1). */
+static size_t craft(uint8_t *buf, uint16_t machine, uint8_t cls, uint32_t addr0,
+                    uint32_t addr1)
+{
+    memset(buf, 0, 512);
+    Elf32_Ehdr *eh = (Elf32_Ehdr *)buf;
+    memcpy(eh->e_ident, ELFMAG, SELFMAG);
+    eh->e_ident[EI_CLASS] = cls;
+    eh->e_ident[EI_DATA] = ELFDATA2LSB;
+    eh->e_ident[EI_VERSION] = EV_CURRENT;
+    eh->e_type = ET_EXEC;
+    eh->e_machine = machine;
+    eh->e_version = EV_CURRENT;
+    eh->e_entry = addr0 + 4;
+    eh->e_phoff = sizeof(Elf32_Ehdr);
+    eh->e_ehsize = sizeof(Elf32_Ehdr);
+    eh->e_phentsize = sizeof(Elf32_Phdr);
+    eh->e_phnum = 3;
+    Elf32_Phdr *ph = (Elf32_Phdr *)(buf + eh->e_phoff);
+    ph[0].p_type = PT_LOAD;
+    ph[0].p_offset = 0x100;
+    ph[0].p_vaddr = ph[0].p_paddr = addr0;
+    ph[0].p_filesz = ph[0].p_memsz = 8;
+    ph[1].p_type = PT_NOTE; /* ignored */
+    ph[2].p_type = PT_LOAD;
+    ph[2].p_offset = 0x108;
+    ph[2].p_vaddr = ph[2].p_paddr = addr1;
+    ph[2].p_filesz = 4;
+    ph[2].p_memsz = 16;
+    memcpy(buf + 0x100, "\x13\x00\x00\x00\x6f\x00\x00\x00", 8);
+    memcpy(buf + 0x108, "DATA", 4);
+    return 0x10c;
+}
+
+static const char *write_file(const char *name, const void *data, size_t len)
+{
+    const char *p = path_in_dir(name);
+    FILE *f = fopen(p, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, len, f), len);
+    fclose(f);
+    return p;
+}
+
+static EmuMachine *board(void)
+{
+    EmuMachine *m = dummy_machine_new();
+    snprintf(m->board_name, sizeof(m->board_name), "virt");
+    assert_non_null(emu_bus_map_ram(m, "ram", 0x80000000u, 0x100000, false, err, sizeof(err)));
+    return m;
+}
+
+static void loads_segments_at_paddr(void **st)
+{
+    uint8_t buf[512];
+    size_t n = craft(buf, EM_RISCV, ELFCLASS32, 0x80000000u, 0x80001000u);
+    const char *p = write_file("good.elf", buf, n);
+    EmuMachine *m = board();
+    uint8_t *h = emu_bus_host_ptr(m, 0x80001000u, 16);
+    memset(h, 0xaa, 16); /* bss part must be zeroed */
+    EmuElfInfo info;
+    assert_true(emu_elf_load(m, p, &info, err, sizeof(err)));
+    assert_int_equal(info.entry, 0x80000004u);
+    assert_int_equal(info.machine, EM_RISCV);
+    assert_int_equal(info.image_end, 0x80001010u);
+    uint32_t v;
+    assert_int_equal(emu_bus_read(m, 0x80000004u, 4, &v), EMU_MEM_OK);
+    assert_int_equal(v, 0x6f);
+    assert_memory_equal(h, "DATA\0\0\0\0\0\0\0\0\0\0\0\0", 16);
+    uint8_t sha[32];
+    emu_sha256(buf, n, sha);
+    assert_memory_equal(sha, info.sha256, 32);
+    assert_int_equal(m->heap_base, 0x80001010u);
+    assert_int_equal(m->heap_limit, 0x80100000u);
+    assert_int_equal(m->stack_base, 0x80100000u);
+    EmuElfInfo probe;
+    assert_true(emu_elf_probe(p, &probe, err, sizeof(err)));
+    assert_int_equal(probe.entry, 0x80000004u);
+    emu_machine_free(m);
+}
+
+static void segment_outside_memory(void **st)
+{
+    uint8_t buf[512];
+    size_t n = craft(buf, EM_RISCV, ELFCLASS32, 0x80000000u, 0x20000000u);
+    const char *p = write_file("outside.elf", buf, n);
+    EmuMachine *m = board();
+    EmuElfInfo info;
+    assert_false(emu_elf_load(m, p, &info, err, sizeof(err)));
+    assert_non_null(strstr(err, "segment 2 [0x20000000-0x20000010) is outside every memory region of board 'virt'"));
+    emu_machine_free(m);
+}
+
+static void wrong_machine_is_named(void **st)
+{
+    uint8_t buf[512];
+    size_t n = craft(buf, EM_X86_64, ELFCLASS32, 0x80000000u, 0x80001000u);
+    const char *p = write_file("x86.elf", buf, n);
+    EmuElfInfo info;
+    assert_false(emu_elf_probe(p, &info, err, sizeof(err)));
+    assert_non_null(strstr(err, "x86.elf: ELF for x86-64 (EM_X86_64=62), expected RISC-V or ARM"));
+    n = craft(buf, EM_RISCV, ELFCLASS64, 0x80000000u, 0x80001000u);
+    p = write_file("rv64.elf", buf, n);
+    assert_false(emu_elf_probe(p, &info, err, sizeof(err)));
+    assert_non_null(strstr(err, "64-bit"));
+}
+
+static void not_an_elf_truncated_missing(void **st)
+{
+    EmuElfInfo info;
+    const char *p = write_file("text.elf", "hello world\n", 12);
+    assert_false(emu_elf_probe(p, &info, err, sizeof(err)));
+    assert_non_null(strstr(err, "text.elf: not an ELF file"));
+    p = write_file("empty.elf", "", 0);
+    assert_false(emu_elf_probe(p, &info, err, sizeof(err)));
+    assert_non_null(strstr(err, "not an ELF file"));
+    uint8_t buf[512];
+    craft(buf, EM_RISCV, ELFCLASS32, 0x80000000u, 0x80001000u);
+    p = write_file("trunc.elf", buf, 0x106); /* segment 0 data cut */
+    assert_false(emu_elf_probe(p, &info, err, sizeof(err)));
+    assert_non_null(strstr(err, "truncated ELF: segment 0"));
+    p = write_file("trunc2.elf", buf, 40); /* header only partly there */
+    assert_false(emu_elf_probe(p, &info, err, sizeof(err)));
+    assert_non_null(strstr(err, "trunc"));
+    assert_null(strchr(err, '\n'));
+    assert_false(emu_elf_probe(path_in_dir("missing.elf"), &info, err, sizeof(err)));
+    assert_non_null(strstr(err, "missing.elf: cannot open: No such file or directory"));
+    assert_false(emu_elf_probe(dir, &info, err, sizeof(err)));
+    assert_non_null(strstr(err, "not a regular file"));
+}
+
+static void hex(const uint8_t *d, char *out)
+{
+    for (int i = 0; i < 32; i++)
+        sprintf(out + 2 * i, "%02x", d[i]);
+}
+
+static void sha256_known_vectors(void **st)
+{
+    uint8_t d[32];
+    char h[65];
+    emu_sha256("", 0, d);
+    hex(d, h);
+    assert_string_equal(h, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    emu_sha256("abc", 3, d);
+    hex(d, h);
+    assert_string_equal(h, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    const char *s = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+    emu_sha256(s, strlen(s), d);
+    hex(d, h);
+    assert_string_equal(h, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    char *a = malloc(1000000);
+    memset(a, 'a', 1000000);
+    emu_sha256(a, 1000000, d);
+    free(a);
+    hex(d, h);
+    assert_string_equal(h, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+static int setup(void **st)
+{
+    snprintf(dir, sizeof(dir), "/tmp/emucov-elf-XXXXXX");
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **st)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(loads_segments_at_paddr),
+        cmocka_unit_test(segment_outside_memory),
+        cmocka_unit_test(wrong_machine_is_named),
+        cmocka_unit_test(not_an_elf_truncated_missing),
+        cmocka_unit_test(sha256_known_vectors),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
