@@ -122,12 +122,25 @@ void rv_update_mem_mode(RvCpu *cpu)
 {
     unsigned dp = rv_data_priv(cpu);
     cpu->pmp_checks = dp != RV_PRIV_M || rv_pmp_any_locked(cpu);
+    cpu->fast_size = 0;
     if (cpu->pmp_checks) {
         cpu->rd_tab = cpu->null_tab;
         cpu->wr_tab = cpu->null_tab;
-    } else {
-        cpu->rd_tab = cpu->m->fast_rd;
-        cpu->wr_tab = cpu->m->fast_wr;
+        return;
+    }
+    cpu->rd_tab = cpu->m->fast_rd;
+    cpu->wr_tab = cpu->m->fast_wr;
+    /* the largest writable RAM region gets the range-checked fast path */
+    const EmuRegion *best = NULL;
+    for (unsigned i = 0; i < cpu->m->nregions; i++) {
+        const EmuRegion *r = &cpu->m->regions[i];
+        if (r->host && !r->readonly && r->size >= 8 && (!best || r->size > best->size))
+            best = r;
+    }
+    if (best) {
+        cpu->fast_base = best->base;
+        cpu->fast_size = best->size;
+        cpu->fast_host = best->host;
     }
 }
 

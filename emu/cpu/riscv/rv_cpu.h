@@ -66,6 +66,10 @@ typedef struct RvCpu {
     const uintptr_t *rd_tab, *wr_tab;
     uintptr_t *null_tab;
     bool pmp_checks;                 /* current data accesses need PMP checks */
+    /* the main RAM region, checked by range before the page tables (no
+     * dependent table load on the hot path); fast_size 0 when disabled */
+    uint32_t fast_base, fast_size;
+    uint8_t *fast_host;
     /* translation cache (rv_exec.c) */
     struct RvTbCache *tbc;
     bool flush_pending;

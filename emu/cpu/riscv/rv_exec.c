@@ -488,11 +488,16 @@ EmuRunReason rv_exec(RvCpu *cpu, uint64_t limit)
     EmuMachine *const m = cpu->m;
     uint32_t *const x = cpu->x;
     const uint8_t *const code_lines = m->code_lines;
+    const uintptr_t *rd_tab, *wr_tab;
+    uint32_t fast_base, fast_lim;   /* fast region: offsets <= fast_lim - size */
+    uint8_t *fast_host;
     RvTB *tb;
     const RvOpc *op;
-    uint64_t base;              /* icount at entry of the current block */
+    uint64_t icount = m->icount;    /* kept in a register; m->icount synced
+                                       around helpers and on exit */
     uint32_t cause = 0, tval = 0;
     int taken;
+    bool slow_hooks;
     RvTB *chain_from = NULL;    /* block whose static exit led here */
     int chain_slot = 0;
 
@@ -501,11 +506,32 @@ EmuRunReason rv_exec(RvCpu *cpu, uint64_t limit)
 #define NEXT()      do { op++; goto *op->h; } while (0)
 #define IDX()       ((unsigned)(op - tb->ops))
 #define OP_PC()     (tb->pc + tb->offs[IDX()])
-#define SYNC()      (m->icount = base + IDX())          /* retired before op */
-#define UNSYNC()    (m->icount = base + tb->ninsns)
+#define SYNC()      (m->icount = icount - tb->ninsns + IDX())   /* retired before op */
+#define UNSYNC()    ((void)0)
 #define RAISE(c, t) do { cause = (c); tval = (t); goto raise; } while (0)
+#define LEAVE(r)    do { m->icount = icount; return (r); } while (0)
+    /* Enter a block: account for its instructions up front (traps correct
+     * the count), then dispatch its first operation.  Expanded at every
+     * exit site so each has its own indirect jump to predict. */
+#define ENTER_TB(t) do {                                                       \
+        tb = (t);                                                              \
+        icount += tb->ninsns;                                                  \
+        if (unlikely(slow_hooks)) { SYNC_ALL(); rv_log_block(cpu, tb); }       \
+        op = tb->ops;                                                          \
+        goto *op->h;                                                           \
+    } while (0)
+#define SYNC_ALL()  (m->icount = icount)
+    /* Leave a block by its static exit `t` (0 fall-through, 1 taken). */
+#define CHAIN(t) do {                                                          \
+        RvTB *nx_ = tb->next[(t)];                                             \
+        if (likely(nx_ != NULL) && likely(icount < limit) && likely(!m->kick)) \
+            ENTER_TB(nx_);                                                     \
+        taken = (t);                                                           \
+        goto exit_slow;                                                        \
+    } while (0)
 
 check:
+    m->icount = icount;
     if (unlikely(cpu->flush_pending)) {
         rv_tb_flush(cpu);
         chain_from = NULL;
@@ -513,9 +539,9 @@ check:
     if (m->kick) {
         m->kick = 0;
         if (m->exit_requested || m->error)
-            return m->error ? EMU_RUN_ERROR : EMU_RUN_EXIT;
+            LEAVE(m->error ? EMU_RUN_ERROR : EMU_RUN_EXIT);
         if (m->reset_requested)
-            return EMU_RUN_LIMIT;
+            LEAVE(EMU_RUN_LIMIT);
         if (cpu->flush_pending) {
             rv_tb_flush(cpu);
             chain_from = NULL;
@@ -528,8 +554,14 @@ check:
             chain_from = NULL;
         }
     }
-    if (m->icount >= limit)
-        return EMU_RUN_LIMIT;
+    if (icount >= limit)
+        LEAVE(EMU_RUN_LIMIT);
+    rd_tab = cpu->rd_tab;
+    wr_tab = cpu->wr_tab;
+    fast_base = cpu->fast_base;
+    fast_lim = cpu->fast_size;
+    fast_host = cpu->fast_host;
+    slow_hooks = cpu->slow_hooks || (emu_log_mask & (EMU_LOG_EXEC | EMU_LOG_CPU));
     {
         uint64_t gen = cpu->tbc->generation;
         tb = rv_lookup(cpu);
@@ -540,14 +572,7 @@ check:
         chain_from->next[chain_slot] = tb;
         chain_from = NULL;
     }
-
-exec_tb:
-    base = m->icount;
-    m->icount = base + tb->ninsns;
-    if (unlikely(cpu->slow_hooks))
-        rv_log_block(cpu, tb);
-    op = tb->ops;
-    goto *op->h;
+    ENTER_TB(tb);
 
     /* ---- ALU ---- */
 L_LUI:   x[op->rd] = (uint32_t)op->imm; NEXT();
@@ -600,7 +625,13 @@ L_REMU: {
      *      path (MMIO, misaligned, PMP, unmapped) ---- */
 #define LOAD(sz, type, conv) {                                                 \
     uint32_t a = x[op->rs1] + (uint32_t)op->imm;                               \
-    uintptr_t h = cpu->rd_tab[a >> EMU_PAGE_BITS];                             \
+    uint32_t off_ = a - fast_base;                                             \
+    if (likely(off_ <= fast_lim - (sz) && !(a & ((sz) - 1)))) {                \
+        type v; memcpy(&v, fast_host + off_, sz);                              \
+        x[op->rd] = conv;                                                      \
+        NEXT();                                                                \
+    }                                                                          \
+    uintptr_t h = rd_tab[a >> EMU_PAGE_BITS];                                  \
     if (likely(h && !(a & ((sz) - 1)))) {                                      \
         type v; memcpy(&v, (const void *)(h + a), sz);                         \
         x[op->rd] = conv;                                                      \
@@ -620,7 +651,12 @@ L_LBU: LOAD(1, uint8_t, (uint32_t)v)
 L_LHU: LOAD(2, uint16_t, (uint32_t)v)
 #define STORE(sz, type) {                                                      \
     uint32_t a = x[op->rs1] + (uint32_t)op->imm;                               \
-    uintptr_t h = cpu->wr_tab[a >> EMU_PAGE_BITS];                             \
+    uint32_t off_ = a - fast_base;                                             \
+    if (likely(off_ <= fast_lim - (sz) && !(a & ((sz) - 1)) && !code_lines[a >> 6])) { \
+        type v = (type)x[op->rs2]; memcpy(fast_host + off_, &v, sz);           \
+        NEXT();                                                                \
+    }                                                                          \
+    uintptr_t h = wr_tab[a >> EMU_PAGE_BITS];                                  \
     if (likely(h && !(a & ((sz) - 1)) && !code_lines[a >> 6])) {               \
         type v = (type)x[op->rs2]; memcpy((void *)(h + a), &v, sz);            \
         NEXT();                                                                \
@@ -677,19 +713,17 @@ L_AMO: {
     NEXT();
 }
     /* ---- control flow: block exits ---- */
-L_BEQ:  taken = x[op->rs1] == x[op->rs2]; goto exit_cond;
-L_BNE:  taken = x[op->rs1] != x[op->rs2]; goto exit_cond;
-L_BLT:  taken = (int32_t)x[op->rs1] < (int32_t)x[op->rs2]; goto exit_cond;
-L_BGE:  taken = (int32_t)x[op->rs1] >= (int32_t)x[op->rs2]; goto exit_cond;
-L_BLTU: taken = x[op->rs1] < x[op->rs2]; goto exit_cond;
-L_BGEU: taken = x[op->rs1] >= x[op->rs2]; goto exit_cond;
+L_BEQ:  if (x[op->rs1] == x[op->rs2]) CHAIN(1); else CHAIN(0);
+L_BNE:  if (x[op->rs1] != x[op->rs2]) CHAIN(1); else CHAIN(0);
+L_BLT:  if ((int32_t)x[op->rs1] < (int32_t)x[op->rs2]) CHAIN(1); else CHAIN(0);
+L_BGE:  if ((int32_t)x[op->rs1] >= (int32_t)x[op->rs2]) CHAIN(1); else CHAIN(0);
+L_BLTU: if (x[op->rs1] < x[op->rs2]) CHAIN(1); else CHAIN(0);
+L_BGEU: if (x[op->rs1] >= x[op->rs2]) CHAIN(1); else CHAIN(0);
 L_JAL:
     x[op->rd] = (uint32_t)op->imm;
-    taken = 1;
-    goto exit_static;
+    CHAIN(1);
 L_END:
-    taken = 0;
-    goto exit_static;
+    CHAIN(0);
 L_JALR: {
     uint32_t t = (x[op->rs1] + (uint32_t)op->imm) & ~1u;
     x[op->rd] = OP_PC() + op->len;
@@ -703,9 +737,8 @@ L_EBREAK:
 L_SEMIHOST:
     SYNC();
     x[10] = emu_semihost_call(m, x[10], x[11]);
-    UNSYNC();
     taken = 0;
-    goto exit_static;
+    goto exit_slow;
 L_MRET: {
     if (cpu->priv != RV_PRIV_M)
         RAISE(RV_EXC_ILLEGAL, (uint32_t)op->imm);
@@ -728,7 +761,7 @@ L_WFI:
         RAISE(RV_EXC_ILLEGAL, (uint32_t)op->imm);
     cpu->pc = tb->fall_pc;
     if (!emu_cpu_rv32.has_wakeup((EmuCpu *)cpu))
-        return EMU_RUN_IDLE;
+        LEAVE(EMU_RUN_IDLE);
     goto check;
 #define CSR_OP(wval, mask, write) {                                            \
     uint32_t old;                                                              \
@@ -756,40 +789,27 @@ L_FETCH_FAULT:
                                "0x%08" PRIx32 " (mepc 0x%08" PRIx32 "), and the trap vector "
                                "0x%08" PRIx32 " cannot be fetched either",
                                cpu->mepc, cpu->mepc, cpu->pc);
-        return EMU_RUN_ERROR;
+        LEAVE(EMU_RUN_ERROR);
     }
     cpu->last_was_fetch_fault = true;
     rv_raise(cpu, RV_EXC_INSN_ACCESS, false, cpu->pc, cpu->pc);
     goto check;
 
     /* ---- block exits ---- */
-exit_cond:
+exit_slow:
     cpu->pc = taken ? tb->taken_pc : tb->fall_pc;
-    goto exit_chain;
-exit_static:
-    cpu->pc = taken ? tb->taken_pc : tb->fall_pc;
-exit_chain:
     cpu->last_was_fetch_fault = false;
-    {
-        RvTB *nx = tb->next[taken];
-        if (likely(nx && !m->kick && m->icount < limit)) {
-            tb = nx;
-            goto exec_tb;
-        }
-        if (!nx) {
-            chain_from = tb;
-            chain_slot = taken;
-        }
+    if (!tb->next[taken]) {
+        chain_from = tb;
+        chain_slot = taken;
     }
     goto check;
 exit_indirect:
     cpu->last_was_fetch_fault = false;
-    if (likely(!m->kick && m->icount < limit)) {
+    if (likely(!m->kick && icount < limit)) {
         RvTB *nx = cpu->tbc->jc[rv_jc_hash(cpu->pc)];
-        if (nx && nx->pc == cpu->pc && nx->priv == cpu->priv) {
-            tb = nx;
-            goto exec_tb;
-        }
+        if (nx && nx->pc == cpu->pc && nx->priv == cpu->priv)
+            ENTER_TB(nx);
     }
     goto check;
 exit_xret:
@@ -798,11 +818,12 @@ exit_xret:
 leave_after_op:
     /* The store hit translated code: finish this instruction, then leave the
      * block and retranslate from the next one. */
-    m->icount = base + IDX() + 1;
+    icount = icount - tb->ninsns + IDX() + 1;
     cpu->pc = OP_PC() + op->len;
     goto check;
 raise:
-    m->icount = base + IDX();
+    icount = icount - tb->ninsns + IDX();
+    m->icount = icount;
     cpu->last_was_fetch_fault = false;
     if (cause == RV_EXC_ILLEGAL && emu_log_enabled(EMU_LOG_UNIMP))
         emu_log(EMU_LOG_UNIMP, "riscv: illegal instruction 0x%08" PRIx32 " at pc 0x%08" PRIx32 "\n",
@@ -815,6 +836,10 @@ raise:
 #undef SYNC
 #undef UNSYNC
 #undef RAISE
+#undef LEAVE
+#undef ENTER_TB
+#undef SYNC_ALL
+#undef CHAIN
 #undef LOAD
 #undef STORE
 #undef CSR_OP
