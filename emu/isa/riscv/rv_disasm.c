@@ -151,9 +151,9 @@ static void put_fence_set(Out *o, unsigned s)
     if (s & 1) put(o, "w");
 }
 
-static void put_csr(Out *o, unsigned csr)
+static void put_csr(Out *o, const RvDisasmCtx *c, unsigned csr)
 {
-    const char *n = rv_csr_name(csr);
+    const char *n = rv_csr_name_priv(csr, c && c->priv_1_11);
     if (n)
         put(o, "%s", n);
     else
@@ -166,6 +166,62 @@ static void put_unknown(Out *o, uint32_t raw, unsigned len)
         put(o, ".2byte\t0x%x", raw & 0xffffu);
     else
         put(o, ".4byte\t0x%x", raw);
+}
+
+/* Encodings our decoder rejects (reserved on RV32 or by the spec) but
+ * objdump 2.40 still prints as instructions. */
+static void disasm_reserved(RvDisasmCtx *c, uint32_t raw, Out *o)
+{
+    static const char *const shift[3] = { "sll", "srl", "sra" };
+    unsigned rd = (raw >> 7) & 31, rs1 = (raw >> 15) & 31;
+
+    if (raw == 0) {
+        put(o, "unimp");
+        return;
+    }
+    if (rv_insn_length(raw & 0xffffu) == 2) {
+        raw &= 0xffffu;
+        switch (raw & 0xe003u) {
+        case 0x6001u: /* c.addi16sp with nzimm = 0 */
+            if (rd == 2 && (raw & 0x107cu) == 0) {
+                put(o, "add\tsp,sp,0");
+                return;
+            }
+            break;
+        case 0x0002u: /* c.slli with shamt[5] = 1 */
+            if (rd != 0 && (raw & 0x1000u)) {
+                put(o, "sll\t%s,%s,0x%x", R(rd), R(rd), 32u | ((raw >> 2) & 31u));
+                return;
+            }
+            if (rd == 0 && (raw & 0x107cu)) {
+                put(o, "c.slli\tzero,0x%x", ((raw >> 7) & 32u) | ((raw >> 2) & 31u));
+                return;
+            }
+            break;
+        case 0x8001u: /* c.srli / c.srai with shamt[5] = 1 */
+            if ((raw & 0x1000u) && ((raw >> 10) & 3u) < 2) {
+                unsigned r = 8u + ((raw >> 7) & 7u);
+                put(o, "%s\t%s,%s,0x%x", shift[1 + ((raw >> 10) & 1u)], R(r), R(r),
+                    32u | ((raw >> 2) & 31u));
+                return;
+            }
+            break;
+        default:
+            break;
+        }
+        put_unknown(o, raw, 2);
+        return;
+    }
+    /* RV32I slli/srli/srai with shamt[5] = 1 (the RV64 encodings) */
+    if ((raw & 0x7fu) == 0x13u && (raw & 0x02000000u)) {
+        unsigned f3 = (raw >> 12) & 7u, hi6 = raw >> 26;
+        if ((f3 == 1 && hi6 == 0) || (f3 == 5 && (hi6 == 0 || hi6 == 0x10))) {
+            put(o, "%s\t%s,%s,0x%x", shift[f3 == 1 ? 0 : hi6 ? 2 : 1], R(rd), R(rs1),
+                (raw >> 20) & 63u);
+            return;
+        }
+    }
+    put_unknown(o, raw, 4);
 }
 
 /* Compressed forms whose text differs from their expansion's. */
@@ -198,6 +254,10 @@ static bool disasm_c(RvDisasmCtx *c, const RvInsn *d, Out *o, bool *have, uint32
     case RV_C_SLLI:
     case RV_C_SRLI:
     case RV_C_SRAI:
+        if (d->cop == RV_C_SLLI && d->rd == 0 && d->imm != 0) {
+            put(o, "c.slli\tzero,0x%x", (unsigned)d->imm);
+            return true;
+        }
         if (d->imm == 0) {
             put(o, "c.%s64\t%s", d->cop == RV_C_SLLI ? "slli" : d->cop == RV_C_SRLI ? "srli" : "srai",
                 R(d->rd));
@@ -212,7 +272,8 @@ static bool disasm_c(RvDisasmCtx *c, const RvInsn *d, Out *o, bool *have, uint32
         return true;
     case RV_C_LUI:
         set_hi(c, d->rd, (uint32_t)d->imm);
-        put(o, "lui\t%s,0x%x", R(d->rd), ((uint32_t)d->imm >> 12) & 0xfffffu);
+        put(o, d->rd ? "lui\t%s,0x%x" : "c.lui\t%s,0x%x", R(d->rd),
+            ((uint32_t)d->imm >> 12) & 0xfffffu);
         return true;
     case RV_C_ANDI:
         put(o, "and\t%s,%s,%d", R(d->rd), R(d->rd), d->imm);
@@ -257,11 +318,12 @@ int rv_disasm_ctx(RvDisasmCtx *c, const RvInsn *d, uint32_t pc, char *buf, size_
     if (bufsize)
         buf[0] = '\0';
 
+    if (c && c->no_rvc && (raw & 3u) != 3u) {
+        put_unknown(out, raw, 2);
+        return (int)o.len;
+    }
     if (d->len == 0) {
-        if (raw == 0)
-            put(out, "unimp");
-        else
-            put_unknown(out, raw, rv_insn_length(raw & 0xffffu) == 2 ? 2 : 4);
+        disasm_reserved(c, raw, out);
         return (int)o.len;
     }
     if (d->cop != RV_C_NONE && disasm_c(c, d, out, &have, &addr))
@@ -307,10 +369,14 @@ int rv_disasm_ctx(RvDisasmCtx *c, const RvInsn *d, uint32_t pc, char *buf, size_
         break;
     case RV_OP_BLT:
     case RV_OP_BGE:
-        if (d->rs2 == 0)
-            put(out, "%s\t%s,%x", d->op == RV_OP_BLT ? "bltz" : "bgez", R(d->rs1), target);
+        /* objdump tries bltz before bgtz but blez before bgez, which only
+         * shows for "blt/bge zero,zero" */
+        if (d->op == RV_OP_BLT && d->rs2 == 0)
+            put(out, "bltz\t%s,%x", R(d->rs1), target);
         else if (d->rs1 == 0)
             put(out, "%s\t%s,%x", d->op == RV_OP_BLT ? "bgtz" : "blez", R(d->rs2), target);
+        else if (d->rs2 == 0)
+            put(out, "bgez\t%s,%x", R(d->rs1), target);
         else
             put(out, "%s\t%s,%s,%x", op_names[d->op], R(d->rs1), R(d->rs2), target);
         break;
@@ -417,7 +483,10 @@ int rv_disasm_ctx(RvDisasmCtx *c, const RvInsn *d, uint32_t pc, char *buf, size_
         else
             put(out, "fence.i");
         break;
-    case RV_OP_PAUSE: case RV_OP_ECALL: case RV_OP_EBREAK: case RV_OP_MRET: case RV_OP_SRET:
+    case RV_OP_PAUSE:
+        put(out, (c && c->no_pause) ? "fence\tw,unknown" : "pause");
+        break;
+    case RV_OP_ECALL: case RV_OP_EBREAK: case RV_OP_MRET: case RV_OP_SRET:
     case RV_OP_URET: case RV_OP_DRET: case RV_OP_WFI:
         put(out, "%s", op_names[d->op]);
         break;
@@ -434,11 +503,11 @@ int rv_disasm_ctx(RvDisasmCtx *c, const RvInsn *d, uint32_t pc, char *buf, size_
             put(out, "unimp");
         } else if (d->rd == 0) {
             put(out, "csrw\t");
-            put_csr(out, d->csr);
+            put_csr(out, c, d->csr);
             put(out, ",%s", R(d->rs1));
         } else {
             put(out, "csrrw\t%s,", R(d->rd));
-            put_csr(out, d->csr);
+            put_csr(out, c, d->csr);
             put(out, ",%s", R(d->rs1));
         }
         break;
@@ -450,26 +519,26 @@ int rv_disasm_ctx(RvDisasmCtx *c, const RvInsn *d, uint32_t pc, char *buf, size_
                 put(out, "%s%s\t%s", rd_names[lo], (d->csr & 0x80u) ? "h" : "", R(d->rd));
             else {
                 put(out, "csrr\t%s,", R(d->rd));
-                put_csr(out, d->csr);
+                put_csr(out, c, d->csr);
             }
         } else if (d->rd == 0) {
             put(out, "csrs\t");
-            put_csr(out, d->csr);
+            put_csr(out, c, d->csr);
             put(out, ",%s", R(d->rs1));
         } else {
             put(out, "csrrs\t%s,", R(d->rd));
-            put_csr(out, d->csr);
+            put_csr(out, c, d->csr);
             put(out, ",%s", R(d->rs1));
         }
         break;
     case RV_OP_CSRRC:
         if (d->rd == 0) {
             put(out, "csrc\t");
-            put_csr(out, d->csr);
+            put_csr(out, c, d->csr);
             put(out, ",%s", R(d->rs1));
         } else {
             put(out, "csrrc\t%s,", R(d->rd));
-            put_csr(out, d->csr);
+            put_csr(out, c, d->csr);
             put(out, ",%s", R(d->rs1));
         }
         break;
@@ -481,7 +550,7 @@ int rv_disasm_ctx(RvDisasmCtx *c, const RvInsn *d, uint32_t pc, char *buf, size_
             put(out, "%s\t", pn[k]);
         else
             put(out, "%s\t%s,", fn[k], R(d->rd));
-        put_csr(out, d->csr);
+        put_csr(out, c, d->csr);
         put(out, ",%d", d->imm);
         break;
     }

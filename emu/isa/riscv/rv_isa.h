@@ -99,6 +99,12 @@ typedef struct RvDisasmCtx {
     uint32_t hi[32];
     bool has_gp;           /* the ELF defines __global_pointer$ ...           */
     uint32_t gp;           /* ... with this value                             */
+    bool priv_1_11;        /* the ELF's Tag_RISCV_priv_spec is 1.11 or older:
+                              CSRs named as in that version (else 1.12)      */
+    bool no_pause;         /* the ELF's Tag_RISCV_arch lacks Zihintpause:
+                              objdump prints pause as "fence w,unknown"     */
+    bool no_rvc;           /* code here is marked (mapping symbol $x<isa>)
+                              as without C: 16-bit words print as .2byte    */
 } RvDisasmCtx;
 
 /* Start a context (as objdump does at the start of a file). */
@@ -125,5 +131,8 @@ void rv_insn_info(const RvInsn *insn, uint32_t pc, IsaInsnInfo *info);
 const char *rv_op_name(RvOp op);          /* "addi", "c.addi" not used: base name */
 const char *rv_reg_name(unsigned r);      /* ABI name: "zero", "ra", "sp", ... */
 const char *rv_csr_name(unsigned csr);    /* "mstatus", ... or NULL if unknown */
+/* CSR name as objdump prints it for an ELF of privileged spec 1.11
+ * (priv_1_11) or 1.12 (rv_csr_name: 1.12, objdump's default). */
+const char *rv_csr_name_priv(unsigned csr, bool priv_1_11);
 
 #endif
