@@ -168,6 +168,107 @@ static void put_unknown(Out *o, uint32_t raw, unsigned len)
         put(o, ".4byte\t0x%x", raw);
 }
 
+/* Whether the instruction's extension is available in the code region
+ * (objdump prints instructions of absent extensions as plain words). */
+static bool ext_ok(uint32_t missing, const RvInsn *d, uint32_t raw)
+{
+    if ((raw & 3u) != 3u)
+        return !(missing & RV_EXT_C);
+    switch (d->op) {
+    case RV_OP_MUL: case RV_OP_MULH: case RV_OP_MULHSU: case RV_OP_MULHU:
+        return (missing & (RV_EXT_M | RV_EXT_ZMMUL)) != (RV_EXT_M | RV_EXT_ZMMUL);
+    case RV_OP_DIV: case RV_OP_DIVU: case RV_OP_REM: case RV_OP_REMU:
+        return !(missing & RV_EXT_M);
+    case RV_OP_LR_W: case RV_OP_SC_W: case RV_OP_AMOSWAP_W: case RV_OP_AMOADD_W:
+    case RV_OP_AMOXOR_W: case RV_OP_AMOAND_W: case RV_OP_AMOOR_W: case RV_OP_AMOMIN_W:
+    case RV_OP_AMOMAX_W: case RV_OP_AMOMINU_W: case RV_OP_AMOMAXU_W:
+        return !(missing & RV_EXT_A);
+    case RV_OP_CSRRW:
+        if (raw == 0xc0001073u) /* "unimp" is base ISA for objdump */
+            return true;
+        /* fall through */
+    case RV_OP_CSRRS: case RV_OP_CSRRC: case RV_OP_CSRRWI: case RV_OP_CSRRSI:
+    case RV_OP_CSRRCI:
+        return !(missing & RV_EXT_ZICSR);
+    case RV_OP_FENCE_I:
+        return !(missing & RV_EXT_ZIFENCEI);
+    default:
+        return true;
+    }
+}
+
+/* Does `isa` name extension `ext`?  Single letters are looked up in the
+ * base part ("rv32imac", "rv32i2p1_m2p0": one letter, optionally followed
+ * by a version, per underscore-separated part), longer names after '_'. */
+static bool isa_has(const char *isa, const char *ext, unsigned *major, unsigned *minor)
+{
+    size_t n = strlen(ext);
+    const char *p = isa + 4;
+
+    while (*p) {
+        const char *name = p, *e;
+        size_t len;
+        if (*p == '_') {
+            p++;
+            continue;
+        }
+        if (*p == 'z' || *p == 's' || *p == 'x') {
+            /* multi-letter: up to the digits of its version or '_' */
+            e = p;
+            while (*e && *e != '_' && !(e[0] >= '0' && e[0] <= '9'))
+                e++;
+            /* a trailing "NpM" version belongs to the name's end */
+        } else {
+            e = p + 1;
+        }
+        len = (size_t)(e - name);
+        {
+            unsigned maj = 0, min = 0;
+            bool ver = false;
+            while (*e >= '0' && *e <= '9') {
+                maj = maj * 10 + (unsigned)(*e++ - '0');
+                ver = true;
+            }
+            if (*e == 'p' && e[1] >= '0' && e[1] <= '9') {
+                e++;
+                while (*e >= '0' && *e <= '9')
+                    min = min * 10 + (unsigned)(*e++ - '0');
+            }
+            if (len == n && strncmp(name, ext, n) == 0) {
+                if (major)
+                    *major = ver ? maj : 2;
+                if (minor)
+                    *minor = ver ? min : 1;
+                return true;
+            }
+        }
+        p = e;
+    }
+    return false;
+}
+
+uint32_t rv_isa_string_exts(const char *isa)
+{
+    uint32_t e = 0;
+    unsigned imaj = 0, imin = 0;
+
+    if (strncmp(isa, "rv32", 4) != 0 && strncmp(isa, "rv64", 4) != 0)
+        return 0;
+    if (isa_has(isa, "c", NULL, NULL)) e |= RV_EXT_C;
+    if (isa_has(isa, "m", NULL, NULL)) e |= RV_EXT_M | RV_EXT_ZMMUL;
+    if (isa_has(isa, "zmmul", NULL, NULL)) e |= RV_EXT_ZMMUL;
+    if (isa_has(isa, "a", NULL, NULL)) e |= RV_EXT_A;
+    if (isa_has(isa, "zicsr", NULL, NULL)) e |= RV_EXT_ZICSR;
+    if (isa_has(isa, "zifencei", NULL, NULL)) e |= RV_EXT_ZIFENCEI;
+    if (isa_has(isa, "zihintpause", NULL, NULL)) e |= RV_EXT_ZIHINTPAUSE;
+    if (isa_has(isa, "g", NULL, NULL))
+        e |= RV_EXT_M | RV_EXT_ZMMUL | RV_EXT_A | RV_EXT_ZICSR | RV_EXT_ZIFENCEI;
+    /* ISA manual 2.2 (i version 2.0) still included Zicsr and Zifencei */
+    if (isa_has(isa, "i", &imaj, &imin) && imaj == 2 && imin == 0)
+        e |= RV_EXT_ZICSR | RV_EXT_ZIFENCEI;
+    return e;
+}
+
 /* Encodings our decoder rejects (reserved on RV32 or by the spec) but
  * objdump 2.40 still prints as instructions. */
 static void disasm_reserved(RvDisasmCtx *c, uint32_t raw, Out *o)
@@ -318,8 +419,8 @@ int rv_disasm_ctx(RvDisasmCtx *c, const RvInsn *d, uint32_t pc, char *buf, size_
     if (bufsize)
         buf[0] = '\0';
 
-    if (c && c->no_rvc && (raw & 3u) != 3u) {
-        put_unknown(out, raw, 2);
+    if (c && c->missing && !ext_ok(c->missing, d, raw)) {
+        put_unknown(out, raw, (raw & 3u) != 3u ? 2 : 4);
         return (int)o.len;
     }
     if (d->len == 0) {
@@ -484,7 +585,7 @@ int rv_disasm_ctx(RvDisasmCtx *c, const RvInsn *d, uint32_t pc, char *buf, size_
             put(out, "fence.i");
         break;
     case RV_OP_PAUSE:
-        put(out, (c && c->no_pause) ? "fence\tw,unknown" : "pause");
+        put(out, (c && (c->missing & RV_EXT_ZIHINTPAUSE)) ? "fence\tw,unknown" : "pause");
         break;
     case RV_OP_ECALL: case RV_OP_EBREAK: case RV_OP_MRET: case RV_OP_SRET:
     case RV_OP_URET: case RV_OP_DRET: case RV_OP_WFI:

@@ -101,11 +101,28 @@ typedef struct RvDisasmCtx {
     uint32_t gp;           /* ... with this value                             */
     bool priv_1_11;        /* the ELF's Tag_RISCV_priv_spec is 1.11 or older:
                               CSRs named as in that version (else 1.12)      */
-    bool no_pause;         /* the ELF's Tag_RISCV_arch lacks Zihintpause:
-                              objdump prints pause as "fence w,unknown"     */
-    bool no_rvc;           /* code here is marked (mapping symbol $x<isa>)
-                              as without C: 16-bit words print as .2byte    */
+    uint32_t missing;      /* RV_EXT_* bits the code lacks (ELF Tag_RISCV_arch
+                              or mapping symbol $x<isa>): objdump prints
+                              their instructions as .2byte/.4byte words  */
 } RvDisasmCtx;
+
+/* Extensions that change what objdump recognises (RvDisasmCtx.missing). */
+enum {
+    RV_EXT_C = 1u << 0,
+    RV_EXT_M = 1u << 1,          /* div/rem; mul* also come with Zmmul */
+    RV_EXT_ZMMUL = 1u << 2,
+    RV_EXT_A = 1u << 3,
+    RV_EXT_ZICSR = 1u << 4,
+    RV_EXT_ZIFENCEI = 1u << 5,
+    RV_EXT_ZIHINTPAUSE = 1u << 6,
+    RV_EXT_ALL = (1u << 7) - 1,
+};
+
+/* The RV_EXT_* extensions an ISA string such as
+ * "rv32i2p1_m2p0_a2p1_c2p0_zicsr2p0" or "rv32imac" names (with the
+ * implications objdump applies: m -> zmmul; i version 2.0 -> zicsr and
+ * zifencei).  0 for a string that does not start with rv32/rv64. */
+uint32_t rv_isa_string_exts(const char *isa);
 
 /* Start a context (as objdump does at the start of a file). */
 void rv_disasm_ctx_init(RvDisasmCtx *ctx, bool has_gp, uint32_t gp);

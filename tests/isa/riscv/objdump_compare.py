@@ -15,7 +15,10 @@ import re
 import subprocess
 import sys
 
-LINE = re.compile(r'^\s*([0-9a-f]+):\t([0-9a-f ]+?)\s*(?:\t(.*))?$')
+LINE = re.compile(r'^\s*([0-9a-f]+):\t([0-9a-f ]+?)\s*\t(.*)$')
+# objdump -d shows data objects (STT_OBJECT symbols) in code as a hex dump:
+# "addr:\t0100 0202 ...     ascii"
+DUMP = re.compile(r'^\s*([0-9a-f]+):\t((?:[0-9a-f]{2,4} )*[0-9a-f]{2,4})(?:  +.*)?$')
 SYM = re.compile(r' <[^<>]*>$')
 SECTION = re.compile(r'^Disassembly of section (\S+):$')
 
@@ -35,7 +38,8 @@ def run(cmd):
 
 
 def parse(text):
-    """List of (section, address, raw hex, text) for each instruction line."""
+    """List of (section, address, raw hex, text) for each instruction line
+    (text None for a line of a data object's hex dump)."""
     out = []
     section = None
     for line in text.splitlines():
@@ -45,15 +49,11 @@ def parse(text):
             continue
         m = LINE.match(line)
         if not m:
+            m = DUMP.match(line)
+            if m:
+                out.append((section, int(m.group(1), 16), m.group(2), None))
             continue          # blank lines, symbol labels, file header
         addr, raw, txt = m.groups()
-        if txt is None:
-            # objdump continues the raw bytes of a long encoding on a line
-            # of its own; fold it into the previous instruction
-            if out:
-                s, a, r, t = out[-1]
-                out[-1] = (s, a, r + ' ' + raw.strip(), t)
-            continue
         txt = SYM.sub('', txt.rstrip())
         out.append((section, int(addr, 16), raw.strip(), txt))
     return out
@@ -65,6 +65,7 @@ def main():
         return 2
     objdump, rvdis, elves = sys.argv[1], sys.argv[2], sys.argv[3:]
     total = 0
+    dumps = 0
     bad = 0
     for elf in elves:
         ref = parse(run([objdump, '-d', '-z', elf]))
@@ -73,7 +74,10 @@ def main():
         gotmap = {(s, a): (r, t) for s, a, r, t in got}
         n = 0
         for s, a, r, t in ref:
-            n += 1
+            if t is None:
+                dumps += 1
+            else:
+                n += 1
             g = gotmap.get((s, a))
             if g is None:
                 bad += 1
@@ -85,9 +89,10 @@ def main():
             if (s, a) not in refmap:
                 bad += 1
                 print(f'MISMATCH {elf} {s} {a:x}: rvdis "{r}  {t}", objdump: no instruction here')
-        print(f'{elf}: {n} instructions compared')
+        print(f'{elf}: {n} instruction/data lines compared')
         total += n
-    print(f'{total} instructions compared, {bad} mismatches')
+    print(f'{total} instruction/data lines compared (plus {dumps} lines of data-object '
+          f'hex dump), {bad} mismatches')
     if total == 0:
         print('error: nothing was compared')
         return 1

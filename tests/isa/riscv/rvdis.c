@@ -25,37 +25,9 @@
 typedef struct MapSym {
     uint64_t addr;
     char kind;           /* 'x' code, 'd' data */
-    signed char rvc;     /* $x<isa>: 1 with C, 0 without; -1 plain $x/$d */
-    signed char pause;   /* $x<isa>: 1 with Zihintpause, 0 without      */
+    bool has_isa;        /* $x<isa>: sets the extensions from here on */
+    uint32_t exts;       /* RV_EXT_* of <isa> */
 } MapSym;
-
-/* Whether an ISA string ("rv32i2p1_m2p0_c2p0_zicsr2p0") names extension
- * `ext` (a single letter among the base's letters, or a multi-letter
- * extension after an underscore). */
-static bool isa_has(const char *isa, const char *ext)
-{
-    size_t n = strlen(ext);
-    const char *p;
-
-    if (strncmp(isa, "rv32", 4) && strncmp(isa, "rv64", 4))
-        return false;
-    if (n == 1) {
-        /* the base letters run until the first '_': "rv32imac" or
-         * "rv32i2p1_m2p0_..." (one letter per underscore-separated part) */
-        for (p = isa + 4; *p && *p != '_'; p++)
-            if (*p == ext[0] && (p == isa + 4 || p[-1] < '0' || p[-1] > '9' || p[-1] == 'p'))
-                return true;
-        for (p = strchr(isa, '_'); p; p = strchr(p + 1, '_'))
-            if (p[1] == ext[0] && (p[2] == '\0' || p[2] == '_' || (p[2] >= '0' && p[2] <= '9')))
-                return true;
-        return false;
-    }
-    for (p = strchr(isa, '_'); p; p = strchr(p + 1, '_'))
-        if (strncmp(p + 1, ext, n) == 0 &&
-            (p[n + 1] == '\0' || p[n + 1] == '_' || (p[n + 1] >= '0' && p[n + 1] <= '9')))
-            return true;
-    return false;
-}
 
 typedef struct SecMaps {
     MapSym *v;
@@ -90,12 +62,12 @@ static uint32_t rd32(const uint8_t *p)
     return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
 }
 
-/* Read Tag_RISCV_priv_spec / _minor from a .riscv.attributes section
+/* Read Tag_RISCV_arch and Tag_RISCV_priv_spec / _minor from a .riscv.attributes section
  * (psABI "Attributes"; ELF build attributes layout: 'A', then
  * <u32 length><"riscv"\0><tag 1 = file><u32 size><tag value>...; odd tags
  * carry strings, even ones ULEB128 numbers).  Returns false if absent. */
-static bool read_priv_spec(const uint8_t *p, size_t n, unsigned *major, unsigned *minor,
-                           bool *pause, bool *rvc)
+static bool read_attributes(const uint8_t *p, size_t n, unsigned *major, unsigned *minor,
+                            uint32_t *exts)
 {
     const uint8_t *end = p + n;
     bool found = false;
@@ -131,10 +103,7 @@ static bool read_priv_spec(const uint8_t *p, size_t n, unsigned *major, unsigned
                         while (q < sub_end && *q)
                             q++;
                         if (t == 5 && q < sub_end) /* Tag_RISCV_arch */
-                        {
-                            *pause = isa_has((const char *)str, "zihintpause");
-                            *rvc = isa_has((const char *)str, "c");
-                        }
+                            *exts = rv_isa_string_exts((const char *)str);
                         q++;
                     } else {
                         uint64_t v = uleb(&q, sub_end);
@@ -166,19 +135,16 @@ static void add_map(SecMaps *m, uint64_t addr, char kind, const char *isa)
     }
     m->v[m->n].addr = addr;
     m->v[m->n].kind = kind;
-    m->v[m->n].rvc = m->v[m->n].pause = -1;
-    if (kind == 'x' && isa[0]) {
-        m->v[m->n].rvc = isa_has(isa, "c");
-        m->v[m->n].pause = isa_has(isa, "zihintpause");
-    }
+    m->v[m->n].has_isa = kind == 'x' && isa[0];
+    m->v[m->n].exts = m->v[m->n].has_isa ? rv_isa_string_exts(isa) : 0;
     m->n++;
 }
 
 /* Mapping state at `addr` and the address of the next mapping symbol
  * after it (or `end`); a $x<isa> symbol at or before `addr` sets the
- * extensions objdump assumes from there on (*rvc, *pause). */
+ * extensions objdump assumes from there on (*exts). */
 static char map_state(const SecMaps *m, uint64_t addr, uint64_t end, uint64_t *next,
-                      bool *rvc, bool *pause)
+                      uint32_t *exts)
 {
     char kind = 'x';
     size_t i;
@@ -187,16 +153,80 @@ static char map_state(const SecMaps *m, uint64_t addr, uint64_t end, uint64_t *n
     for (i = 0; i < m->n; i++) {
         if (m->v[i].addr <= addr) {
             kind = m->v[i].kind;
-            if (m->v[i].rvc >= 0) {
-                *rvc = m->v[i].rvc;
-                *pause = m->v[i].pause;
-            }
+            if (m->v[i].has_isa)
+                *exts = m->v[i].exts;
         } else {
             *next = m->v[i].addr;
             break;
         }
     }
     return kind;
+}
+
+/* Non-mapping symbols of one section: where objdump starts a new run of
+ * disassembly, and whether that run is a data object (shown as a hex dump
+ * by objdump -d). */
+typedef struct Sym {
+    uint64_t addr;
+    bool object;
+} Sym;
+
+typedef struct SecSyms {
+    Sym *v;
+    size_t n, cap;
+} SecSyms;
+
+static void add_sym(SecSyms *m, uint64_t addr, bool object)
+{
+    if (m->n == m->cap) {
+        m->cap = m->cap ? m->cap * 2 : 16;
+        m->v = realloc(m->v, m->cap * sizeof(*m->v));
+        if (!m->v)
+            die("out of memory");
+    }
+    m->v[m->n].addr = addr;
+    m->v[m->n].object = object;
+    m->n++;
+}
+
+static int cmp_sym(const void *a, const void *b)
+{
+    const Sym *x = a, *y = b;
+    if (x->addr != y->addr)
+        return x->addr < y->addr ? -1 : 1;
+    return (int)x->object - (int)y->object;
+}
+
+static uint32_t le(const uint8_t *p, unsigned n)
+{
+    uint32_t v = 0;
+    while (n-- > 0)
+        v = (v << 8) | p[n];
+    return v;
+}
+
+/* objdump's hex dump of a data object: 16 bytes a line, 2-byte chunks. */
+static void dump_object(const uint8_t *p, uint64_t addr, uint64_t n)
+{
+    uint64_t i, j;
+
+    for (i = 0; i < n; i += 16) {
+        uint64_t k = n - i < 16 ? n - i : 16;
+        char ascii[17];
+        printf("%8llx:\t", (unsigned long long)(addr + i));
+        for (j = 0; j < k; j += 2) {
+            if (j)
+                putchar(' ');
+            if (k - j >= 2)
+                printf("%04x", (unsigned)le(p + i + j, 2));
+            else
+                printf("%02x", p[i + j]);
+        }
+        for (j = 0; j < k; j++)
+            ascii[j] = (p[i + j] >= 0x20 && p[i + j] < 0x7f) ? (char)p[i + j] : '.';
+        ascii[k] = '\0';
+        printf("     %s\n", ascii);
+    }
 }
 
 int main(int argc, char **argv)
@@ -206,10 +236,13 @@ int main(int argc, char **argv)
     GElf_Ehdr eh;
     size_t shnum, shstrndx, i;
     SecMaps *maps;
+    SecSyms *syms;
     Elf_Scn *scn = NULL;
     RvDisasmCtx ctx;
-    bool has_gp = false, priv_1_11 = false, pause = false, rvc = true;
+    bool has_gp = false, priv_1_11 = false;
     uint32_t gp = 0;
+    /* objdump's default when the ELF states no architecture: rv64gc */
+    uint32_t exts = RV_EXT_ALL & ~RV_EXT_ZIHINTPAUSE;
 
     if (argc != 2) {
         fprintf(stderr, "usage: rvdis FILE.elf\n");
@@ -232,10 +265,12 @@ int main(int argc, char **argv)
         die("cannot read the section headers");
 
     maps = calloc(shnum ? shnum : 1, sizeof(*maps));
-    if (!maps)
+    syms = calloc(shnum ? shnum : 1, sizeof(*syms));
+    if (!maps || !syms)
         die("out of memory");
 
-    /* Symbols: mapping symbols per section, and __global_pointer$. */
+    /* Attributes and symbols: mapping symbols and other symbols per
+     * section, and __global_pointer$. */
     while ((scn = elf_nextscn(elf, scn)) != NULL) {
         GElf_Shdr sh;
         Elf_Data *data;
@@ -246,10 +281,11 @@ int main(int argc, char **argv)
         if (sh.sh_type == 0x70000003u /* SHT_RISCV_ATTRIBUTES */) {
             unsigned major, minor;
             data = elf_getdata(scn, NULL);
-            /* objdump names CSRs per the privileged spec the ELF states;
-             * without the attribute it uses 1.12 */
+            /* objdump names CSRs per the privileged spec the ELF states
+             * (1.12 without the attribute) and knows the instructions of
+             * the extensions Tag_RISCV_arch names */
             if (data && data->d_buf &&
-                read_priv_spec(data->d_buf, data->d_size, &major, &minor, &pause, &rvc))
+                read_attributes(data->d_buf, data->d_size, &major, &minor, &exts))
                 priv_1_11 = major < 1 || (major == 1 && minor <= 11);
             continue;
         }
@@ -259,9 +295,10 @@ int main(int argc, char **argv)
         if (!data)
             die("cannot read the symbol table");
         n = sh.sh_size / sh.sh_entsize;
-        for (k = 0; k < n; k++) {
+        for (k = 1; k < n; k++) {
             GElf_Sym sym;
             const char *name;
+            unsigned type;
 
             if (!gelf_getsym(data, (int)k, &sym))
                 continue;
@@ -272,19 +309,25 @@ int main(int argc, char **argv)
                 has_gp = true;
                 gp = (uint32_t)sym.st_value;
             }
-            if (name[0] == '$' && (name[1] == 'x' || name[1] == 'd') &&
-                sym.st_shndx != SHN_UNDEF && sym.st_shndx < shnum)
+            if (sym.st_shndx == SHN_UNDEF || sym.st_shndx >= shnum)
+                continue;
+            type = GELF_ST_TYPE(sym.st_info);
+            if (name[0] == '$' && (name[1] == 'x' || name[1] == 'd'))
                 add_map(&maps[sym.st_shndx], sym.st_value, name[1], name + 2);
+            else if (type != STT_SECTION && type != STT_FILE && name[0])
+                add_sym(&syms[sym.st_shndx], sym.st_value, type == STT_OBJECT);
         }
     }
-    for (i = 0; i < shnum; i++)
+    for (i = 0; i < shnum; i++) {
         if (maps[i].n > 1)
             qsort(maps[i].v, maps[i].n, sizeof(MapSym), cmp_map);
+        if (syms[i].n > 1)
+            qsort(syms[i].v, syms[i].n, sizeof(Sym), cmp_sym);
+    }
 
     printf("\n%s:     file format elf32-littleriscv\n\n", argv[1]);
     rv_disasm_ctx_init(&ctx, has_gp, gp);
     ctx.priv_1_11 = priv_1_11;
-    ctx.no_pause = !pause;
 
     scn = NULL;
     while ((scn = elf_nextscn(elf, scn)) != NULL) {
@@ -293,7 +336,7 @@ int main(int argc, char **argv)
         const char *sname;
         const uint8_t *p;
         uint64_t size, off = 0, base;
-        size_t idx = elf_ndxscn(scn);
+        size_t idx = elf_ndxscn(scn), si = 0;
 
         if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_PROGBITS ||
             !(sh.sh_flags & SHF_EXECINSTR) || sh.sh_size == 0)
@@ -307,58 +350,90 @@ int main(int argc, char **argv)
         base = sh.sh_addr;
         printf("\nDisassembly of section %s:\n\n", sname ? sname : "?");
 
+        /* objdump disassembles symbol by symbol: each run starts afresh at
+         * a symbol's address and stops at the next symbol */
         while (off < size) {
-            uint64_t next;
-            bool sec_rvc = rvc, sec_pause = pause;
-            char kind = map_state(&maps[idx], base + off, base + size, &next, &sec_rvc,
-                                  &sec_pause);
-            char text[160];
-            unsigned len = 0;
+            uint64_t stop = size;
+            bool object = false;
 
-            ctx.no_rvc = !sec_rvc;
-            ctx.no_pause = !sec_pause;
-            if (kind == 'x') {
-                len = rv_disasm_bytes(&ctx, p + off, (size_t)(size - off), (uint32_t)(base + off),
-                                      text, sizeof(text));
-                if (len == 2)
-                    printf("%8llx:\t%04x                \t%s\n", (unsigned long long)(base + off),
-                           (unsigned)(p[off] | (p[off + 1] << 8)), text);
-                else if (len == 4)
-                    printf("%8llx:\t%08x          \t%s\n", (unsigned long long)(base + off),
-                           (unsigned)(p[off] | (p[off + 1] << 8) | (p[off + 2] << 16) |
-                                      ((uint32_t)p[off + 3] << 24)), text);
-                else if (len > 4)
-                    printf("%8llx:\t%s\t%s\n", (unsigned long long)(base + off), "?", text);
+            while (si < syms[idx].n && syms[idx].v[si].addr <= base + off)
+                si++;
+            if (si > 0) {
+                /* among symbols at one address a non-object one wins
+                 * (cmp_sym sorts those first) */
+                size_t f = si - 1;
+                while (f > 0 && syms[idx].v[f - 1].addr == syms[idx].v[si - 1].addr)
+                    f--;
+                object = syms[idx].v[f].object;
             }
-            if (len == 0) {
-                /* data: chunks of 4, 2 or 1 bytes up to the next mapping
-                 * symbol or the section end, as objdump prints them */
-                uint64_t room = (next > base + off ? next - (base + off) : size - off);
-                if (room > size - off)
-                    room = size - off;
-                len = room >= 4 ? 4 : room >= 2 ? 2 : 1;
-                if (len == 4)
-                    printf("%8llx:\t%08x          \t.word\t0x%08x\n",
-                           (unsigned long long)(base + off),
-                           (unsigned)(p[off] | (p[off + 1] << 8) | (p[off + 2] << 16) |
-                                      ((uint32_t)p[off + 3] << 24)),
-                           (unsigned)(p[off] | (p[off + 1] << 8) | (p[off + 2] << 16) |
-                                      ((uint32_t)p[off + 3] << 24)));
-                else if (len == 2)
-                    printf("%8llx:\t%04x                \t.short\t0x%04x\n",
-                           (unsigned long long)(base + off), (unsigned)(p[off] | (p[off + 1] << 8)),
-                           (unsigned)(p[off] | (p[off + 1] << 8)));
-                else
-                    printf("%8llx:\t%02x                \t.byte\t0x%02x\n",
-                           (unsigned long long)(base + off), p[off], p[off]);
+            if (si < syms[idx].n && syms[idx].v[si].addr - base < size)
+                stop = syms[idx].v[si].addr - base;
+            if (object) {
+                dump_object(p + off, base + off, stop - off);
+                off = stop;
+                continue;
             }
-            off += len;
+            while (off < stop) {
+                uint64_t next;
+                char kind = map_state(&maps[idx], base + off, base + size, &next, &exts);
+                char text[160];
+                unsigned len = 0;
+
+                ctx.missing = RV_EXT_ALL & ~exts;
+                if (next > base + stop)
+                    next = base + stop;
+                if (kind == 'x') {
+                    len = rv_disasm_bytes(&ctx, p + off, (size_t)(stop - off),
+                                          (uint32_t)(base + off), text, sizeof(text));
+                    if (len == 0 && stop - off >= 2) {
+                        /* an instruction cut by the end of the run: objdump
+                         * decodes the halfword it can read, shows the
+                         * whole encoding and moves past it */
+                        uint8_t part[4] = { p[off], p[off + 1], 0, 0 };
+                        unsigned full = rv_insn_length(le(p + off, 2));
+                        rv_disasm_bytes(&ctx, part, 4, (uint32_t)(base + off), text,
+                                        sizeof(text));
+                        len = full && off + full <= size ? full : 2;
+                    }
+                    if (len == 2)
+                        printf("%8llx:\t%04x                \t%s\n",
+                               (unsigned long long)(base + off), (unsigned)le(p + off, 2), text);
+                    else if (len == 4)
+                        printf("%8llx:\t%08x          \t%s\n",
+                               (unsigned long long)(base + off), (unsigned)le(p + off, 4), text);
+                    else if (len > 4)
+                        printf("%8llx:\t%s\t%s\n", (unsigned long long)(base + off), "?", text);
+                }
+                if (len == 0) {
+                    /* data: chunks of 4, 2 or 1 bytes up to the next
+                     * mapping symbol or the end of the run */
+                    uint64_t room = next > base + off ? next - (base + off) : stop - off;
+                    len = room >= 4 ? 4 : room >= 2 ? 2 : 1;
+                    if (len == 4)
+                        printf("%8llx:\t%08x          \t.word\t0x%08x\n",
+                               (unsigned long long)(base + off), (unsigned)le(p + off, 4),
+                               (unsigned)le(p + off, 4));
+                    else if (len == 2)
+                        printf("%8llx:\t%04x                \t.short\t0x%04x\n",
+                               (unsigned long long)(base + off), (unsigned)le(p + off, 2),
+                               (unsigned)le(p + off, 2));
+                    else
+                        printf("%8llx:\t%02x                \t.byte\t0x%02x\n",
+                               (unsigned long long)(base + off), p[off], p[off]);
+                }
+                off += len;
+            }
+            if (off > stop && si < syms[idx].n)
+                off = stop; /* the next run restarts at its symbol */
         }
     }
     elf_end(elf);
     close(fd);
-    for (i = 0; i < shnum; i++)
+    for (i = 0; i < shnum; i++) {
         free(maps[i].v);
+        free(syms[i].v);
+    }
     free(maps);
+    free(syms);
     return 0;
 }
