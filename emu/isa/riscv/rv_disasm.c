@@ -450,6 +450,8 @@ int rv_disasm_ctx(RvDisasmCtx *c, const RvInsn *d, uint32_t pc, char *buf, size_
             break;
         }
         note_addr(c, d->rs1, d->imm, &have, &addr);
+        if (d->imm != 0) /* "o(s)": objdump looks the base up for both */
+            note_addr(c, d->rs1, d->imm, &have, &addr);
         if (d->rd == 0)
             put(out, "jr\t");
         else if (d->rd == 1)
