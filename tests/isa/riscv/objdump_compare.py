@@ -18,7 +18,7 @@ import sys
 LINE = re.compile(r'^\s*([0-9a-f]+):\t([0-9a-f ]+?)\s*\t(.*)$')
 # objdump -d shows data objects (STT_OBJECT symbols) in code as a hex dump:
 # "addr:\t0100 0202 ...     ascii"
-DUMP = re.compile(r'^\s*([0-9a-f]+):\t((?:[0-9a-f]{2,4} )*[0-9a-f]{2,4})(?:  +.*)?$')
+DUMP = re.compile(r'^\s*([0-9a-f]+):\t((?:[0-9a-f]{2,8} )*[0-9a-f]{2,8})(?:  +.*)?$')
 SYM = re.compile(r' <[^<>]*>$')
 SECTION = re.compile(r'^Disassembly of section (\S+):$')
 

@@ -205,8 +205,11 @@ static uint32_t le(const uint8_t *p, unsigned n)
     return v;
 }
 
-/* objdump's hex dump of a data object: 16 bytes a line, 2-byte chunks. */
-static void dump_object(const uint8_t *p, uint64_t addr, uint64_t n)
+/* objdump's hex dump of a data object: 16 bytes a line, in chunks of the
+ * size of the last instruction or data item it disassembled before (its
+ * disassembler's bytes_per_chunk, 1 if none); a final partial chunk shows
+ * in the text column only. */
+static void dump_object(const uint8_t *p, uint64_t addr, uint64_t n, unsigned chunk)
 {
     uint64_t i, j;
 
@@ -214,14 +217,8 @@ static void dump_object(const uint8_t *p, uint64_t addr, uint64_t n)
         uint64_t k = n - i < 16 ? n - i : 16;
         char ascii[17];
         printf("%8llx:\t", (unsigned long long)(addr + i));
-        for (j = 0; j < k; j += 2) {
-            if (j)
-                putchar(' ');
-            if (k - j >= 2)
-                printf("%04x", (unsigned)le(p + i + j, 2));
-            else
-                printf("%02x", p[i + j]);
-        }
+        for (j = 0; j + chunk <= k; j += chunk)
+            printf(j ? " %0*x" : "%0*x", (int)chunk * 2, (unsigned)le(p + i + j, chunk));
         for (j = 0; j < k; j++)
             ascii[j] = (p[i + j] >= 0x20 && p[i + j] < 0x7f) ? (char)p[i + j] : '.';
         ascii[k] = '\0';
@@ -243,6 +240,7 @@ int main(int argc, char **argv)
     uint32_t gp = 0;
     /* objdump's default when the ELF states no architecture: rv64gc */
     uint32_t exts = RV_EXT_ALL & ~RV_EXT_ZIHINTPAUSE;
+    unsigned last_len = 1;
 
     if (argc != 2) {
         fprintf(stderr, "usage: rvdis FILE.elf\n");
@@ -369,7 +367,7 @@ int main(int argc, char **argv)
             if (si < syms[idx].n && syms[idx].v[si].addr - base < size)
                 stop = syms[idx].v[si].addr - base;
             if (object) {
-                dump_object(p + off, base + off, stop - off);
+                dump_object(p + off, base + off, stop - off, last_len);
                 off = stop;
                 continue;
             }
@@ -422,6 +420,7 @@ int main(int argc, char **argv)
                                (unsigned long long)(base + off), p[off], p[off]);
                 }
                 off += len;
+                last_len = len;
             }
             if (off > stop && si < syms[idx].n)
                 off = stop; /* the next run restarts at its symbol */
