@@ -401,6 +401,40 @@ static bool disasm_c(RvDisasmCtx *c, const RvInsn *d, Out *o, bool *have, uint32
     }
 }
 
+/* Zicsr: "csrr"/"rdcycle" for reads, "csrw/csrs/csrc" when rd = x0 (also
+ * for the immediate forms, which objdump prints under the same names). */
+static void disasm_csr(const RvDisasmCtx *c, const RvInsn *d, Out *out)
+{
+    static const char *const full[3] = { "csrrw", "csrrs", "csrrc" };
+    static const char *const brief[3] = { "csrw", "csrs", "csrc" };
+    static const char *const counters[3] = { "rdcycle", "rdtime", "rdinstret" };
+    bool imm = d->op >= RV_OP_CSRRWI;
+    unsigned k = (unsigned)(d->op - (imm ? RV_OP_CSRRWI : RV_OP_CSRRW));
+
+    if (d->raw == 0xc0001073u) { /* csrrw x0, cycle, x0 */
+        put(out, "unimp");
+        return;
+    }
+    if (d->op == RV_OP_CSRRS && d->rs1 == 0) {
+        if ((d->csr & ~0x83u) == 0xc00u && (d->csr & 3u) < 3) {
+            put(out, "%s%s\t%s", counters[d->csr & 3u], (d->csr & 0x80u) ? "h" : "", R(d->rd));
+        } else {
+            put(out, "csrr\t%s,", R(d->rd));
+            put_csr(out, c, d->csr);
+        }
+        return;
+    }
+    if (d->rd == 0)
+        put(out, "%s\t", brief[k]);
+    else
+        put(out, "%s\t%s,", full[k], R(d->rd));
+    put_csr(out, c, d->csr);
+    if (imm)
+        put(out, ",%d", d->imm);
+    else
+        put(out, ",%s", R(d->rs1));
+}
+
 static const char *amo_suffix(const RvInsn *d)
 {
     static const char *const s[4] = { "", ".rl", ".aq", ".aqrl" };
@@ -601,62 +635,10 @@ int rv_disasm_ctx(RvDisasmCtx *c, const RvInsn *d, uint32_t pc, char *buf, size_
         else
             put(out, "sfence.vma");
         break;
-    case RV_OP_CSRRW:
-        if (raw == 0xc0001073u) { /* csrrw x0, cycle, x0 */
-            put(out, "unimp");
-        } else if (d->rd == 0) {
-            put(out, "csrw\t");
-            put_csr(out, c, d->csr);
-            put(out, ",%s", R(d->rs1));
-        } else {
-            put(out, "csrrw\t%s,", R(d->rd));
-            put_csr(out, c, d->csr);
-            put(out, ",%s", R(d->rs1));
-        }
+    case RV_OP_CSRRW: case RV_OP_CSRRS: case RV_OP_CSRRC:
+    case RV_OP_CSRRWI: case RV_OP_CSRRSI: case RV_OP_CSRRCI:
+        disasm_csr(c, d, out);
         break;
-    case RV_OP_CSRRS:
-        if (d->rs1 == 0) {
-            static const char *const rd_names[3] = { "rdcycle", "rdtime", "rdinstret" };
-            unsigned lo = d->csr & 0x7fu;
-            if ((d->csr & ~0x83u) == 0xc00u && lo < 3)
-                put(out, "%s%s\t%s", rd_names[lo], (d->csr & 0x80u) ? "h" : "", R(d->rd));
-            else {
-                put(out, "csrr\t%s,", R(d->rd));
-                put_csr(out, c, d->csr);
-            }
-        } else if (d->rd == 0) {
-            put(out, "csrs\t");
-            put_csr(out, c, d->csr);
-            put(out, ",%s", R(d->rs1));
-        } else {
-            put(out, "csrrs\t%s,", R(d->rd));
-            put_csr(out, c, d->csr);
-            put(out, ",%s", R(d->rs1));
-        }
-        break;
-    case RV_OP_CSRRC:
-        if (d->rd == 0) {
-            put(out, "csrc\t");
-            put_csr(out, c, d->csr);
-            put(out, ",%s", R(d->rs1));
-        } else {
-            put(out, "csrrc\t%s,", R(d->rd));
-            put_csr(out, c, d->csr);
-            put(out, ",%s", R(d->rs1));
-        }
-        break;
-    case RV_OP_CSRRWI: case RV_OP_CSRRSI: case RV_OP_CSRRCI: {
-        static const char *const pn[3] = { "csrw", "csrs", "csrc" };
-        static const char *const fn[3] = { "csrrw", "csrrs", "csrrc" };
-        unsigned k = (unsigned)(d->op - RV_OP_CSRRWI);
-        if (d->rd == 0)
-            put(out, "%s\t", pn[k]);
-        else
-            put(out, "%s\t%s,", fn[k], R(d->rd));
-        put_csr(out, c, d->csr);
-        put(out, ",%d", d->imm);
-        break;
-    }
     case RV_OP_LR_W:
         put(out, "lr.w%s\t%s,(%s)", amo_suffix(d), R(d->rd), R(d->rs1));
         break;

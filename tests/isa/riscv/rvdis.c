@@ -125,14 +125,21 @@ static int cmp_map(const void *a, const void *b)
     return x->addr < y->addr ? -1 : x->addr > y->addr;
 }
 
+/* Make room for one more element in a growing array. */
+static void *grow(void *v, size_t n, size_t *cap, size_t elem)
+{
+    if (n < *cap)
+        return v;
+    *cap = *cap ? *cap * 2 : 16;
+    v = realloc(v, *cap * elem);
+    if (!v)
+        die("out of memory");
+    return v;
+}
+
 static void add_map(SecMaps *m, uint64_t addr, char kind, const char *isa)
 {
-    if (m->n == m->cap) {
-        m->cap = m->cap ? m->cap * 2 : 16;
-        m->v = realloc(m->v, m->cap * sizeof(*m->v));
-        if (!m->v)
-            die("out of memory");
-    }
+    m->v = grow(m->v, m->n, &m->cap, sizeof(*m->v));
     m->v[m->n].addr = addr;
     m->v[m->n].kind = kind;
     m->v[m->n].has_isa = kind == 'x' && isa[0];
@@ -178,12 +185,7 @@ typedef struct SecSyms {
 
 static void add_sym(SecSyms *m, uint64_t addr, bool object)
 {
-    if (m->n == m->cap) {
-        m->cap = m->cap ? m->cap * 2 : 16;
-        m->v = realloc(m->v, m->cap * sizeof(*m->v));
-        if (!m->v)
-            die("out of memory");
-    }
+    m->v = grow(m->v, m->n, &m->cap, sizeof(*m->v));
     m->v[m->n].addr = addr;
     m->v[m->n].object = object;
     m->n++;
