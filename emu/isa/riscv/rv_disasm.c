@@ -85,6 +85,8 @@ unsigned rv_insn_length(uint32_t lo16)
         return 6;
     if ((lo16 & 0x7fu) == 0x3fu)
         return 8;
+    if (((lo16 >> 12) & 7u) != 7u) /* 80 + 16 * nnn bits */
+        return 10 + 2 * ((lo16 >> 12) & 7u);
     return 0;
 }
 
@@ -675,16 +677,26 @@ unsigned rv_disasm_bytes(RvDisasmCtx *ctx, const uint8_t *p, size_t avail, uint3
     if (avail < 2)
         return 0;
     len = rv_insn_length((uint32_t)p[0] | ((uint32_t)p[1] << 8));
-    if (len == 0)
-        len = 2; /* objdump steps over reserved >= 80-bit encodings by halfword */
+    if (len == 0) {
+        /* objdump steps over the reserved >= 192-bit encodings by halfword */
+        put(&o, ".2byte\t0x%x", (unsigned)p[0] | ((unsigned)p[1] << 8));
+        return 2;
+    }
     if (avail < len)
         return 0;
-    if (len > 4) {
+    if (len == 8) {
+        uint64_t v = 0;
         unsigned i;
-        put(&o, ".%ubyte\t0x", len);
-        for (i = len; i-- > 0;)
-            if (o.len > 8 || p[i] || i == 0)
-                put(&o, o.len > 8 ? "%02x" : "%x", p[i]);
+        for (i = 8; i-- > 0;)
+            v = (v << 8) | p[i];
+        put(&o, ".8byte\t0x%llx", (unsigned long long)v);
+        return len;
+    }
+    if (len > 4) { /* 48-bit and 80-bit+ encodings: objdump lists the bytes */
+        unsigned i;
+        put(&o, ".byte\t");
+        for (i = 0; i < len; i++)
+            put(&o, i ? ", 0x%02x" : "0x%02x", p[i]);
         return len;
     }
     rv_decode(p, avail, &d);

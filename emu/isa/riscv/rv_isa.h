@@ -84,10 +84,13 @@ unsigned rv_decode(const uint8_t *p, size_t avail, RvInsn *out);
 /* Same, from an already assembled 32-bit value (low 16 bits if compressed). */
 unsigned rv_decode_raw(uint32_t raw, RvInsn *out);
 
-/* objdump-compatible disassembly (default: with aliases, as
- * riscv64-unknown-elf-objdump -d prints, e.g. "addi\tsp,sp,-16", "ret",
- * "j\t80000010").  `pc` is used to print absolute branch targets.
- * Returns the number of characters written (excluding NUL). */
+/* objdump-compatible disassembly (default: with aliases, as binutils 2.40
+ * riscv64-unknown-elf-objdump -d prints, e.g. "add\tsp,sp,-16" for
+ * c.addi sp,-16, "ret", "j\t80000010").  `pc` is used to print absolute
+ * branch targets.  Illegal instructions print as objdump shows them
+ * ("unimp", ".2byte\t0x...", ".4byte\t0x...").  Returns the length of the
+ * full text (excluding NUL) as snprintf does; the text is cut to fit
+ * `bufsize` and always terminated when bufsize > 0. */
 int rv_disasm(const RvInsn *insn, uint32_t pc, char *buf, size_t bufsize);
 
 /* objdump keeps state across instructions: the value a lui/auipc put in a
@@ -133,13 +136,15 @@ int rv_disasm_ctx(RvDisasmCtx *ctx, const RvInsn *insn, uint32_t pc, char *buf,
 
 /* Disassemble the bytes at `p` as objdump does, including encodings we do
  * not decode (".2byte 0x...", ".4byte 0x...", longer encodings).  Returns
- * the number of bytes objdump consumes (2, 4, 6 or 8), or 0 when `avail` is
- * too short for the encoding (buf then gets "" ). */
+ * the number of bytes objdump consumes (2 to 22), or 0 when `avail` is too
+ * short for the encoding (buf then gets ""; objdump says "Address 0x... is
+ * out of bounds."). */
 unsigned rv_disasm_bytes(RvDisasmCtx *ctx, const uint8_t *p, size_t avail,
                          uint32_t pc, char *buf, size_t bufsize);
 
 /* Length in bytes of the encoding that starts with halfword `lo16` (§1.5):
- * 2, 4, 6 or 8; 0 for the 80-bit and longer (reserved) encodings. */
+ * 2, 4, 6, 8, or 10 + 2 * nnn for the 80- to 176-bit encodings; 0 for the
+ * reserved >= 192-bit ones. */
 unsigned rv_insn_length(uint32_t lo16);
 
 /* Control-flow class of a decoded instruction (ISA-neutral). */

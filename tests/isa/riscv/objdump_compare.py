@@ -18,7 +18,7 @@ import sys
 LINE = re.compile(r'^\s*([0-9a-f]+):\t([0-9a-f ]+?)\s*\t(.*)$')
 # objdump -d shows data objects (STT_OBJECT symbols) in code as a hex dump:
 # "addr:\t0100 0202 ...     ascii"
-DUMP = re.compile(r'^\s*([0-9a-f]+):\t((?:[0-9a-f]{2,8} )*[0-9a-f]{2,8})(?:  +.*)?$')
+DUMP = re.compile(r'^\s*([0-9a-f]+):\t((?:[0-9a-f]{2,8} )*[0-9a-f]{2,8})(?:\s*|  +.*)$')
 SYM = re.compile(r' <[^<>]*>$')
 SECTION = re.compile(r'^Disassembly of section (\S+):$')
 
@@ -51,7 +51,14 @@ def parse(text):
         if not m:
             m = DUMP.match(line)
             if m:
-                out.append((section, int(m.group(1), 16), m.group(2), None))
+                addr = int(m.group(1), 16)
+                if out and out[-1][3] is not None and out[-1][0] == section and \
+                        out[-1][1] + 8 == addr:
+                    # the rest of an encoding longer than 8 bytes
+                    s, a, r, t = out[-1]
+                    out[-1] = (s, a, r + ' ' + m.group(2), t)
+                else:
+                    out.append((section, addr, m.group(2), None))
             continue          # blank lines, symbol labels, file header
         addr, raw, txt = m.groups()
         txt = SYM.sub('', txt.rstrip())

@@ -228,6 +228,38 @@ static void dump_object(const uint8_t *p, uint64_t addr, uint64_t n, unsigned ch
     }
 }
 
+/* One instruction in objdump's layout: the raw encoding as one number for
+ * 2 and 4 bytes; longer ones in chunks of 4 (or 2) bytes, 8 bytes a line,
+ * continued on lines of their own. */
+static void print_insn(const uint8_t *p, uint64_t addr, unsigned len, const char *text)
+{
+    unsigned chunk = len % 4 == 0 ? 4 : 2, i;
+
+    if (len == 2) {
+        printf("%8llx:\t%04x                \t%s\n", (unsigned long long)addr, (unsigned)le(p, 2),
+               text);
+        return;
+    }
+    if (len == 4) {
+        printf("%8llx:\t%08x          \t%s\n", (unsigned long long)addr, (unsigned)le(p, 4),
+               text);
+        return;
+    }
+    for (i = 0; i < len; i += chunk) {
+        if (i % 8 == 0) {
+            if (i == 8)
+                printf("\t%s", text);
+            if (i)
+                putchar('\n');
+            printf("%8llx:\t", (unsigned long long)(addr + i));
+        }
+        printf("%0*x ", (int)chunk * 2, (unsigned)le(p + i, chunk));
+    }
+    if (len <= 8)
+        printf("\t%s", text);
+    putchar('\n');
+}
+
 int main(int argc, char **argv)
 {
     int fd;
@@ -386,23 +418,18 @@ int main(int argc, char **argv)
                     len = rv_disasm_bytes(&ctx, p + off, (size_t)(stop - off),
                                           (uint32_t)(base + off), text, sizeof(text));
                     if (len == 0 && stop - off >= 2) {
-                        /* an instruction cut by the end of the run: objdump
-                         * decodes the halfword it can read, shows the
-                         * whole encoding and moves past it */
-                        uint8_t part[4] = { p[off], p[off + 1], 0, 0 };
-                        unsigned full = rv_insn_length(le(p + off, 2));
-                        rv_disasm_bytes(&ctx, part, 4, (uint32_t)(base + off), text,
-                                        sizeof(text));
-                        len = full && off + full <= size ? full : 2;
+                        /* an encoding cut by the end of the run: objdump
+                         * shows the bytes there are and gives up on the run */
+                        uint64_t k;
+                        printf("%8llx:\t", (unsigned long long)(base + off));
+                        for (k = off; k < stop; k++)
+                            printf(k > off ? " %02x" : "%02x", p[k]);
+                        printf("\tAddress 0x%llx is out of bounds.\n",
+                               (unsigned long long)(base + off));
+                        len = (unsigned)(stop - off);
+                    } else if (len) {
+                        print_insn(p + off, base + off, len, text);
                     }
-                    if (len == 2)
-                        printf("%8llx:\t%04x                \t%s\n",
-                               (unsigned long long)(base + off), (unsigned)le(p + off, 2), text);
-                    else if (len == 4)
-                        printf("%8llx:\t%08x          \t%s\n",
-                               (unsigned long long)(base + off), (unsigned)le(p + off, 4), text);
-                    else if (len > 4)
-                        printf("%8llx:\t%s\t%s\n", (unsigned long long)(base + off), "?", text);
                 }
                 if (len == 0) {
                     /* data: chunks of 4, 2 or 1 bytes up to the next
