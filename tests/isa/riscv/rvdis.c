@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "emu/isa/riscv/rv_isa.h"
@@ -295,6 +296,14 @@ int main(int argc, char **argv)
         die("not a 32-bit RISC-V ELF");
     if (elf_getshdrnum(elf, &shnum) != 0 || elf_getshdrstrndx(elf, &shstrndx) != 0)
         die("cannot read the section headers");
+    {
+        struct stat st;
+        if (fstat(fd, &st) != 0 ||
+            eh.e_shoff + (uint64_t)shnum * eh.e_shentsize > (uint64_t)st.st_size)
+            die("truncated: the section header table lies beyond the end of the file");
+        if (shnum == 0)
+            die("no section headers");
+    }
 
     maps = calloc(shnum ? shnum : 1, sizeof(*maps));
     syms = calloc(shnum ? shnum : 1, sizeof(*syms));
