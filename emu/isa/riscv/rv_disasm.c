@@ -85,6 +85,8 @@ unsigned rv_insn_length(uint32_t lo16)
         return 6;
     if ((lo16 & 0x7fu) == 0x3fu)
         return 8;
+    if (((lo16 >> 12) & 7u) != 7u) /* 80 + 16 * nnn bits */
+        return 10 + 2 * ((lo16 >> 12) & 7u);
     return 0;
 }
 
@@ -151,9 +153,9 @@ static void put_fence_set(Out *o, unsigned s)
     if (s & 1) put(o, "w");
 }
 
-static void put_csr(Out *o, unsigned csr)
+static void put_csr(Out *o, const RvDisasmCtx *c, unsigned csr)
 {
-    const char *n = rv_csr_name(csr);
+    const char *n = rv_csr_name_priv(csr, c && c->priv_1_11);
     if (n)
         put(o, "%s", n);
     else
@@ -166,6 +168,163 @@ static void put_unknown(Out *o, uint32_t raw, unsigned len)
         put(o, ".2byte\t0x%x", raw & 0xffffu);
     else
         put(o, ".4byte\t0x%x", raw);
+}
+
+/* Whether the instruction's extension is available in the code region
+ * (objdump prints instructions of absent extensions as plain words). */
+static bool ext_ok(uint32_t missing, const RvInsn *d, uint32_t raw)
+{
+    if ((raw & 3u) != 3u)
+        return !(missing & RV_EXT_C);
+    switch (d->op) {
+    case RV_OP_MUL: case RV_OP_MULH: case RV_OP_MULHSU: case RV_OP_MULHU:
+        return (missing & (RV_EXT_M | RV_EXT_ZMMUL)) != (RV_EXT_M | RV_EXT_ZMMUL);
+    case RV_OP_DIV: case RV_OP_DIVU: case RV_OP_REM: case RV_OP_REMU:
+        return !(missing & RV_EXT_M);
+    case RV_OP_LR_W: case RV_OP_SC_W: case RV_OP_AMOSWAP_W: case RV_OP_AMOADD_W:
+    case RV_OP_AMOXOR_W: case RV_OP_AMOAND_W: case RV_OP_AMOOR_W: case RV_OP_AMOMIN_W:
+    case RV_OP_AMOMAX_W: case RV_OP_AMOMINU_W: case RV_OP_AMOMAXU_W:
+        return !(missing & RV_EXT_A);
+    case RV_OP_CSRRW:
+        if (raw == 0xc0001073u) /* "unimp" is base ISA for objdump */
+            return true;
+        /* fall through */
+    case RV_OP_CSRRS: case RV_OP_CSRRC: case RV_OP_CSRRWI: case RV_OP_CSRRSI:
+    case RV_OP_CSRRCI:
+        return !(missing & RV_EXT_ZICSR);
+    case RV_OP_FENCE_I:
+        return !(missing & RV_EXT_ZIFENCEI);
+    default:
+        return true;
+    }
+}
+
+/* Does `isa` name extension `ext`?  Single letters are looked up in the
+ * base part ("rv32imac", "rv32i2p1_m2p0": one letter, optionally followed
+ * by a version, per underscore-separated part), longer names after '_'. */
+static bool isa_has(const char *isa, const char *ext, unsigned *major, unsigned *minor)
+{
+    size_t n = strlen(ext);
+    const char *p = isa + 4;
+
+    while (*p) {
+        const char *name = p, *e;
+        size_t len;
+        if (*p == '_') {
+            p++;
+            continue;
+        }
+        if (*p == 'z' || *p == 's' || *p == 'x') {
+            /* multi-letter: up to the digits of its version or '_' */
+            e = p;
+            while (*e && *e != '_' && !(e[0] >= '0' && e[0] <= '9'))
+                e++;
+            /* a trailing "NpM" version belongs to the name's end */
+        } else {
+            e = p + 1;
+        }
+        len = (size_t)(e - name);
+        {
+            unsigned maj = 0, min = 0;
+            bool ver = false;
+            while (*e >= '0' && *e <= '9') {
+                maj = maj * 10 + (unsigned)(*e++ - '0');
+                ver = true;
+            }
+            if (*e == 'p' && e[1] >= '0' && e[1] <= '9') {
+                e++;
+                while (*e >= '0' && *e <= '9')
+                    min = min * 10 + (unsigned)(*e++ - '0');
+            }
+            if (len == n && strncmp(name, ext, n) == 0) {
+                if (major)
+                    *major = ver ? maj : 2;
+                if (minor)
+                    *minor = ver ? min : 1;
+                return true;
+            }
+        }
+        p = e;
+    }
+    return false;
+}
+
+uint32_t rv_isa_string_exts(const char *isa)
+{
+    uint32_t e = 0;
+    unsigned imaj = 0, imin = 0;
+
+    if (strncmp(isa, "rv32", 4) != 0 && strncmp(isa, "rv64", 4) != 0)
+        return 0;
+    if (isa_has(isa, "c", NULL, NULL)) e |= RV_EXT_C;
+    if (isa_has(isa, "m", NULL, NULL)) e |= RV_EXT_M | RV_EXT_ZMMUL;
+    if (isa_has(isa, "zmmul", NULL, NULL)) e |= RV_EXT_ZMMUL;
+    if (isa_has(isa, "a", NULL, NULL)) e |= RV_EXT_A;
+    if (isa_has(isa, "zicsr", NULL, NULL)) e |= RV_EXT_ZICSR;
+    if (isa_has(isa, "zifencei", NULL, NULL)) e |= RV_EXT_ZIFENCEI;
+    if (isa_has(isa, "zihintpause", NULL, NULL)) e |= RV_EXT_ZIHINTPAUSE;
+    if (isa_has(isa, "g", NULL, NULL))
+        e |= RV_EXT_M | RV_EXT_ZMMUL | RV_EXT_A | RV_EXT_ZICSR | RV_EXT_ZIFENCEI;
+    /* ISA manual 2.2 (i version 2.0) still included Zicsr and Zifencei */
+    if (isa_has(isa, "i", &imaj, &imin) && imaj == 2 && imin == 0)
+        e |= RV_EXT_ZICSR | RV_EXT_ZIFENCEI;
+    return e;
+}
+
+/* Encodings our decoder rejects (reserved on RV32 or by the spec) but
+ * objdump 2.40 still prints as instructions. */
+static void disasm_reserved(RvDisasmCtx *c, uint32_t raw, Out *o)
+{
+    static const char *const shift[3] = { "sll", "srl", "sra" };
+    unsigned rd = (raw >> 7) & 31, rs1 = (raw >> 15) & 31;
+
+    if (raw == 0) {
+        put(o, "unimp");
+        return;
+    }
+    if (rv_insn_length(raw & 0xffffu) == 2) {
+        raw &= 0xffffu;
+        switch (raw & 0xe003u) {
+        case 0x6001u: /* c.addi16sp with nzimm = 0 */
+            if (rd == 2 && (raw & 0x107cu) == 0) {
+                put(o, "add\tsp,sp,0");
+                return;
+            }
+            break;
+        case 0x0002u: /* c.slli with shamt[5] = 1 */
+            if (rd != 0 && (raw & 0x1000u)) {
+                put(o, "sll\t%s,%s,0x%x", R(rd), R(rd), 32u | ((raw >> 2) & 31u));
+                return;
+            }
+            if (rd == 0 && (raw & 0x107cu)) {
+                put(o, "c.slli\tzero,0x%x", ((raw >> 7) & 32u) | ((raw >> 2) & 31u));
+                return;
+            }
+            break;
+        case 0x8001u: /* c.srli / c.srai with shamt[5] = 1 */
+            if ((raw & 0x1000u) && ((raw >> 10) & 3u) < 2) {
+                unsigned r = 8u + ((raw >> 7) & 7u);
+                put(o, "%s\t%s,%s,0x%x", shift[1 + ((raw >> 10) & 1u)], R(r), R(r),
+                    32u | ((raw >> 2) & 31u));
+                return;
+            }
+            break;
+        default:
+            break;
+        }
+        put_unknown(o, raw, 2);
+        return;
+    }
+    /* RV32I slli/srli/srai with shamt[5] = 1 (the RV64 encodings) */
+    if ((raw & 0x7fu) == 0x13u && (raw & 0x02000000u)) {
+        unsigned f3 = (raw >> 12) & 7u, hi6 = raw >> 26;
+        if ((f3 == 1 && hi6 == 0) || (f3 == 5 && (hi6 == 0 || hi6 == 0x10))) {
+            put(o, "%s\t%s,%s,0x%x", shift[f3 == 1 ? 0 : hi6 ? 2 : 1], R(rd), R(rs1),
+                (raw >> 20) & 63u);
+            return;
+        }
+    }
+    put_unknown(o, raw, 4);
 }
 
 /* Compressed forms whose text differs from their expansion's. */
@@ -198,6 +357,10 @@ static bool disasm_c(RvDisasmCtx *c, const RvInsn *d, Out *o, bool *have, uint32
     case RV_C_SLLI:
     case RV_C_SRLI:
     case RV_C_SRAI:
+        if (d->cop == RV_C_SLLI && d->rd == 0 && d->imm != 0) {
+            put(o, "c.slli\tzero,0x%x", (unsigned)d->imm);
+            return true;
+        }
         if (d->imm == 0) {
             put(o, "c.%s64\t%s", d->cop == RV_C_SLLI ? "slli" : d->cop == RV_C_SRLI ? "srli" : "srai",
                 R(d->rd));
@@ -212,7 +375,8 @@ static bool disasm_c(RvDisasmCtx *c, const RvInsn *d, Out *o, bool *have, uint32
         return true;
     case RV_C_LUI:
         set_hi(c, d->rd, (uint32_t)d->imm);
-        put(o, "lui\t%s,0x%x", R(d->rd), ((uint32_t)d->imm >> 12) & 0xfffffu);
+        put(o, d->rd ? "lui\t%s,0x%x" : "c.lui\t%s,0x%x", R(d->rd),
+            ((uint32_t)d->imm >> 12) & 0xfffffu);
         return true;
     case RV_C_ANDI:
         put(o, "and\t%s,%s,%d", R(d->rd), R(d->rd), d->imm);
@@ -239,6 +403,40 @@ static bool disasm_c(RvDisasmCtx *c, const RvInsn *d, Out *o, bool *have, uint32
     }
 }
 
+/* Zicsr: "csrr"/"rdcycle" for reads, "csrw/csrs/csrc" when rd = x0 (also
+ * for the immediate forms, which objdump prints under the same names). */
+static void disasm_csr(const RvDisasmCtx *c, const RvInsn *d, Out *out)
+{
+    static const char *const full[3] = { "csrrw", "csrrs", "csrrc" };
+    static const char *const brief[3] = { "csrw", "csrs", "csrc" };
+    static const char *const counters[3] = { "rdcycle", "rdtime", "rdinstret" };
+    bool imm = d->op >= RV_OP_CSRRWI;
+    unsigned k = (unsigned)(d->op - (imm ? RV_OP_CSRRWI : RV_OP_CSRRW));
+
+    if (d->raw == 0xc0001073u) { /* csrrw x0, cycle, x0 */
+        put(out, "unimp");
+        return;
+    }
+    if (d->op == RV_OP_CSRRS && d->rs1 == 0) {
+        if ((d->csr & ~0x83u) == 0xc00u && (d->csr & 3u) < 3) {
+            put(out, "%s%s\t%s", counters[d->csr & 3u], (d->csr & 0x80u) ? "h" : "", R(d->rd));
+        } else {
+            put(out, "csrr\t%s,", R(d->rd));
+            put_csr(out, c, d->csr);
+        }
+        return;
+    }
+    if (d->rd == 0)
+        put(out, "%s\t", brief[k]);
+    else
+        put(out, "%s\t%s,", full[k], R(d->rd));
+    put_csr(out, c, d->csr);
+    if (imm)
+        put(out, ",%d", d->imm);
+    else
+        put(out, ",%s", R(d->rs1));
+}
+
 static const char *amo_suffix(const RvInsn *d)
 {
     static const char *const s[4] = { "", ".rl", ".aq", ".aqrl" };
@@ -257,11 +455,12 @@ int rv_disasm_ctx(RvDisasmCtx *c, const RvInsn *d, uint32_t pc, char *buf, size_
     if (bufsize)
         buf[0] = '\0';
 
+    if (c && c->missing && !ext_ok(c->missing, d, raw)) {
+        put_unknown(out, raw, (raw & 3u) != 3u ? 2 : 4);
+        return (int)o.len;
+    }
     if (d->len == 0) {
-        if (raw == 0)
-            put(out, "unimp");
-        else
-            put_unknown(out, raw, rv_insn_length(raw & 0xffffu) == 2 ? 2 : 4);
+        disasm_reserved(c, raw, out);
         return (int)o.len;
     }
     if (d->cop != RV_C_NONE && disasm_c(c, d, out, &have, &addr))
@@ -287,6 +486,8 @@ int rv_disasm_ctx(RvDisasmCtx *c, const RvInsn *d, uint32_t pc, char *buf, size_
             break;
         }
         note_addr(c, d->rs1, d->imm, &have, &addr);
+        if (d->imm != 0) /* "o(s)": objdump looks the base up for both */
+            note_addr(c, d->rs1, d->imm, &have, &addr);
         if (d->rd == 0)
             put(out, "jr\t");
         else if (d->rd == 1)
@@ -307,10 +508,14 @@ int rv_disasm_ctx(RvDisasmCtx *c, const RvInsn *d, uint32_t pc, char *buf, size_
         break;
     case RV_OP_BLT:
     case RV_OP_BGE:
-        if (d->rs2 == 0)
-            put(out, "%s\t%s,%x", d->op == RV_OP_BLT ? "bltz" : "bgez", R(d->rs1), target);
+        /* objdump tries bltz before bgtz but blez before bgez, which only
+         * shows for "blt/bge zero,zero" */
+        if (d->op == RV_OP_BLT && d->rs2 == 0)
+            put(out, "bltz\t%s,%x", R(d->rs1), target);
         else if (d->rs1 == 0)
             put(out, "%s\t%s,%x", d->op == RV_OP_BLT ? "bgtz" : "blez", R(d->rs2), target);
+        else if (d->rs2 == 0)
+            put(out, "bgez\t%s,%x", R(d->rs1), target);
         else
             put(out, "%s\t%s,%s,%x", op_names[d->op], R(d->rs1), R(d->rs2), target);
         break;
@@ -417,7 +622,10 @@ int rv_disasm_ctx(RvDisasmCtx *c, const RvInsn *d, uint32_t pc, char *buf, size_
         else
             put(out, "fence.i");
         break;
-    case RV_OP_PAUSE: case RV_OP_ECALL: case RV_OP_EBREAK: case RV_OP_MRET: case RV_OP_SRET:
+    case RV_OP_PAUSE:
+        put(out, (c && (c->missing & RV_EXT_ZIHINTPAUSE)) ? "fence\tw,unknown" : "pause");
+        break;
+    case RV_OP_ECALL: case RV_OP_EBREAK: case RV_OP_MRET: case RV_OP_SRET:
     case RV_OP_URET: case RV_OP_DRET: case RV_OP_WFI:
         put(out, "%s", op_names[d->op]);
         break;
@@ -429,62 +637,10 @@ int rv_disasm_ctx(RvDisasmCtx *c, const RvInsn *d, uint32_t pc, char *buf, size_
         else
             put(out, "sfence.vma");
         break;
-    case RV_OP_CSRRW:
-        if (raw == 0xc0001073u) { /* csrrw x0, cycle, x0 */
-            put(out, "unimp");
-        } else if (d->rd == 0) {
-            put(out, "csrw\t");
-            put_csr(out, d->csr);
-            put(out, ",%s", R(d->rs1));
-        } else {
-            put(out, "csrrw\t%s,", R(d->rd));
-            put_csr(out, d->csr);
-            put(out, ",%s", R(d->rs1));
-        }
+    case RV_OP_CSRRW: case RV_OP_CSRRS: case RV_OP_CSRRC:
+    case RV_OP_CSRRWI: case RV_OP_CSRRSI: case RV_OP_CSRRCI:
+        disasm_csr(c, d, out);
         break;
-    case RV_OP_CSRRS:
-        if (d->rs1 == 0) {
-            static const char *const rd_names[3] = { "rdcycle", "rdtime", "rdinstret" };
-            unsigned lo = d->csr & 0x7fu;
-            if ((d->csr & ~0x83u) == 0xc00u && lo < 3)
-                put(out, "%s%s\t%s", rd_names[lo], (d->csr & 0x80u) ? "h" : "", R(d->rd));
-            else {
-                put(out, "csrr\t%s,", R(d->rd));
-                put_csr(out, d->csr);
-            }
-        } else if (d->rd == 0) {
-            put(out, "csrs\t");
-            put_csr(out, d->csr);
-            put(out, ",%s", R(d->rs1));
-        } else {
-            put(out, "csrrs\t%s,", R(d->rd));
-            put_csr(out, d->csr);
-            put(out, ",%s", R(d->rs1));
-        }
-        break;
-    case RV_OP_CSRRC:
-        if (d->rd == 0) {
-            put(out, "csrc\t");
-            put_csr(out, d->csr);
-            put(out, ",%s", R(d->rs1));
-        } else {
-            put(out, "csrrc\t%s,", R(d->rd));
-            put_csr(out, d->csr);
-            put(out, ",%s", R(d->rs1));
-        }
-        break;
-    case RV_OP_CSRRWI: case RV_OP_CSRRSI: case RV_OP_CSRRCI: {
-        static const char *const pn[3] = { "csrw", "csrs", "csrc" };
-        static const char *const fn[3] = { "csrrw", "csrrs", "csrrc" };
-        unsigned k = (unsigned)(d->op - RV_OP_CSRRWI);
-        if (d->rd == 0)
-            put(out, "%s\t", pn[k]);
-        else
-            put(out, "%s\t%s,", fn[k], R(d->rd));
-        put_csr(out, d->csr);
-        put(out, ",%d", d->imm);
-        break;
-    }
     case RV_OP_LR_W:
         put(out, "lr.w%s\t%s,(%s)", amo_suffix(d), R(d->rd), R(d->rs1));
         break;
@@ -521,16 +677,26 @@ unsigned rv_disasm_bytes(RvDisasmCtx *ctx, const uint8_t *p, size_t avail, uint3
     if (avail < 2)
         return 0;
     len = rv_insn_length((uint32_t)p[0] | ((uint32_t)p[1] << 8));
-    if (len == 0)
-        len = 2; /* objdump steps over reserved >= 80-bit encodings by halfword */
+    if (len == 0) {
+        /* objdump steps over the reserved >= 192-bit encodings by halfword */
+        put(&o, ".2byte\t0x%x", (unsigned)p[0] | ((unsigned)p[1] << 8));
+        return 2;
+    }
     if (avail < len)
         return 0;
-    if (len > 4) {
+    if (len == 8) {
+        uint64_t v = 0;
         unsigned i;
-        put(&o, ".%ubyte\t0x", len);
-        for (i = len; i-- > 0;)
-            if (o.len > 8 || p[i] || i == 0)
-                put(&o, o.len > 8 ? "%02x" : "%x", p[i]);
+        for (i = 8; i-- > 0;)
+            v = (v << 8) | p[i];
+        put(&o, ".8byte\t0x%llx", (unsigned long long)v);
+        return len;
+    }
+    if (len > 4) { /* 48-bit and 80-bit+ encodings: objdump lists the bytes */
+        unsigned i;
+        put(&o, ".byte\t");
+        for (i = 0; i < len; i++)
+            put(&o, i ? ", 0x%02x" : "0x%02x", p[i]);
         return len;
     }
     rv_decode(p, avail, &d);

@@ -84,10 +84,13 @@ unsigned rv_decode(const uint8_t *p, size_t avail, RvInsn *out);
 /* Same, from an already assembled 32-bit value (low 16 bits if compressed). */
 unsigned rv_decode_raw(uint32_t raw, RvInsn *out);
 
-/* objdump-compatible disassembly (default: with aliases, as
- * riscv64-unknown-elf-objdump -d prints, e.g. "addi\tsp,sp,-16", "ret",
- * "j\t80000010").  `pc` is used to print absolute branch targets.
- * Returns the number of characters written (excluding NUL). */
+/* objdump-compatible disassembly (default: with aliases, as binutils 2.40
+ * riscv64-unknown-elf-objdump -d prints, e.g. "add\tsp,sp,-16" for
+ * c.addi sp,-16, "ret", "j\t80000010").  `pc` is used to print absolute
+ * branch targets.  Illegal instructions print as objdump shows them
+ * ("unimp", ".2byte\t0x...", ".4byte\t0x...").  Returns the length of the
+ * full text (excluding NUL) as snprintf does; the text is cut to fit
+ * `bufsize` and always terminated when bufsize > 0. */
 int rv_disasm(const RvInsn *insn, uint32_t pc, char *buf, size_t bufsize);
 
 /* objdump keeps state across instructions: the value a lui/auipc put in a
@@ -99,7 +102,30 @@ typedef struct RvDisasmCtx {
     uint32_t hi[32];
     bool has_gp;           /* the ELF defines __global_pointer$ ...           */
     uint32_t gp;           /* ... with this value                             */
+    bool priv_1_11;        /* the ELF's Tag_RISCV_priv_spec is 1.11 or older:
+                              CSRs named as in that version (else 1.12)      */
+    uint32_t missing;      /* RV_EXT_* bits the code lacks (ELF Tag_RISCV_arch
+                              or mapping symbol $x<isa>): objdump prints
+                              their instructions as .2byte/.4byte words  */
 } RvDisasmCtx;
+
+/* Extensions that change what objdump recognises (RvDisasmCtx.missing). */
+enum {
+    RV_EXT_C = 1u << 0,
+    RV_EXT_M = 1u << 1,          /* div/rem; mul* also come with Zmmul */
+    RV_EXT_ZMMUL = 1u << 2,
+    RV_EXT_A = 1u << 3,
+    RV_EXT_ZICSR = 1u << 4,
+    RV_EXT_ZIFENCEI = 1u << 5,
+    RV_EXT_ZIHINTPAUSE = 1u << 6,
+    RV_EXT_ALL = (1u << 7) - 1,
+};
+
+/* The RV_EXT_* extensions an ISA string such as
+ * "rv32i2p1_m2p0_a2p1_c2p0_zicsr2p0" or "rv32imac" names (with the
+ * implications objdump applies: m -> zmmul; i version 2.0 -> zicsr and
+ * zifencei).  0 for a string that does not start with rv32/rv64. */
+uint32_t rv_isa_string_exts(const char *isa);
 
 /* Start a context (as objdump does at the start of a file). */
 void rv_disasm_ctx_init(RvDisasmCtx *ctx, bool has_gp, uint32_t gp);
@@ -110,13 +136,15 @@ int rv_disasm_ctx(RvDisasmCtx *ctx, const RvInsn *insn, uint32_t pc, char *buf,
 
 /* Disassemble the bytes at `p` as objdump does, including encodings we do
  * not decode (".2byte 0x...", ".4byte 0x...", longer encodings).  Returns
- * the number of bytes objdump consumes (2, 4, 6 or 8), or 0 when `avail` is
- * too short for the encoding (buf then gets "" ). */
+ * the number of bytes objdump consumes (2 to 22), or 0 when `avail` is too
+ * short for the encoding (buf then gets ""; objdump says "Address 0x... is
+ * out of bounds."). */
 unsigned rv_disasm_bytes(RvDisasmCtx *ctx, const uint8_t *p, size_t avail,
                          uint32_t pc, char *buf, size_t bufsize);
 
 /* Length in bytes of the encoding that starts with halfword `lo16` (§1.5):
- * 2, 4, 6 or 8; 0 for the 80-bit and longer (reserved) encodings. */
+ * 2, 4, 6, 8, or 10 + 2 * nnn for the 80- to 176-bit encodings; 0 for the
+ * reserved >= 192-bit ones. */
 unsigned rv_insn_length(uint32_t lo16);
 
 /* Control-flow class of a decoded instruction (ISA-neutral). */
@@ -125,5 +153,8 @@ void rv_insn_info(const RvInsn *insn, uint32_t pc, IsaInsnInfo *info);
 const char *rv_op_name(RvOp op);          /* "addi", "c.addi" not used: base name */
 const char *rv_reg_name(unsigned r);      /* ABI name: "zero", "ra", "sp", ... */
 const char *rv_csr_name(unsigned csr);    /* "mstatus", ... or NULL if unknown */
+/* CSR name as objdump prints it for an ELF of privileged spec 1.11
+ * (priv_1_11) or 1.12 (rv_csr_name: 1.12, objdump's default). */
+const char *rv_csr_name_priv(unsigned csr, bool priv_1_11);
 
 #endif
