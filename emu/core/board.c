@@ -548,7 +548,6 @@ bool emu_board_load(EmuMachine *m, const char *name_or_path, char *err, size_t e
     void *blob = NULL;
     size_t size = 0;
     const char *src;
-    char srcbuf[64];
     if (bb) {
         blob = malloc(bb->size);
         if (!blob) {
@@ -579,8 +578,7 @@ bool emu_board_load(EmuMachine *m, const char *name_or_path, char *err, size_t e
             return false;
         const char *base = strrchr(name_or_path, '/');
         base = base ? base + 1 : name_or_path;
-        snprintf(srcbuf, sizeof(srcbuf), "%s", base);
-        src = srcbuf;
+        src = name_or_path;
         snprintf(m->board_name, sizeof(m->board_name), "%.*s",
                  (int)strcspn(base, "."), base);
     }
