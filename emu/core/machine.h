@@ -203,3 +203,32 @@ bool emu_elf_load(EmuMachine *m, const char *path, EmuElfInfo *info,
                   char *err, size_t errlen);
 
 #endif
+
+/* ---------------------------------------------------------------------- */
+/* Main loop (run.c). */
+typedef enum EmuStopReason {
+    EMU_STOP_EXIT = 0,     /* guest exit (finisher, semihosting)             */
+    EMU_STOP_ERROR,        /* emulator limit: m->error_msg                   */
+    EMU_STOP_MAX_INSNS,    /* --max-insns                                     */
+    EMU_STOP_TIMEOUT,      /* --timeout                                       */
+    EMU_STOP_SIGNAL,       /* SIGINT/SIGTERM                                  */
+} EmuStopReason;
+
+typedef struct EmuRunOptions {
+    uint64_t max_insns;    /* 0 = unbounded */
+    double timeout_s;      /* 0 = none (host wall-clock seconds) */
+    uint32_t entry;        /* reset pc (RISC-V) */
+} EmuRunOptions;
+
+typedef struct EmuRunResult {
+    EmuStopReason reason;
+    int status;            /* process exit status per docs/cli.md */
+    uint64_t icount;
+    double host_seconds;
+} EmuRunResult;
+
+/* Set by the signal handlers of the command line; polled by the loop. */
+extern volatile int emu_stop_signal;
+
+void emu_run(EmuMachine *m, const EmuRunOptions *o, EmuRunResult *r);
+const char *emu_stop_reason_name(EmuStopReason r);

@@ -14,6 +14,7 @@
 #ifndef EMU_ISA_RV_ISA_H
 #define EMU_ISA_RV_ISA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "../isa.h"
@@ -70,7 +71,8 @@ typedef struct RvInsn {
     uint16_t csr;      /* CSR number for Zicsr                              */
     int32_t imm;       /* sign-extended immediate; shift amount for shifts;
                           for CSR*I the 5-bit zimm; branch/jal offsets are
-                          relative to the instruction's pc                   */
+                          relative to the instruction's pc; for LUI/AUIPC
+                          the value added, i.e. imm[31:12] << 12            */
 } RvInsn;
 
 /* Decode one instruction.  `avail` is the number of valid bytes at `p`
@@ -87,6 +89,35 @@ unsigned rv_decode_raw(uint32_t raw, RvInsn *out);
  * "j\t80000010").  `pc` is used to print absolute branch targets.
  * Returns the number of characters written (excluding NUL). */
 int rv_disasm(const RvInsn *insn, uint32_t pc, char *buf, size_t bufsize);
+
+/* objdump keeps state across instructions: the value a lui/auipc put in a
+ * register (until an addi, load, store or jalr based on that register uses
+ * it) and the value of __global_pointer$, and prints "# <address>" after
+ * such uses.  A context reproduces that; rv_disasm() uses a fresh one. */
+typedef struct RvDisasmCtx {
+    uint32_t hi_valid;     /* bit r set: hi[r] holds an unused lui/auipc value */
+    uint32_t hi[32];
+    bool has_gp;           /* the ELF defines __global_pointer$ ...           */
+    uint32_t gp;           /* ... with this value                             */
+} RvDisasmCtx;
+
+/* Start a context (as objdump does at the start of a file). */
+void rv_disasm_ctx_init(RvDisasmCtx *ctx, bool has_gp, uint32_t gp);
+
+/* rv_disasm with objdump's cross-instruction state (ctx may be NULL). */
+int rv_disasm_ctx(RvDisasmCtx *ctx, const RvInsn *insn, uint32_t pc, char *buf,
+                  size_t bufsize);
+
+/* Disassemble the bytes at `p` as objdump does, including encodings we do
+ * not decode (".2byte 0x...", ".4byte 0x...", longer encodings).  Returns
+ * the number of bytes objdump consumes (2, 4, 6 or 8), or 0 when `avail` is
+ * too short for the encoding (buf then gets "" ). */
+unsigned rv_disasm_bytes(RvDisasmCtx *ctx, const uint8_t *p, size_t avail,
+                         uint32_t pc, char *buf, size_t bufsize);
+
+/* Length in bytes of the encoding that starts with halfword `lo16` (§1.5):
+ * 2, 4, 6 or 8; 0 for the 80-bit and longer (reserved) encodings. */
+unsigned rv_insn_length(uint32_t lo16);
 
 /* Control-flow class of a decoded instruction (ISA-neutral). */
 void rv_insn_info(const RvInsn *insn, uint32_t pc, IsaInsnInfo *info);

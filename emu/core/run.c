@@ -1,0 +1,123 @@
+/*
+ * emu/core/run.c - the main loop: runs the CPU in slices bounded by the next
+ * timer deadline, fires timers, handles idle (WFI), budgets and stops.
+ *
+ * Determinism: the CPU returns at block boundaries when the instruction
+ * count reaches the limit computed here from the next deadline; timers then
+ * fire at that count, the same in every run.  Only --timeout and signals
+ * depend on the host, and they only decide when to stop.
+ */
+#include "machine.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <time.h>
+
+#define EMU_SLICE_INSNS (1u << 22)
+
+volatile int emu_stop_signal;
+
+static double emu_host_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+const char *emu_stop_reason_name(EmuStopReason r)
+{
+    switch (r) {
+    case EMU_STOP_EXIT: return "exit";
+    case EMU_STOP_ERROR: return "error";
+    case EMU_STOP_MAX_INSNS: return "max-insns";
+    case EMU_STOP_TIMEOUT: return "timeout";
+    case EMU_STOP_SIGNAL: return "signal";
+    }
+    return "?";
+}
+
+/* Instruction count at which virtual time reaches `ns`. */
+static uint64_t emu_icount_at(EmuMachine *m, uint64_t ns)
+{
+    if (ns <= m->idle_ns)
+        return m->icount;
+    uint64_t d = ns - m->idle_ns;
+    uint32_t per = m->ns_per_insn ? m->ns_per_insn : 1;
+    return (d + per - 1) / per;
+}
+
+static void emu_finish(EmuMachine *m, EmuRunResult *r, EmuStopReason why, int status)
+{
+    r->reason = why;
+    r->status = status;
+    r->icount = m->icount;
+}
+
+void emu_run(EmuMachine *m, const EmuRunOptions *o, EmuRunResult *r)
+{
+    const EmuCpuClass *cc = m->cpu_class;
+    double t0 = emu_host_now();
+    double deadline = o->timeout_s > 0 ? t0 + o->timeout_s : 0;
+
+    for (;;) {
+        if (emu_stop_signal) {
+            emu_finish(m, r, EMU_STOP_SIGNAL, EMU_EXIT_SIGNAL);
+            break;
+        }
+        emu_clock_run_timers(m);
+        if (m->error) {
+            emu_finish(m, r, EMU_STOP_ERROR, EMU_EXIT_GUEST_STOP);
+            break;
+        }
+        if (m->exit_requested) {
+            emu_finish(m, r, EMU_STOP_EXIT, m->exit_code & 0xff);
+            break;
+        }
+        if (m->reset_requested) {
+            m->reset_requested = false;
+            EMU_LOG(EMU_LOG_INT, "machine reset requested\n");
+            emu_machine_reset_devices(m);
+            cc->reset(m->cpu, o->entry);
+        }
+        if (o->max_insns && m->icount >= o->max_insns) {
+            emu_finish(m, r, EMU_STOP_MAX_INSNS, EMU_EXIT_MAX_INSNS);
+            break;
+        }
+        if (deadline && emu_host_now() >= deadline) {
+            emu_finish(m, r, EMU_STOP_TIMEOUT, EMU_EXIT_TIMEOUT);
+            break;
+        }
+
+        uint64_t limit = m->icount + EMU_SLICE_INSNS;
+        if (o->max_insns && limit > o->max_insns)
+            limit = o->max_insns;
+        uint64_t next_ns = emu_clock_next_deadline(m);
+        if (next_ns != UINT64_MAX) {
+            uint64_t at = emu_icount_at(m, next_ns);
+            if (at <= m->icount)
+                at = m->icount + 1;
+            if (at < limit)
+                limit = at;
+        }
+
+        EmuRunReason why = cc->run(m->cpu, limit);
+        if (why == EMU_RUN_IDLE) {
+            /* WFI: jump virtual time to the next timer deadline. */
+            while (!cc->has_wakeup(m->cpu) && !m->exit_requested && !m->error &&
+                   !emu_stop_signal) {
+                uint64_t nd = emu_clock_next_deadline(m);
+                if (nd == UINT64_MAX) {
+                    emu_machine_stop_error(m, "the CPU waits for an interrupt (wfi) at pc "
+                                           "0x%08" PRIx32 " but no timer is armed and no "
+                                           "interrupt can arrive", cc->get_pc(m->cpu));
+                    break;
+                }
+                uint64_t now = emu_clock_ns(m);
+                if (nd > now)
+                    m->idle_ns += nd - now;
+                emu_clock_run_timers(m);
+            }
+        }
+    }
+    r->host_seconds = emu_host_now() - t0;
+}

@@ -1,0 +1,821 @@
+/*
+ * emu/cpu/riscv/rv_exec.c - RV32 translation blocks and their interpreter.
+ *
+ * A translation block (TB) is the straight-line run of instructions from a
+ * pc up to and including the first one that changes control flow (branch,
+ * jump, trap, xret) or must be followed by a check (CSR access, wfi,
+ * fence.i), capped at RV_TB_MAX_INSNS.  Each guest instruction becomes one
+ * pre-decoded operation {handler, imm, rd, rs1, rs2, len}; the interpreter
+ * jumps from handler to handler (computed goto) with no decoding at run time.
+ *
+ * Blocks are cached by (pc, privilege) and chained to their static
+ * successors, so a hot loop runs from block to block without a lookup.
+ * Budgets, interrupts, device events and tracing are handled at block
+ * boundaries only (DESIGN.md §5).  Writes to memory holding translated code
+ * (code_lines) flush the cache: the interpreter finishes the current
+ * instruction and leaves the block at once, as QEMU does.
+ *
+ * Accounting: m->icount is advanced by the block's instruction count when
+ * the block is entered; when an instruction traps, or a helper needs the
+ * exact count (counters, MMIO), it is set to the number of instructions
+ * retired before the current one.
+ */
+#include "rv_cpu.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define RV_TB_MAX_INSNS 64
+#define RV_TB_HASH_BITS 15
+#define RV_JC_BITS 12
+#define RV_ARENA_SIZE (32u << 20)
+
+#define likely(x) __builtin_expect(!!(x), 1)
+#define unlikely(x) __builtin_expect(!!(x), 0)
+
+typedef struct RvOpc {
+    const void *h;     /* handler label */
+    int32_t imm;
+    uint8_t rd, rs1, rs2, len;
+} RvOpc;
+
+struct RvTB {
+    uint32_t pc, size, ninsns;
+    uint8_t priv;
+    uint8_t flow;              /* IsaFlow of the last instruction */
+    uint32_t taken_pc;         /* static target of the final branch/jump */
+    uint32_t fall_pc;          /* address after the block */
+    RvTB *next[2];             /* chained successors: [0] fall, [1] taken */
+    RvTB *hnext;
+    uint32_t trace_id;
+    uint16_t *offs;            /* pc offset of each op */
+    RvOpc ops[];
+};
+
+typedef struct RvTbCache {
+    uint8_t *arena;
+    size_t used;
+    RvTB *hash[1u << RV_TB_HASH_BITS];
+    RvTB *jc[1u << RV_JC_BITS];
+    const void *const *h;      /* handler table of rv_exec */
+    uint64_t generation;
+} RvTbCache;
+
+/* Internal operation codes: one per handler label. */
+enum {
+    H_ILLEGAL, H_FETCH_FAULT, H_END,
+    H_LUI, H_ADDI, H_SLTI, H_SLTIU, H_XORI, H_ORI, H_ANDI, H_SLLI, H_SRLI, H_SRAI,
+    H_ADD, H_SUB, H_SLL, H_SLT, H_SLTU, H_XOR, H_SRL, H_SRA, H_OR, H_AND,
+    H_MUL, H_MULH, H_MULHSU, H_MULHU, H_DIV, H_DIVU, H_REM, H_REMU,
+    H_LB, H_LH, H_LW, H_LBU, H_LHU, H_SB, H_SH, H_SW,
+    H_LR, H_SC, H_AMO,
+    H_NOP,
+    H_BEQ, H_BNE, H_BLT, H_BGE, H_BLTU, H_BGEU,
+    H_JAL, H_JALR,
+    H_ECALL, H_EBREAK, H_SEMIHOST, H_MRET, H_WFI,
+    H_CSRRW, H_CSRRS, H_CSRRC, H_CSRRWI, H_CSRRSI, H_CSRRCI,
+    H_COUNT
+};
+
+RvTbCache *rv_tbc_new(void)
+{
+    RvTbCache *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->arena = malloc(RV_ARENA_SIZE);
+    if (!c->arena) {
+        free(c);
+        return NULL;
+    }
+    return c;
+}
+
+void rv_tbc_free(RvTbCache *c)
+{
+    if (!c)
+        return;
+    free(c->arena);
+    free(c);
+}
+
+static inline unsigned rv_hash(uint32_t pc, unsigned priv)
+{
+    return ((pc >> 1) ^ (pc >> (RV_TB_HASH_BITS + 1)) ^ priv) & ((1u << RV_TB_HASH_BITS) - 1);
+}
+
+static inline unsigned rv_jc_hash(uint32_t pc)
+{
+    return (pc >> 1) & ((1u << RV_JC_BITS) - 1);
+}
+
+static size_t rv_tb_bytes(unsigned nops)
+{
+    size_t sz = sizeof(RvTB) + (size_t)nops * sizeof(RvOpc) + (size_t)nops * sizeof(uint16_t);
+    return (sz + 15) & ~(size_t)15;
+}
+
+/* Drop every translation: the arena is reset and the code-line marks of
+ * every block are cleared. */
+void rv_tb_flush(RvCpu *cpu)
+{
+    RvTbCache *c = cpu->tbc;
+    EmuMachine *m = cpu->m;
+    size_t off = 0;
+    while (off < c->used) {
+        RvTB *tb = (RvTB *)(c->arena + off);
+        if (m->code_lines && tb->size) {
+            for (uint64_t a = tb->pc & ~63u; a < (uint64_t)tb->pc + tb->size; a += 64)
+                m->code_lines[a >> 6] = 0;
+        }
+        off += rv_tb_bytes(tb->ninsns + 1);
+    }
+    c->used = 0;
+    memset(c->hash, 0, sizeof c->hash);
+    memset(c->jc, 0, sizeof c->jc);
+    c->generation++;
+    cpu->flush_pending = false;
+    EMU_LOG(EMU_LOG_TB, "riscv: translation cache flushed\n");
+}
+
+static void rv_emit(RvOpc *o, const void *h, const RvInsn *in, uint8_t rd, int32_t imm)
+{
+    o->h = h;
+    o->imm = imm;
+    o->rd = rd;
+    o->rs1 = in ? in->rs1 : 0;
+    o->rs2 = in ? in->rs2 : 0;
+    o->len = in ? in->len : 0;
+}
+
+static bool rv_is_semihost_ebreak(RvCpu *cpu, uint32_t pc, const RvInsn *in)
+{
+    /* RISC-V semihosting: slli x0,x0,0x1f; ebreak; srai x0,x0,7, all
+     * uncompressed (RISC-V Semihosting spec, section "Semihosting Trap"). */
+    if (in->op != RV_OP_EBREAK || in->len != 4)
+        return false;
+    uint32_t before, after;
+    if (emu_bus_read_buf(cpu->m, pc - 4, &before, 4) != EMU_MEM_OK ||
+        emu_bus_read_buf(cpu->m, pc + 4, &after, 4) != EMU_MEM_OK)
+        return false;
+    return before == 0x01f01013u && after == 0x40705013u;
+}
+
+/* Translate the block at cpu->pc for the current privilege. */
+static RvTB *rv_translate(RvCpu *cpu)
+{
+    RvTbCache *c = cpu->tbc;
+    EmuMachine *m = cpu->m;
+    const void *const *H = c->h;
+    uint32_t pc0 = cpu->pc;
+
+    if (c->used + rv_tb_bytes(RV_TB_MAX_INSNS + 1) > RV_ARENA_SIZE)
+        rv_tb_flush(cpu);
+
+    RvTB *tb = (RvTB *)(c->arena + c->used);
+    memset(tb, 0, sizeof *tb);
+    tb->pc = pc0;
+    tb->priv = (uint8_t)cpu->priv;
+    tb->flow = ISA_FLOW_SEQ;
+    RvOpc *ops = tb->ops;
+    uint16_t offs[RV_TB_MAX_INSNS + 1];
+    unsigned n = 0;
+    uint32_t pc = pc0;
+    bool done = false;
+
+    if (emu_log_enabled(EMU_LOG_IN_ASM))
+        emu_log(EMU_LOG_IN_ASM, "IN: %08" PRIx32 "\n", pc0);
+
+    while (!done && n < RV_TB_MAX_INSNS) {
+        RvInsn in;
+        unsigned len = 0;
+        const uint8_t *p = NULL;
+        if (rv_fetch_ok(cpu, pc, 2))
+            p = emu_bus_host_ptr(m, pc, 2);
+        if (p) {
+            uint16_t lo = (uint16_t)(p[0] | p[1] << 8);
+            if ((lo & 3) == 3) {
+                if (rv_fetch_ok(cpu, pc + 2, 2)) {
+                    const uint8_t *p2 = emu_bus_host_ptr(m, pc + 2, 2);
+                    uint32_t raw = lo | (uint32_t)(p2[0] | p2[1] << 8) << 16;
+                    len = rv_decode_raw(raw, &in);
+                    if (!len) {
+                        in.raw = raw;
+                        in.len = 4;
+                    }
+                } else {
+                    p = NULL;
+                }
+            } else {
+                len = rv_decode_raw(lo, &in);
+                if (!len) {
+                    in.raw = lo;
+                    in.len = 2;
+                }
+            }
+        }
+        if (!p) {
+            if (n == 0) {
+                /* Nothing fetchable at the block start: the block is a
+                 * single instruction-access fault that retires nothing. */
+                rv_emit(&ops[0], H[H_FETCH_FAULT], NULL, 0, 0);
+                offs[0] = 0;
+                tb->size = 0;
+                tb->ninsns = 0;
+                tb->flow = ISA_FLOW_TRAP;
+                tb->fall_pc = pc0;
+                tb->offs = (uint16_t *)&ops[1];
+                tb->offs[0] = 0;
+                goto finish;
+            }
+            break;  /* end before it; the next block faults */
+        }
+
+        if (emu_log_enabled(EMU_LOG_IN_ASM)) {
+            char buf[96];
+            if (len)
+                rv_disasm(&in, pc, buf, sizeof buf);
+            else
+                snprintf(buf, sizeof buf, "(illegal)");
+            emu_log(EMU_LOG_IN_ASM, "0x%08" PRIx32 ":  %0*" PRIx32 "  %s\n", pc,
+                    in.len == 2 ? 4 : 8, in.raw, buf);
+        }
+
+        RvOpc *o = &ops[n];
+        offs[n] = (uint16_t)(pc - pc0);
+        n++;
+        uint8_t rd = in.rd ? in.rd : 32;
+        uint32_t next = pc + in.len;
+
+        if (!len) {
+            rv_emit(o, H[H_ILLEGAL], &in, 0, (int32_t)in.raw);
+            tb->flow = ISA_FLOW_TRAP;
+            pc = next;
+            break;
+        }
+
+        switch (in.op) {
+        case RV_OP_LUI:   rv_emit(o, H[H_LUI], &in, rd, in.imm); break;
+        case RV_OP_AUIPC: rv_emit(o, H[H_LUI], &in, rd, (int32_t)(pc + (uint32_t)in.imm)); break;
+        case RV_OP_ADDI:
+            if (in.rd == 0)
+                rv_emit(o, H[H_NOP], &in, 32, 0);
+            else
+                rv_emit(o, H[H_ADDI], &in, rd, in.imm);
+            break;
+        case RV_OP_SLTI:  rv_emit(o, H[H_SLTI], &in, rd, in.imm); break;
+        case RV_OP_SLTIU: rv_emit(o, H[H_SLTIU], &in, rd, in.imm); break;
+        case RV_OP_XORI:  rv_emit(o, H[H_XORI], &in, rd, in.imm); break;
+        case RV_OP_ORI:   rv_emit(o, H[H_ORI], &in, rd, in.imm); break;
+        case RV_OP_ANDI:  rv_emit(o, H[H_ANDI], &in, rd, in.imm); break;
+        case RV_OP_SLLI:  rv_emit(o, H[H_SLLI], &in, rd, in.imm & 31); break;
+        case RV_OP_SRLI:  rv_emit(o, H[H_SRLI], &in, rd, in.imm & 31); break;
+        case RV_OP_SRAI:  rv_emit(o, H[H_SRAI], &in, rd, in.imm & 31); break;
+        case RV_OP_ADD:   rv_emit(o, H[H_ADD], &in, rd, 0); break;
+        case RV_OP_SUB:   rv_emit(o, H[H_SUB], &in, rd, 0); break;
+        case RV_OP_SLL:   rv_emit(o, H[H_SLL], &in, rd, 0); break;
+        case RV_OP_SLT:   rv_emit(o, H[H_SLT], &in, rd, 0); break;
+        case RV_OP_SLTU:  rv_emit(o, H[H_SLTU], &in, rd, 0); break;
+        case RV_OP_XOR:   rv_emit(o, H[H_XOR], &in, rd, 0); break;
+        case RV_OP_SRL:   rv_emit(o, H[H_SRL], &in, rd, 0); break;
+        case RV_OP_SRA:   rv_emit(o, H[H_SRA], &in, rd, 0); break;
+        case RV_OP_OR:    rv_emit(o, H[H_OR], &in, rd, 0); break;
+        case RV_OP_AND:   rv_emit(o, H[H_AND], &in, rd, 0); break;
+        case RV_OP_MUL:   rv_emit(o, H[H_MUL], &in, rd, 0); break;
+        case RV_OP_MULH:  rv_emit(o, H[H_MULH], &in, rd, 0); break;
+        case RV_OP_MULHSU:rv_emit(o, H[H_MULHSU], &in, rd, 0); break;
+        case RV_OP_MULHU: rv_emit(o, H[H_MULHU], &in, rd, 0); break;
+        case RV_OP_DIV:   rv_emit(o, H[H_DIV], &in, rd, 0); break;
+        case RV_OP_DIVU:  rv_emit(o, H[H_DIVU], &in, rd, 0); break;
+        case RV_OP_REM:   rv_emit(o, H[H_REM], &in, rd, 0); break;
+        case RV_OP_REMU:  rv_emit(o, H[H_REMU], &in, rd, 0); break;
+        case RV_OP_LB:    rv_emit(o, H[H_LB], &in, rd, in.imm); break;
+        case RV_OP_LH:    rv_emit(o, H[H_LH], &in, rd, in.imm); break;
+        case RV_OP_LW:    rv_emit(o, H[H_LW], &in, rd, in.imm); break;
+        case RV_OP_LBU:   rv_emit(o, H[H_LBU], &in, rd, in.imm); break;
+        case RV_OP_LHU:   rv_emit(o, H[H_LHU], &in, rd, in.imm); break;
+        case RV_OP_SB:    rv_emit(o, H[H_SB], &in, 0, in.imm); break;
+        case RV_OP_SH:    rv_emit(o, H[H_SH], &in, 0, in.imm); break;
+        case RV_OP_SW:    rv_emit(o, H[H_SW], &in, 0, in.imm); break;
+        case RV_OP_LR_W:  rv_emit(o, H[H_LR], &in, rd, 0); break;
+        case RV_OP_SC_W:  rv_emit(o, H[H_SC], &in, rd, 0); break;
+        case RV_OP_AMOSWAP_W: case RV_OP_AMOADD_W: case RV_OP_AMOXOR_W:
+        case RV_OP_AMOAND_W: case RV_OP_AMOOR_W: case RV_OP_AMOMIN_W:
+        case RV_OP_AMOMAX_W: case RV_OP_AMOMINU_W: case RV_OP_AMOMAXU_W:
+            rv_emit(o, H[H_AMO], &in, rd, (int32_t)in.op);
+            break;
+        case RV_OP_FENCE: case RV_OP_FENCE_TSO: case RV_OP_PAUSE:
+            rv_emit(o, H[H_NOP], &in, 32, 0);
+            break;
+        case RV_OP_FENCE_I:
+            /* Stores into translated code already flushed the cache; the
+             * block still ends so the next fetch sees current memory. */
+            rv_emit(o, H[H_NOP], &in, 32, 0);
+            tb->flow = ISA_FLOW_SYSTEM;
+            done = true;
+            break;
+        case RV_OP_BEQ: case RV_OP_BNE: case RV_OP_BLT:
+        case RV_OP_BGE: case RV_OP_BLTU: case RV_OP_BGEU:
+            rv_emit(o, H[H_BEQ + (in.op - RV_OP_BEQ)], &in, 0, 0);
+            tb->flow = ISA_FLOW_COND;
+            tb->taken_pc = pc + (uint32_t)in.imm;
+            done = true;
+            break;
+        case RV_OP_JAL: {
+            IsaInsnInfo ii;
+            rv_insn_info(&in, pc, &ii);
+            rv_emit(o, H[H_JAL], &in, rd, (int32_t)next);
+            tb->flow = (uint8_t)ii.flow;
+            tb->taken_pc = pc + (uint32_t)in.imm;
+            done = true;
+            break;
+        }
+        case RV_OP_JALR: {
+            IsaInsnInfo ii;
+            rv_insn_info(&in, pc, &ii);
+            rv_emit(o, H[H_JALR], &in, rd, in.imm);
+            tb->flow = (uint8_t)ii.flow;
+            done = true;
+            break;
+        }
+        case RV_OP_ECALL:
+            rv_emit(o, H[H_ECALL], &in, 0, 0);
+            tb->flow = ISA_FLOW_TRAP;
+            done = true;
+            break;
+        case RV_OP_EBREAK:
+            if (rv_is_semihost_ebreak(cpu, pc, &in)) {
+                rv_emit(o, H[H_SEMIHOST], &in, 0, 0);
+                tb->flow = ISA_FLOW_SYSTEM;
+            } else {
+                rv_emit(o, H[H_EBREAK], &in, 0, 0);
+                tb->flow = ISA_FLOW_TRAP;
+            }
+            done = true;
+            break;
+        case RV_OP_MRET:
+            rv_emit(o, H[H_MRET], &in, 0, (int32_t)in.raw);
+            tb->flow = ISA_FLOW_XRET;
+            done = true;
+            break;
+        case RV_OP_WFI:
+            rv_emit(o, H[H_WFI], &in, 0, (int32_t)in.raw);
+            tb->flow = ISA_FLOW_SYSTEM;
+            done = true;
+            break;
+        case RV_OP_CSRRW: case RV_OP_CSRRS: case RV_OP_CSRRC:
+        case RV_OP_CSRRWI: case RV_OP_CSRRSI: case RV_OP_CSRRCI:
+            rv_emit(o, H[H_CSRRW + (in.op - RV_OP_CSRRW)], &in, rd, (int32_t)in.raw);
+            o->rs1 = (uint8_t)((in.raw >> 15) & 31);   /* rs1 or zimm */
+            tb->flow = ISA_FLOW_SYSTEM;
+            done = true;
+            break;
+        default:
+            /* sret, uret, dret, sfence.vma: no S-mode or debug mode here. */
+            rv_emit(o, H[H_ILLEGAL], &in, 0, (int32_t)in.raw);
+            tb->flow = ISA_FLOW_TRAP;
+            done = true;
+            break;
+        }
+        pc = next;
+    }
+
+    tb->ninsns = n;
+    tb->size = pc - pc0;
+    tb->fall_pc = pc;
+    /* Blocks that end without a branch (length cap, unfetchable next insn,
+     * system instruction) get a final pseudo-op that leaves the block. */
+    rv_emit(&ops[n], H[H_END], NULL, 0, 0);
+    offs[n] = (uint16_t)(pc - pc0);
+    tb->offs = (uint16_t *)&ops[n + 1];
+    memcpy(tb->offs, offs, (n + 1) * sizeof(uint16_t));
+    if (m->code_lines && tb->size) {
+        for (uint64_t a = pc0 & ~63u; a < (uint64_t)pc0 + tb->size; a += 64)
+            m->code_lines[a >> 6] = 1;
+    }
+finish:
+    c->used += rv_tb_bytes(tb->ninsns + 1);
+    {
+        unsigned hsh = rv_hash(pc0, tb->priv);
+        tb->hnext = c->hash[hsh];
+        c->hash[hsh] = tb;
+    }
+    return tb;
+}
+
+static RvTB *rv_lookup(RvCpu *cpu)
+{
+    RvTbCache *c = cpu->tbc;
+    uint32_t pc = cpu->pc;
+    unsigned j = rv_jc_hash(pc);
+    RvTB *tb = c->jc[j];
+    if (tb && tb->pc == pc && tb->priv == cpu->priv)
+        return tb;
+    for (tb = c->hash[rv_hash(pc, cpu->priv)]; tb; tb = tb->hnext)
+        if (tb->pc == pc && tb->priv == cpu->priv)
+            break;
+    if (!tb)
+        tb = rv_translate(cpu);
+    c->jc[j] = tb;
+    return tb;
+}
+
+/* ------------------------------------------------------------------------ */
+/* AMO and LR/SC helpers (Volume I chapter 8), QEMU-compatible: SC succeeds
+ * when the reservation address matches and memory still holds the value LR
+ * loaded; misaligned LR raises a load misaligned, misaligned AMOs a store
+ * misaligned exception (QEMU enforces alignment for atomics only). */
+static uint32_t rv_amo(RvCpu *cpu, unsigned op, uint32_t addr, uint32_t src, uint32_t *old)
+{
+    if (addr & 3)
+        return RV_EXC_STORE_MISALIGNED;
+    uint32_t v;
+    uint32_t e = rv_load_slow(cpu, addr, 4, &v);
+    if (e != RV_OK)
+        return e == RV_EXC_LOAD_ACCESS ? RV_EXC_STORE_ACCESS : e;
+    uint32_t r;
+    switch (op) {
+    case RV_OP_AMOSWAP_W: r = src; break;
+    case RV_OP_AMOADD_W: r = v + src; break;
+    case RV_OP_AMOXOR_W: r = v ^ src; break;
+    case RV_OP_AMOAND_W: r = v & src; break;
+    case RV_OP_AMOOR_W: r = v | src; break;
+    case RV_OP_AMOMIN_W: r = (int32_t)v < (int32_t)src ? v : src; break;
+    case RV_OP_AMOMAX_W: r = (int32_t)v > (int32_t)src ? v : src; break;
+    case RV_OP_AMOMINU_W: r = v < src ? v : src; break;
+    default: r = v > src ? v : src; break;
+    }
+    e = rv_store_slow(cpu, addr, 4, r);
+    if (e != RV_OK)
+        return e;
+    *old = v;
+    return RV_OK;
+}
+
+static void rv_log_block(RvCpu *cpu, const RvTB *tb)
+{
+    if (emu_log_enabled(EMU_LOG_CPU))
+        emu_cpu_rv32.dump((EmuCpu *)cpu, emu_log_file);
+    if (emu_log_enabled(EMU_LOG_EXEC))
+        emu_log(EMU_LOG_EXEC, "Trace %08" PRIx32 " [%" PRIu32 "]\n", tb->pc, tb->ninsns);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The interpreter. */
+
+EmuRunReason rv_exec(RvCpu *cpu, uint64_t limit)
+{
+    static const void *const handlers[H_COUNT] = {
+        [H_ILLEGAL] = &&L_ILLEGAL, [H_FETCH_FAULT] = &&L_FETCH_FAULT, [H_END] = &&L_END,
+        [H_LUI] = &&L_LUI, [H_ADDI] = &&L_ADDI, [H_SLTI] = &&L_SLTI, [H_SLTIU] = &&L_SLTIU,
+        [H_XORI] = &&L_XORI, [H_ORI] = &&L_ORI, [H_ANDI] = &&L_ANDI, [H_SLLI] = &&L_SLLI,
+        [H_SRLI] = &&L_SRLI, [H_SRAI] = &&L_SRAI,
+        [H_ADD] = &&L_ADD, [H_SUB] = &&L_SUB, [H_SLL] = &&L_SLL, [H_SLT] = &&L_SLT,
+        [H_SLTU] = &&L_SLTU, [H_XOR] = &&L_XOR, [H_SRL] = &&L_SRL, [H_SRA] = &&L_SRA,
+        [H_OR] = &&L_OR, [H_AND] = &&L_AND,
+        [H_MUL] = &&L_MUL, [H_MULH] = &&L_MULH, [H_MULHSU] = &&L_MULHSU, [H_MULHU] = &&L_MULHU,
+        [H_DIV] = &&L_DIV, [H_DIVU] = &&L_DIVU, [H_REM] = &&L_REM, [H_REMU] = &&L_REMU,
+        [H_LB] = &&L_LB, [H_LH] = &&L_LH, [H_LW] = &&L_LW, [H_LBU] = &&L_LBU, [H_LHU] = &&L_LHU,
+        [H_SB] = &&L_SB, [H_SH] = &&L_SH, [H_SW] = &&L_SW,
+        [H_LR] = &&L_LR, [H_SC] = &&L_SC, [H_AMO] = &&L_AMO, [H_NOP] = &&L_NOP,
+        [H_BEQ] = &&L_BEQ, [H_BNE] = &&L_BNE, [H_BLT] = &&L_BLT, [H_BGE] = &&L_BGE,
+        [H_BLTU] = &&L_BLTU, [H_BGEU] = &&L_BGEU, [H_JAL] = &&L_JAL, [H_JALR] = &&L_JALR,
+        [H_ECALL] = &&L_ECALL, [H_EBREAK] = &&L_EBREAK, [H_SEMIHOST] = &&L_SEMIHOST,
+        [H_MRET] = &&L_MRET, [H_WFI] = &&L_WFI,
+        [H_CSRRW] = &&L_CSRRW, [H_CSRRS] = &&L_CSRRS, [H_CSRRC] = &&L_CSRRC,
+        [H_CSRRWI] = &&L_CSRRWI, [H_CSRRSI] = &&L_CSRRSI, [H_CSRRCI] = &&L_CSRRCI,
+    };
+    EmuMachine *const m = cpu->m;
+    uint32_t *const x = cpu->x;
+    const uint8_t *const code_lines = m->code_lines;
+    RvTB *tb;
+    const RvOpc *op;
+    uint64_t base;              /* icount at entry of the current block */
+    uint32_t cause = 0, tval = 0;
+    int taken;
+    RvTB *chain_from = NULL;    /* block whose static exit led here */
+    int chain_slot = 0;
+
+    cpu->tbc->h = handlers;
+
+#define NEXT()      do { op++; goto *op->h; } while (0)
+#define IDX()       ((unsigned)(op - tb->ops))
+#define OP_PC()     (tb->pc + tb->offs[IDX()])
+#define SYNC()      (m->icount = base + IDX())          /* retired before op */
+#define UNSYNC()    (m->icount = base + tb->ninsns)
+#define RAISE(c, t) do { cause = (c); tval = (t); goto raise; } while (0)
+
+check:
+    if (unlikely(cpu->flush_pending)) {
+        rv_tb_flush(cpu);
+        chain_from = NULL;
+    }
+    if (m->kick) {
+        m->kick = 0;
+        if (m->exit_requested || m->error)
+            return m->error ? EMU_RUN_ERROR : EMU_RUN_EXIT;
+        if (m->reset_requested)
+            return EMU_RUN_LIMIT;
+        if (cpu->flush_pending) {
+            rv_tb_flush(cpu);
+            chain_from = NULL;
+        }
+    }
+    {
+        int irq = rv_pending_irq(cpu);
+        if (irq >= 0) {
+            rv_raise(cpu, (uint32_t)irq, true, 0, cpu->pc);
+            chain_from = NULL;
+        }
+    }
+    if (m->icount >= limit)
+        return EMU_RUN_LIMIT;
+    {
+        uint64_t gen = cpu->tbc->generation;
+        tb = rv_lookup(cpu);
+        if (gen != cpu->tbc->generation)
+            chain_from = NULL;      /* the lookup flushed a full cache */
+    }
+    if (chain_from) {
+        chain_from->next[chain_slot] = tb;
+        chain_from = NULL;
+    }
+
+exec_tb:
+    base = m->icount;
+    m->icount = base + tb->ninsns;
+    if (unlikely(cpu->slow_hooks))
+        rv_log_block(cpu, tb);
+    op = tb->ops;
+    goto *op->h;
+
+    /* ---- ALU ---- */
+L_LUI:   x[op->rd] = (uint32_t)op->imm; NEXT();
+L_ADDI:  x[op->rd] = x[op->rs1] + (uint32_t)op->imm; NEXT();
+L_SLTI:  x[op->rd] = (int32_t)x[op->rs1] < op->imm; NEXT();
+L_SLTIU: x[op->rd] = x[op->rs1] < (uint32_t)op->imm; NEXT();
+L_XORI:  x[op->rd] = x[op->rs1] ^ (uint32_t)op->imm; NEXT();
+L_ORI:   x[op->rd] = x[op->rs1] | (uint32_t)op->imm; NEXT();
+L_ANDI:  x[op->rd] = x[op->rs1] & (uint32_t)op->imm; NEXT();
+L_SLLI:  x[op->rd] = x[op->rs1] << op->imm; NEXT();
+L_SRLI:  x[op->rd] = x[op->rs1] >> op->imm; NEXT();
+L_SRAI:  x[op->rd] = (uint32_t)((int32_t)x[op->rs1] >> op->imm); NEXT();
+L_ADD:   x[op->rd] = x[op->rs1] + x[op->rs2]; NEXT();
+L_SUB:   x[op->rd] = x[op->rs1] - x[op->rs2]; NEXT();
+L_SLL:   x[op->rd] = x[op->rs1] << (x[op->rs2] & 31); NEXT();
+L_SLT:   x[op->rd] = (int32_t)x[op->rs1] < (int32_t)x[op->rs2]; NEXT();
+L_SLTU:  x[op->rd] = x[op->rs1] < x[op->rs2]; NEXT();
+L_XOR:   x[op->rd] = x[op->rs1] ^ x[op->rs2]; NEXT();
+L_SRL:   x[op->rd] = x[op->rs1] >> (x[op->rs2] & 31); NEXT();
+L_SRA:   x[op->rd] = (uint32_t)((int32_t)x[op->rs1] >> (x[op->rs2] & 31)); NEXT();
+L_OR:    x[op->rd] = x[op->rs1] | x[op->rs2]; NEXT();
+L_AND:   x[op->rd] = x[op->rs1] & x[op->rs2]; NEXT();
+L_NOP:   NEXT();
+    /* ---- M (Volume I chapter 7; division by zero and overflow results) ---- */
+L_MUL:   x[op->rd] = x[op->rs1] * x[op->rs2]; NEXT();
+L_MULH:  x[op->rd] = (uint32_t)(((int64_t)(int32_t)x[op->rs1] * (int32_t)x[op->rs2]) >> 32); NEXT();
+L_MULHSU:x[op->rd] = (uint32_t)(((int64_t)(int32_t)x[op->rs1] * (int64_t)(uint64_t)x[op->rs2]) >> 32); NEXT();
+L_MULHU: x[op->rd] = (uint32_t)(((uint64_t)x[op->rs1] * x[op->rs2]) >> 32); NEXT();
+L_DIV: {
+    int32_t a = (int32_t)x[op->rs1], b = (int32_t)x[op->rs2];
+    x[op->rd] = b == 0 ? 0xffffffffu : (a == INT32_MIN && b == -1) ? (uint32_t)a : (uint32_t)(a / b);
+    NEXT();
+}
+L_DIVU: {
+    uint32_t a = x[op->rs1], b = x[op->rs2];
+    x[op->rd] = b == 0 ? 0xffffffffu : a / b;
+    NEXT();
+}
+L_REM: {
+    int32_t a = (int32_t)x[op->rs1], b = (int32_t)x[op->rs2];
+    x[op->rd] = b == 0 ? (uint32_t)a : (a == INT32_MIN && b == -1) ? 0 : (uint32_t)(a % b);
+    NEXT();
+}
+L_REMU: {
+    uint32_t a = x[op->rs1], b = x[op->rs2];
+    x[op->rd] = b == 0 ? a : a % b;
+    NEXT();
+}
+    /* ---- loads/stores: direct host access for aligned RAM, else the slow
+     *      path (MMIO, misaligned, PMP, unmapped) ---- */
+#define LOAD(sz, type, conv) {                                                 \
+    uint32_t a = x[op->rs1] + (uint32_t)op->imm;                               \
+    uintptr_t h = cpu->rd_tab[a >> EMU_PAGE_BITS];                             \
+    if (likely(h && !(a & ((sz) - 1)))) {                                      \
+        type v; memcpy(&v, (const void *)(h + a), sz);                         \
+        x[op->rd] = conv;                                                      \
+        NEXT();                                                                \
+    }                                                                          \
+    uint32_t v32; SYNC();                                                      \
+    uint32_t e = rv_load_slow(cpu, a, sz, &v32);                               \
+    if (e != RV_OK) RAISE(e, a);                                               \
+    UNSYNC();                                                                  \
+    { type v = (type)v32; x[op->rd] = conv; }                                  \
+    NEXT();                                                                    \
+}
+L_LB:  LOAD(1, int8_t, (uint32_t)(int32_t)v)
+L_LH:  LOAD(2, int16_t, (uint32_t)(int32_t)v)
+L_LW:  LOAD(4, uint32_t, v)
+L_LBU: LOAD(1, uint8_t, (uint32_t)v)
+L_LHU: LOAD(2, uint16_t, (uint32_t)v)
+#define STORE(sz, type) {                                                      \
+    uint32_t a = x[op->rs1] + (uint32_t)op->imm;                               \
+    uintptr_t h = cpu->wr_tab[a >> EMU_PAGE_BITS];                             \
+    if (likely(h && !(a & ((sz) - 1)) && !code_lines[a >> 6])) {               \
+        type v = (type)x[op->rs2]; memcpy((void *)(h + a), &v, sz);            \
+        NEXT();                                                                \
+    }                                                                          \
+    SYNC();                                                                    \
+    uint32_t e = rv_store_slow(cpu, a, sz, x[op->rs2]);                        \
+    if (e != RV_OK) RAISE(e, a);                                               \
+    UNSYNC();                                                                  \
+    if (unlikely(cpu->flush_pending)) goto leave_after_op;                     \
+    NEXT();                                                                    \
+}
+L_SB: STORE(1, uint8_t)
+L_SH: STORE(2, uint16_t)
+L_SW: STORE(4, uint32_t)
+L_LR: {
+    uint32_t a = x[op->rs1], v;
+    if (a & 3) RAISE(RV_EXC_LOAD_MISALIGNED, a);
+    SYNC();
+    uint32_t e = rv_load_slow(cpu, a, 4, &v);
+    if (e != RV_OK) RAISE(e, a);
+    UNSYNC();
+    cpu->load_res = a;
+    cpu->load_val = v;
+    cpu->load_res_valid = true;
+    x[op->rd] = v;
+    NEXT();
+}
+L_SC: {
+    uint32_t a = x[op->rs1], v, r = 1;
+    if (cpu->load_res_valid && cpu->load_res == a) {
+        SYNC();
+        uint32_t e = rv_load_slow(cpu, a, 4, &v);
+        if (e != RV_OK) RAISE(e == RV_EXC_LOAD_ACCESS ? RV_EXC_STORE_ACCESS : e, a);
+        if (v == cpu->load_val) {
+            e = rv_store_slow(cpu, a, 4, x[op->rs2]);
+            if (e != RV_OK) RAISE(e, a);
+            r = 0;
+        }
+        UNSYNC();
+    }
+    cpu->load_res_valid = false;
+    x[op->rd] = r;
+    if (unlikely(cpu->flush_pending)) goto leave_after_op;
+    NEXT();
+}
+L_AMO: {
+    uint32_t a = x[op->rs1], old = 0;
+    SYNC();
+    uint32_t e = rv_amo(cpu, (unsigned)op->imm, a, x[op->rs2], &old);
+    if (e != RV_OK) RAISE(e, a);
+    UNSYNC();
+    x[op->rd] = old;
+    if (unlikely(cpu->flush_pending)) goto leave_after_op;
+    NEXT();
+}
+    /* ---- control flow: block exits ---- */
+L_BEQ:  taken = x[op->rs1] == x[op->rs2]; goto exit_cond;
+L_BNE:  taken = x[op->rs1] != x[op->rs2]; goto exit_cond;
+L_BLT:  taken = (int32_t)x[op->rs1] < (int32_t)x[op->rs2]; goto exit_cond;
+L_BGE:  taken = (int32_t)x[op->rs1] >= (int32_t)x[op->rs2]; goto exit_cond;
+L_BLTU: taken = x[op->rs1] < x[op->rs2]; goto exit_cond;
+L_BGEU: taken = x[op->rs1] >= x[op->rs2]; goto exit_cond;
+L_JAL:
+    x[op->rd] = (uint32_t)op->imm;
+    taken = 1;
+    goto exit_static;
+L_END:
+    taken = 0;
+    goto exit_static;
+L_JALR: {
+    uint32_t t = (x[op->rs1] + (uint32_t)op->imm) & ~1u;
+    x[op->rd] = OP_PC() + op->len;
+    cpu->pc = t;
+    goto exit_indirect;
+}
+L_ECALL:
+    RAISE(cpu->priv == RV_PRIV_U ? RV_EXC_ECALL_U : RV_EXC_ECALL_M, 0);
+L_EBREAK:
+    RAISE(RV_EXC_BREAKPOINT, 0);
+L_SEMIHOST:
+    SYNC();
+    x[10] = emu_semihost_call(m, x[10], x[11]);
+    UNSYNC();
+    taken = 0;
+    goto exit_static;
+L_MRET: {
+    if (cpu->priv != RV_PRIV_M)
+        RAISE(RV_EXC_ILLEGAL, (uint32_t)op->imm);
+    uint32_t st = cpu->mstatus;
+    uint32_t mpp = (st & RV_MSTATUS_MPP) >> 11;
+    st = (st & ~RV_MSTATUS_MIE) | ((st & RV_MSTATUS_MPIE) ? RV_MSTATUS_MIE : 0);
+    st |= RV_MSTATUS_MPIE;
+    st &= ~RV_MSTATUS_MPP;          /* MPP = U, the least-privileged mode */
+    if (mpp != RV_PRIV_M)
+        st &= ~RV_MSTATUS_MPRV;     /* privileged spec 1.12, section 3.1.6.1 */
+    cpu->mstatus = st;
+    cpu->priv = mpp;
+    cpu->pc = cpu->mepc;
+    rv_update_mem_mode(cpu);
+    EMU_LOG(EMU_LOG_INT, "riscv: mret to %08" PRIx32 " (%s)\n", cpu->pc, mpp ? "M" : "U");
+    goto exit_xret;
+}
+L_WFI:
+    if (cpu->priv == RV_PRIV_U && (cpu->mstatus & RV_MSTATUS_TW))
+        RAISE(RV_EXC_ILLEGAL, (uint32_t)op->imm);
+    cpu->pc = tb->fall_pc;
+    if (!emu_cpu_rv32.has_wakeup((EmuCpu *)cpu))
+        return EMU_RUN_IDLE;
+    goto check;
+#define CSR_OP(wval, mask, write) {                                            \
+    uint32_t old;                                                              \
+    unsigned csr = (uint32_t)op->imm >> 20;                                    \
+    SYNC();                                                                    \
+    if (!rv_csr_rw(cpu, csr, &old, (wval), (mask), (write)))                   \
+        RAISE(RV_EXC_ILLEGAL, (uint32_t)op->imm);                              \
+    UNSYNC();                                                                  \
+    x[op->rd] = old;                                                           \
+    NEXT();                                                                    \
+}
+L_CSRRW:  CSR_OP(x[op->rs1], 0xffffffffu, true)
+L_CSRRS:  CSR_OP(0xffffffffu, x[op->rs1], op->rs1 != 0)
+L_CSRRC:  CSR_OP(0, x[op->rs1], op->rs1 != 0)
+L_CSRRWI: CSR_OP(op->rs1, 0xffffffffu, true)
+L_CSRRSI: CSR_OP(0xffffffffu, op->rs1, op->rs1 != 0)
+L_CSRRCI: CSR_OP(0, op->rs1, op->rs1 != 0)
+L_ILLEGAL:
+    RAISE(RV_EXC_ILLEGAL, (uint32_t)op->imm);
+L_FETCH_FAULT:
+    /* A fetch fault whose trap vector cannot be fetched either would loop
+     * forever: stop with a diagnosis instead. */
+    if (cpu->last_was_fetch_fault && cpu->pc == (cpu->mtvec & ~3u)) {
+        emu_machine_stop_error(m, "instruction fetch from unmapped or protected address "
+                               "0x%08" PRIx32 " (mepc 0x%08" PRIx32 "), and the trap vector "
+                               "0x%08" PRIx32 " cannot be fetched either",
+                               cpu->mepc, cpu->mepc, cpu->pc);
+        return EMU_RUN_ERROR;
+    }
+    cpu->last_was_fetch_fault = true;
+    rv_raise(cpu, RV_EXC_INSN_ACCESS, false, cpu->pc, cpu->pc);
+    goto check;
+
+    /* ---- block exits ---- */
+exit_cond:
+    cpu->pc = taken ? tb->taken_pc : tb->fall_pc;
+    goto exit_chain;
+exit_static:
+    cpu->pc = taken ? tb->taken_pc : tb->fall_pc;
+exit_chain:
+    cpu->last_was_fetch_fault = false;
+    {
+        RvTB *nx = tb->next[taken];
+        if (likely(nx && !m->kick && m->icount < limit)) {
+            tb = nx;
+            goto exec_tb;
+        }
+        if (!nx) {
+            chain_from = tb;
+            chain_slot = taken;
+        }
+    }
+    goto check;
+exit_indirect:
+    cpu->last_was_fetch_fault = false;
+    if (likely(!m->kick && m->icount < limit)) {
+        RvTB *nx = cpu->tbc->jc[rv_jc_hash(cpu->pc)];
+        if (nx && nx->pc == cpu->pc && nx->priv == cpu->priv) {
+            tb = nx;
+            goto exec_tb;
+        }
+    }
+    goto check;
+exit_xret:
+    cpu->last_was_fetch_fault = false;
+    goto check;
+leave_after_op:
+    /* The store hit translated code: finish this instruction, then leave the
+     * block and retranslate from the next one. */
+    m->icount = base + IDX() + 1;
+    cpu->pc = OP_PC() + op->len;
+    goto check;
+raise:
+    m->icount = base + IDX();
+    cpu->last_was_fetch_fault = false;
+    if (cause == RV_EXC_ILLEGAL && emu_log_enabled(EMU_LOG_UNIMP))
+        emu_log(EMU_LOG_UNIMP, "riscv: illegal instruction 0x%08" PRIx32 " at pc 0x%08" PRIx32 "\n",
+                tval, OP_PC());
+    rv_raise(cpu, cause, false, tval, OP_PC());
+    goto check;
+#undef NEXT
+#undef IDX
+#undef OP_PC
+#undef SYNC
+#undef UNSYNC
+#undef RAISE
+#undef LOAD
+#undef STORE
+#undef CSR_OP
+}

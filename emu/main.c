@@ -1,0 +1,284 @@
+/*
+ * emu/main.c - the `emucov` command: `emucov run`, `emucov trace`.
+ *
+ * Exit statuses are documented in docs/cli.md and emu/core/emu.h.
+ */
+#include "emu/core/machine.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int trace_cli_main(int argc, char **argv) __attribute__((weak));
+
+static const char *progname = "emucov";
+
+static void usage_run(FILE *out)
+{
+    fprintf(out,
+"usage: emucov run [options] FIRMWARE.elf\n"
+"\n"
+"Run an unmodified firmware ELF on an emulated board and record its execution.\n"
+"\n"
+"options:\n"
+"  -M, --machine NAME|FILE  board: a built-in name or a devicetree (.dtb, or .dts\n"
+"                           when dtc is installed); default from the ELF machine:\n"
+"                           RISC-V -> virt, ARM -> mps2-an385; `-M help` lists boards\n"
+"  --trace FILE             trace file (default: <firmware>.trace in the current dir)\n"
+"  --trace-mode MODE        history (default), flat or none\n"
+"  --max-insns N            stop after N guest instructions (exit status 123)\n"
+"  --timeout S              stop after S seconds of host time (exit status 124)\n"
+"  -d LIST                  debug logs, comma-separated: in_asm, exec, int, cpu,\n"
+"                           guest_errors, unimp, tb (`-d help` lists them)\n"
+"  -D FILE                  write debug logs to FILE instead of stderr\n"
+"  --stats                  print instructions, host time and speed on stderr at exit\n"
+"  -s, -S, -gdb tcp::PORT   gdb server (not in this version yet: an error)\n"
+"  -h, --help               this help\n"
+"\n"
+"exit status: the guest's exit code (test finisher or semihosting SYS_EXIT), or\n"
+"  120 bad arguments, 121 bad input (file, ELF, board), 122 the emulator stopped the\n"
+"  guest (unimplemented feature, fetch from unmapped memory with no usable trap\n"
+"  vector, wfi with no wake-up source), 123 --max-insns reached, 124 --timeout\n"
+"  reached, 125 host error, 130 interrupted by SIGINT/SIGTERM.\n");
+}
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+"usage: emucov COMMAND [options]\n"
+"\n"
+"commands:\n"
+"  run [options] FIRMWARE.elf     emulate the firmware and write its trace\n"
+"  trace info|dump|stats|verify FILE   inspect a trace\n"
+"  --version                      print the version\n"
+"\n"
+"`emucov run --help` describes the run options.\n");
+}
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    emu_stop_signal = 1;
+}
+
+static bool parse_u64(const char *s, uint64_t *out)
+{
+    char *end;
+    errno = 0;
+    if (!s || !*s || *s == '-')
+        return false;
+    unsigned long long v = strtoull(s, &end, 0);
+    if (errno || *end)
+        return false;
+    *out = v;
+    return true;
+}
+
+static int run_main(int argc, char **argv)
+{
+    const char *machine = NULL, *elf = NULL, *logfile = NULL, *logs = NULL;
+    const char *trace = NULL, *trace_mode = "history";
+    EmuRunOptions ro = { 0 };
+    bool stats = false;
+    char err[512];
+
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *val = NULL;
+#define NEED_ARG() do { if (i + 1 >= argc) { \
+            fprintf(stderr, "%s run: option %s needs an argument\n", progname, a); \
+            return EMU_EXIT_USAGE; } val = argv[++i]; } while (0)
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage_run(stdout);
+            return 0;
+        } else if (!strcmp(a, "-M") || !strcmp(a, "--machine")) {
+            NEED_ARG(); machine = val;
+        } else if (!strncmp(a, "--machine=", 10)) {
+            machine = a + 10;
+        } else if (!strcmp(a, "--trace")) {
+            NEED_ARG(); trace = val;
+        } else if (!strncmp(a, "--trace=", 8)) {
+            trace = a + 8;
+        } else if (!strcmp(a, "--trace-mode")) {
+            NEED_ARG(); trace_mode = val;
+        } else if (!strncmp(a, "--trace-mode=", 13)) {
+            trace_mode = a + 13;
+        } else if (!strcmp(a, "--max-insns") || !strncmp(a, "--max-insns=", 12)) {
+            if (a[11] == '=') val = a + 12; else NEED_ARG();
+            if (!parse_u64(val, &ro.max_insns) || ro.max_insns == 0) {
+                fprintf(stderr, "%s run: --max-insns expects a positive integer, not '%s'\n",
+                        progname, val);
+                return EMU_EXIT_USAGE;
+            }
+        } else if (!strcmp(a, "--timeout") || !strncmp(a, "--timeout=", 10)) {
+            if (a[9] == '=') val = a + 10; else NEED_ARG();
+            char *end;
+            ro.timeout_s = strtod(val, &end);
+            if (*end || !(ro.timeout_s > 0)) {
+                fprintf(stderr, "%s run: --timeout expects a positive number of seconds, not '%s'\n",
+                        progname, val);
+                return EMU_EXIT_USAGE;
+            }
+        } else if (!strcmp(a, "-d")) {
+            NEED_ARG(); logs = val;
+        } else if (!strcmp(a, "-D")) {
+            NEED_ARG(); logfile = val;
+        } else if (!strcmp(a, "--stats")) {
+            stats = true;
+        } else if (!strcmp(a, "-s") || !strcmp(a, "-S") || !strcmp(a, "-gdb")) {
+            fprintf(stderr, "%s run: the gdb server (%s) is not available in this version\n",
+                    progname, a);
+            return EMU_EXIT_USAGE;
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "%s run: unknown option '%s' (see emucov run --help)\n", progname, a);
+            return EMU_EXIT_USAGE;
+        } else if (!elf) {
+            elf = a;
+        } else {
+            fprintf(stderr, "%s run: more than one firmware given ('%s' and '%s')\n",
+                    progname, elf, a);
+            return EMU_EXIT_USAGE;
+        }
+#undef NEED_ARG
+    }
+
+    if (logs) {
+        if (!strcmp(logs, "help")) {
+            fputs(emu_log_help(), stdout);
+            return 0;
+        }
+        if (!emu_log_parse(logs, &emu_log_mask, err, sizeof err)) {
+            fprintf(stderr, "%s run: -d: %s\n", progname, err);
+            return EMU_EXIT_USAGE;
+        }
+    }
+    if (machine && !strcmp(machine, "help")) {
+        emu_board_print_list(stdout);
+        return 0;
+    }
+    if (strcmp(trace_mode, "history") && strcmp(trace_mode, "flat") && strcmp(trace_mode, "none")) {
+        fprintf(stderr, "%s run: --trace-mode must be history, flat or none, not '%s'\n",
+                progname, trace_mode);
+        return EMU_EXIT_USAGE;
+    }
+    (void)trace;
+    if (!elf) {
+        fprintf(stderr, "%s run: no firmware given (usage: emucov run [options] FIRMWARE.elf)\n",
+                progname);
+        return EMU_EXIT_USAGE;
+    }
+    if (logfile) {
+        FILE *f = fopen(logfile, "w");
+        if (!f) {
+            fprintf(stderr, "%s run: cannot open log file %s: %s\n", progname, logfile,
+                    strerror(errno));
+            return EMU_EXIT_INPUT;
+        }
+        setvbuf(f, NULL, _IOFBF, 1 << 16);
+        emu_log_file = f;
+    }
+
+    EmuElfInfo info;
+    if (!emu_elf_probe(elf, &info, err, sizeof err)) {
+        fprintf(stderr, "%s: %s\n", progname, err);
+        return EMU_EXIT_INPUT;
+    }
+    if (!machine) {
+        machine = emu_board_default_for(info.machine);
+        if (!machine) {
+            fprintf(stderr, "%s: %s: no default board for ELF machine %u; choose one with -M\n",
+                    progname, elf, info.machine);
+            return EMU_EXIT_INPUT;
+        }
+    }
+
+    EmuMachine *m = emu_machine_new();
+    if (!m) {
+        fprintf(stderr, "%s: out of memory\n", progname);
+        return EMU_EXIT_INTERNAL;
+    }
+    if (!emu_board_load(m, machine, err, sizeof err)) {
+        fprintf(stderr, "%s: %s\n", progname, err);
+        emu_machine_free(m);
+        return EMU_EXIT_INPUT;
+    }
+    if (m->cpu_class->elf_machine != info.machine) {
+        fprintf(stderr, "%s: %s: ELF machine %u does not match board '%s' (CPU %s)\n",
+                progname, elf, info.machine, m->board_name, m->cpu_class->name);
+        emu_machine_free(m);
+        return EMU_EXIT_INPUT;
+    }
+    if (!emu_elf_load(m, elf, &info, err, sizeof err)) {
+        fprintf(stderr, "%s: %s\n", progname, err);
+        emu_machine_free(m);
+        return EMU_EXIT_INPUT;
+    }
+
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+
+    ro.entry = info.entry;
+    emu_machine_reset_devices(m);
+    m->cpu_class->reset(m->cpu, info.entry);
+
+    EmuRunResult rr;
+    emu_run(m, &ro, &rr);
+
+    fflush(stdout);
+    if (rr.reason == EMU_STOP_ERROR) {
+        fprintf(stderr, "%s: %s\n", progname, m->error_msg);
+        m->cpu_class->dump(m->cpu, stderr);
+    } else if (rr.reason == EMU_STOP_MAX_INSNS) {
+        fprintf(stderr, "%s: stopped after %" PRIu64 " instructions (--max-insns)\n",
+                progname, rr.icount);
+    } else if (rr.reason == EMU_STOP_TIMEOUT) {
+        fprintf(stderr, "%s: stopped after %.3g s (--timeout) at %" PRIu64 " instructions\n",
+                progname, ro.timeout_s, rr.icount);
+    } else if (rr.reason == EMU_STOP_SIGNAL) {
+        fprintf(stderr, "%s: interrupted at %" PRIu64 " instructions\n", progname, rr.icount);
+    }
+    if (stats) {
+        double mips = rr.host_seconds > 0 ? (double)rr.icount / rr.host_seconds / 1e6 : 0;
+        fprintf(stderr, "emucov: stats: %" PRIu64 " instructions, %.6f s, %.1f MIPS, stop=%s, status=%d\n",
+                rr.icount, rr.host_seconds, mips, emu_stop_reason_name(rr.reason), rr.status);
+    }
+    if (emu_log_file && emu_log_file != stderr)
+        fclose(emu_log_file);
+    emu_machine_free(m);
+    return rr.status;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return EMU_EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "run"))
+        return run_main(argc - 1, argv + 1);
+    if (!strcmp(cmd, "trace")) {
+        if (!trace_cli_main) {
+            fprintf(stderr, "%s trace: not available in this build\n", progname);
+            return EMU_EXIT_USAGE;
+        }
+        return trace_cli_main(argc - 1, argv + 1);
+    }
+    if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
+        printf("emucov %s\n", EMUCOV_VERSION);
+        return 0;
+    }
+    if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+        usage(stdout);
+        return 0;
+    }
+    fprintf(stderr, "%s: unknown command '%s' (expected run or trace; see emucov --help)\n",
+            progname, cmd);
+    return EMU_EXIT_USAGE;
+}
