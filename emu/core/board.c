@@ -328,7 +328,7 @@ static bool create_device(Board *b, BoardDev *d)
 {
     EmuMachine *m = b->m;
     DevConfig cfg;
-    char path[96];
+    char path[256];
     memset(&cfg, 0, sizeof(cfg));
     if (fdt_get_path(b->fdt, d->node, path, sizeof(path)) != 0)
         snprintf(path, sizeof(path), "?");

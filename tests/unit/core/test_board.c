@@ -210,6 +210,44 @@ static void board_list_and_defaults(void **st)
     assert_null(emu_board_default_for(EM_X86_64));
 }
 
+/* The example board in docs/adding-a-board.md loads as documented. */
+static const char *docs_path;
+
+static void documented_example_board_loads(void **st)
+{
+    if (!docs_path)
+        skip();
+    FILE *f = fopen(docs_path, "r");
+    assert_non_null(f);
+    char line[512], dts[8192] = "";
+    bool in = false;
+    while (fgets(line, sizeof(line), f)) {
+        if (strncmp(line, "```dts", 6) == 0) {
+            in = true;
+            continue;
+        }
+        if (in && strncmp(line, "```", 3) == 0)
+            break;
+        if (in)
+            strncat(dts, line, sizeof(dts) - strlen(dts) - 1);
+    }
+    fclose(f);
+    assert_true(strlen(dts) > 100);
+    const char *p = write_dts("doc-example.dts", dts);
+    EmuMachine *m = emu_machine_new();
+    if (!emu_board_load(m, p, err, sizeof(err)))
+        fail_msg("%s", err);
+    assert_int_equal(m->ns_per_insn, 10);
+    const EmuRegion *r = region_at(m, 0x0);
+    assert_non_null(r);
+    assert_true(r->readonly);
+    assert_int_equal(r->size, 0x40000);
+    r = region_at(m, 0x10013000u);
+    assert_non_null(r);
+    assert_string_equal(r->cls->name, "ns16550a");
+    emu_machine_free(m);
+}
+
 static int setup(void **st)
 {
     snprintf(dir, sizeof(dir), "/tmp/emucov-board-XXXXXX");
@@ -223,8 +261,9 @@ static int teardown(void **st)
     return system(cmd) == 0 ? 0 : -1;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    docs_path = argc > 1 ? argv[1] : NULL;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(virt_memory_map),
         cmocka_unit_test(virt_uart_irq_reaches_meip_through_plic),
@@ -232,6 +271,7 @@ int main(void)
         cmocka_unit_test(user_dts_with_ranges_and_unimp),
         cmocka_unit_test(board_errors_name_file_and_node),
         cmocka_unit_test(board_list_and_defaults),
+        cmocka_unit_test(documented_example_board_loads),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
