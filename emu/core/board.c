@@ -582,8 +582,9 @@ bool emu_board_load(EmuMachine *m, const char *name_or_path, char *err, size_t e
         snprintf(m->board_name, sizeof(m->board_name), "%.*s",
                  (int)strcspn(base, "."), base);
     }
+    /* Full structural check: a user's blob is untrusted input. */
     if (size < sizeof(struct fdt_header) || fdt_check_header(blob) != 0 ||
-        fdt_totalsize(blob) > size) {
+        fdt_totalsize(blob) > size || fdt_check_full(blob, size) != 0) {
         snprintf(err, errlen, "board %s: not a valid devicetree blob", src);
         free(blob);
         return false;

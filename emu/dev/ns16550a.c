@@ -220,9 +220,11 @@ static bool ns16550a_write(void *opaque, unsigned region, uint32_t off,
             s->dlm = v;
             break;
         }
-        /* Enabling the THRE interrupt while THR is empty raises it. */
-        if (!(s->ier & IER_THRI) && (v & IER_THRI) && (s->lsr & LSR_THRE))
-            s->thr_ipending = true;
+        /* Toggling ETBEI re-samples THRE: enabling it while THR is empty
+         * raises the interrupt even if IIR was read before (PC16550D
+         * behaviour software relies on; QEMU does the same). */
+        if ((s->ier ^ v) & IER_THRI)
+            s->thr_ipending = (v & IER_THRI) && (s->lsr & LSR_THRE);
         s->ier = v & 0x0f;
         break;
     case R_IIR_FCR:

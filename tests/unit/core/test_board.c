@@ -187,7 +187,31 @@ static void board_errors_name_file_and_node(void **st)
     expect_error("syntax.dts", "/dts-v1/;\n/ { oops\n", "syntax.dts: dtc failed");
     /* not a dtb */
     expect_error("junk.dtb", "hello", "junk.dtb: not a valid devicetree blob");
+    /* A truncated and a corrupted blob. */
+    const EmuBuiltinBoard *virt = &emu_builtin_boards[0];
+    char *blob = malloc(virt->size + 1);
+    memcpy(blob, virt->dtb, virt->size);
+    blob[virt->size] = 0;
+    char path[128];
+    snprintf(path, sizeof(path), "%s/cut.dtb", dir);
+    FILE *f = fopen(path, "wb");
+    fwrite(blob, 1, virt->size / 2, f);
+    fclose(f);
     EmuMachine *m = emu_machine_new();
+    assert_false(emu_board_load(m, path, err, sizeof(err)));
+    assert_non_null(strstr(err, "cut.dtb: not a valid devicetree blob"));
+    emu_machine_free(m);
+    memset(blob + 0x40, 0xff, 16); /* inside the structure block */
+    snprintf(path, sizeof(path), "%s/bad.dtb", dir);
+    f = fopen(path, "wb");
+    fwrite(blob, 1, virt->size, f);
+    fclose(f);
+    free(blob);
+    m = emu_machine_new();
+    assert_false(emu_board_load(m, path, err, sizeof(err)));
+    assert_non_null(strstr(err, "bad.dtb: "));
+    emu_machine_free(m);
+    m = emu_machine_new();
     assert_false(emu_board_load(m, "nosuchboard", err, sizeof(err)));
     assert_string_equal(err, "unknown board 'nosuchboard' (-M help lists the boards)");
     assert_false(emu_board_load(m, "/nonexistent/x.dtb", err, sizeof(err)));
