@@ -68,6 +68,7 @@ typedef struct EmuRegion {
 #define EMU_MAX_REGIONS 64
 #define EMU_MAX_DEVICES 64
 #define EMU_PAGE_BITS 12
+#define EMU_CODE_LINE_BITS 6    /* code_lines: one byte per 64-byte line    */
 
 typedef struct EmuDevice {
     const DevClass *cls;
@@ -100,7 +101,6 @@ struct EmuMachine {
     /* One byte per 64-byte line of guest address space: non-zero when the
      * line holds translated code (stores there invalidate translations). */
     uint8_t *code_lines;
-    uint32_t code_lo, code_hi;  /* marked line indices lie in [lo, hi)      */
     /* devices */
     EmuDevice devices[EMU_MAX_DEVICES];
     unsigned ndevices;
