@@ -146,6 +146,8 @@ void emu_sha256(const void *data, size_t len, uint8_t out[32]);
  * regular file or /dev/null), output to m->console_out_fd.  Called by
  * emu_machine_new with fd 0. */
 void emu_console_init(EmuMachine *m, int in_fd);
+/* Guest output meant for the host's stderr (semihosting handle 2). */
+void emu_console_write_err(EmuMachine *m, const void *buf, size_t len);
 
 /* CPU classes known to emu_cpu_class_find besides the built-in ones (unit
  * tests register a dummy CPU this way). */

@@ -50,20 +50,10 @@ static uint32_t fail(EmuMachine *m, int err)
 
 static void out(EmuMachine *m, uint32_t handle, const void *buf, size_t len)
 {
-    if (handle == H_STDERR) {
-        const char *p = buf;
-        while (len > 0) {
-            ssize_t n = write(m->console_err_fd, p, len);
-            if (n <= 0 && errno != EINTR)
-                return;
-            if (n > 0) {
-                p += n;
-                len -= (size_t)n;
-            }
-        }
-    } else {
+    if (handle == H_STDERR)
+        emu_console_write_err(m, buf, len);
+    else
         emu_console_write(m, buf, len);
-    }
 }
 
 /* One byte of stdin, -1 at end of input. */
