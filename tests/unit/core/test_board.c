@@ -219,6 +219,21 @@ static void board_errors_name_file_and_node(void **st)
     emu_machine_free(m);
 }
 
+static void user_dtb_file_loads(void **st)
+{
+    char path[128];
+    snprintf(path, sizeof(path), "%s/copy.dtb", dir);
+    FILE *f = fopen(path, "wb");
+    fwrite(emu_builtin_boards[0].dtb, 1, emu_builtin_boards[0].size, f);
+    fclose(f);
+    EmuMachine *m = emu_machine_new();
+    assert_true(emu_board_load(m, path, err, sizeof(err)));
+    assert_string_equal(m->board_name, "copy");
+    assert_non_null(region_at(m, 0x10000000u));
+    assert_int_equal(m->ndevices, 4);
+    emu_machine_free(m);
+}
+
 static void board_list_and_defaults(void **st)
 {
     char *text = NULL;
@@ -294,6 +309,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(virt_finisher_and_clint_wiring),
         cmocka_unit_test(user_dts_with_ranges_and_unimp),
         cmocka_unit_test(board_errors_name_file_and_node),
+        cmocka_unit_test(user_dtb_file_loads),
         cmocka_unit_test(board_list_and_defaults),
         cmocka_unit_test(documented_example_board_loads),
     };
