@@ -234,7 +234,7 @@ static int sifive_plic_init(void *opaque, EmuMachine *m, const DevConfig *cfg,
 {
     SifivePlic *s = opaque;
     s->m = m;
-    uint32_t ndev = 95;
+    uint32_t ndev = 96; /* QEMU virt's value when the property is absent */
     if (cfg->fdt) {
         int len;
         const fdt32_t *p = fdt_getprop(cfg->fdt, cfg->node, "riscv,ndev", &len);
