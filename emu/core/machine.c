@@ -56,10 +56,7 @@ void emu_machine_free(EmuMachine *m)
             d->cls->finalize(d->state);
         free(d->state);
     }
-    for (unsigned i = 0; i < m->nregions; i++) {
-        free((char *)m->regions[i].name);
-        free(m->regions[i].host);
-    }
+    emu_bus_free_regions(m);
     for (EmuTimer *t = m->timers, *next; t; t = next) {
         next = t->next;
         free(t);

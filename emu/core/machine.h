@@ -166,6 +166,9 @@ void emu_machine_reset_devices(EmuMachine *m);
 void emu_clock_run_timers(EmuMachine *m);
 uint64_t emu_clock_next_deadline(EmuMachine *m);
 
+/* Unmap every region and free guest memory (machine.c, at free). */
+void emu_bus_free_regions(EmuMachine *m);
+
 /* Code tracking (bus.c): mark lines as holding translated code. */
 void emu_bus_mark_code(EmuMachine *m, uint32_t addr, uint32_t len);
 void emu_bus_clear_code_marks(EmuMachine *m);
