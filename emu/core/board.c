@@ -96,6 +96,14 @@ static bool is_disabled(const void *fdt, int node)
     return s && strcmp(s, "okay") != 0 && strcmp(s, "ok") != 0;
 }
 
+/* Bus errors start with the region name, which is the node path that
+ * fail() prints already. */
+static const char *strip_name(const char *msg, const char *name)
+{
+    size_t n = strlen(name);
+    return strncmp(msg, name, n) == 0 && msg[n] == ' ' ? msg + n + 1 : msg;
+}
+
 static uint64_t read_cells(const fdt32_t *p, int n)
 {
     uint64_t v = 0;
@@ -248,6 +256,12 @@ static bool resolve_irq(Board *b, int node, int ctrl, uint32_t spec, EmuIrq *out
         return true;
     }
     BoardDev *d = dev_at(b, ctrl);
+    if (d && d->cls == &emu_dev_unimp) {
+        /* A controller without a model: the line stays unconnected. */
+        EMU_LOG(EMU_LOG_UNIMP, "board: interrupt %u to unimplemented %s not connected\n",
+                spec, cpath);
+        return true;
+    }
     if (!d || !d->cls->irq_in)
         return fail(b, node, "interrupt parent %s is not a supported interrupt controller", cpath);
     if (!d->done)
@@ -354,7 +368,7 @@ static bool create_device(Board *b, BoardDev *d)
     for (unsigned i = 0; i < cfg.nregions; i++) {
         if (!emu_bus_map_mmio(m, path, cfg.base[i], cfg.size[i], d->cls, d->state, i,
                               derr, sizeof(derr)))
-            return fail(b, d->node, "%s", derr);
+            return fail(b, d->node, "%s", strip_name(derr, path));
     }
     if (unimp)
         EMU_LOG(EMU_LOG_UNIMP, "board: %s has no device model: mapped as unimplemented\n", path);
@@ -372,7 +386,7 @@ static bool map_memory(Board *b, int node, bool readonly)
     fdt_get_path(b->fdt, node, path, sizeof(path));
     for (unsigned i = 0; i < n; i++)
         if (!emu_bus_map_ram(b->m, path, base[i], size[i], readonly, err, sizeof(err)))
-            return fail(b, node, "%s", err);
+            return fail(b, node, "%s", strip_name(err, path));
     return true;
 }
 

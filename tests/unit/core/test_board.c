@@ -123,7 +123,10 @@ static const char *good_dts =
     "    ranges = <0x0 0x40000000 0x100000>;\n"
     "    serial@1000 { compatible = \"vendor,fancy-uart\", \"ns16550a\"; reg = <0x1000 0x100>;\n"
     "      interrupts-extended = <&intc 11>; };\n"
-    "    mystery@2000 { compatible = \"vendor,mystery\"; reg = <0x2000 0x100>; };\n"
+    "    mic: mystery@2000 { compatible = \"vendor,mystery\"; reg = <0x2000 0x100>;\n"
+    "      interrupt-controller; #interrupt-cells = <1>; };\n"
+    "    uart2@4000 { compatible = \"ns16550a\"; reg = <0x4000 0x100>;\n"
+    "      interrupt-parent = <&mic>; interrupts = <5>; };\n"
     "    off@3000 { compatible = \"ns16550a\"; reg = <0x3000 0x100>; status = \"disabled\"; };\n"
     "  };\n"
     "};\n";
@@ -146,6 +149,10 @@ static void user_dts_with_ranges_and_unimp(void **st)
     assert_int_equal(emu_bus_read(m, 0x40002010u, 4, &v), EMU_MEM_OK);
     assert_int_equal(v, 0);
     assert_null(region_at(m, 0x40003000u)); /* disabled */
+    /* Its interrupt goes to a controller without a model: unconnected. */
+    r = region_at(m, 0x40004000u);
+    assert_non_null(r);
+    assert_string_equal(r->cls->name, "ns16550a");
     emu_machine_free(m);
 }
 
@@ -172,7 +179,8 @@ static void board_errors_name_file_and_node(void **st)
     snprintf(buf, sizeof(buf), "%s", good_dts);
     s = strstr(buf, "reg = <0x2000 0x100>;");
     memcpy(s, "reg = <0x1080 0x100>;", strlen("reg = <0x1080 0x100>;"));
-    expect_error("overlap.dts", buf, "overlap.dts: /bus/mystery@2000: ");
+    expect_error("overlap.dts", buf,
+                 "overlap.dts: /bus/serial@1000: [0x40001000-0x40001100) overlaps /bus/mystery@2000 [0x40001080-0x40001180)");
     /* unknown CPU */
     snprintf(buf, sizeof(buf), "%s", good_dts);
     s = strstr(buf, "compatible = \"riscv\"");
