@@ -11,9 +11,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #define PAGE_SIZE_ (1u << EMU_PAGE_BITS)
-#define LINE_BITS 6
 
 static uint64_t region_end(const EmuRegion *r)
 {
@@ -83,20 +83,38 @@ static EmuRegion *insert_region(EmuMachine *m, const char *name, uint32_t base,
     return r;
 }
 
+static size_t host_bytes(uint32_t size)
+{
+    size_t page = 4096;
+    return ((size_t)size + page - 1) / page * page;
+}
+
+void emu_bus_free_regions(EmuMachine *m)
+{
+    for (unsigned i = 0; i < m->nregions; i++) {
+        free((char *)m->regions[i].name);
+        if (m->regions[i].host)
+            munmap(m->regions[i].host, host_bytes(m->regions[i].size));
+    }
+    m->nregions = 0;
+}
+
 uint8_t *emu_bus_map_ram(EmuMachine *m, const char *name, uint32_t base,
                          uint32_t size, bool readonly, char *err, size_t errlen)
 {
-    /* calloc of large sizes is mmap'd by glibc: pages cost nothing until
-     * the guest touches them. */
-    uint8_t *host = calloc(1, size ? size : 1);
-    if (!host) {
+    /* Anonymous mapping: zero pages that cost nothing until the guest
+     * touches them (a 128 MiB board starts in microseconds). */
+    void *mem = mmap(NULL, host_bytes(size), PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (mem == MAP_FAILED) {
         snprintf(err, errlen, "%s: cannot allocate %u bytes of guest memory",
                  name, size);
         return NULL;
     }
+    uint8_t *host = mem;
     EmuRegion *r = insert_region(m, name, base, size, err, errlen);
     if (!r) {
-        free(host);
+        munmap(host, host_bytes(size));
         return NULL;
     }
     r->host = host;
@@ -128,41 +146,37 @@ bool emu_bus_map_mmio(EmuMachine *m, const char *name, uint32_t base,
 }
 
 /* ---------------------------------------------------------------------- */
-/* Code marks. */
+/* Code marks.  The CPU may also set m->code_lines bytes directly (its
+ * translator does): nothing here assumes marks went through
+ * emu_bus_mark_code. */
+
+#define CODE_LINES_BYTES ((size_t)1 << (32 - EMU_CODE_LINE_BITS))
 
 void emu_bus_mark_code(EmuMachine *m, uint32_t addr, uint32_t len)
 {
     if (len == 0)
         return;
-    uint32_t lo = addr >> LINE_BITS;
-    uint32_t hi = (uint32_t)(((uint64_t)addr + len - 1) >> LINE_BITS) + 1;
-    memset(m->code_lines + lo, 1, hi - lo);
-    if (lo < m->code_lo)
-        m->code_lo = lo;
-    if (hi > m->code_hi)
-        m->code_hi = hi;
+    uint32_t lo = addr >> EMU_CODE_LINE_BITS;
+    uint32_t hi = (uint32_t)(((uint64_t)addr + len - 1) >> EMU_CODE_LINE_BITS);
+    memset(m->code_lines + lo, 1, (size_t)hi - lo + 1);
 }
 
 void emu_bus_clear_code_marks(EmuMachine *m)
 {
-    if (m->code_lo < m->code_hi)
-        memset(m->code_lines + m->code_lo, 0, m->code_hi - m->code_lo);
-    m->code_lo = UINT32_MAX;
-    m->code_hi = 0;
+    /* Dropping the pages of the private anonymous mapping zero-fills it;
+     * the cost is proportional to the pages ever marked, not to 64 MiB. */
+    if (madvise(m->code_lines, CODE_LINES_BYTES, MADV_DONTNEED) != 0)
+        memset(m->code_lines, 0, CODE_LINES_BYTES);
 }
 
 /* A store hit [addr, addr+len): drop translations if it holds code. */
 static void check_code_write(EmuMachine *m, uint32_t addr, size_t len)
 {
-    if (len == 0 || m->code_lo >= m->code_hi)
+    if (len == 0)
         return;
-    uint64_t lo = addr >> LINE_BITS;
-    uint64_t hi = (((uint64_t)addr + len - 1) >> LINE_BITS) + 1;
-    if (lo < m->code_lo)
-        lo = m->code_lo;
-    if (hi > m->code_hi)
-        hi = m->code_hi;
-    for (uint64_t l = lo; l < hi; l++) {
+    uint64_t lo = addr >> EMU_CODE_LINE_BITS;
+    uint64_t hi = ((uint64_t)addr + len - 1) >> EMU_CODE_LINE_BITS;
+    for (uint64_t l = lo; l <= hi; l++) {
         if (m->code_lines[l]) {
             EMU_LOG(EMU_LOG_TB, "tb: store to code at 0x%08x (+%zu): flush\n",
                     addr, len);

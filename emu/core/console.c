@@ -50,6 +50,11 @@ void emu_console_write(EmuMachine *m, const void *buf, size_t len)
     write_all(m->console_out_fd, buf, len);
 }
 
+void emu_console_write_err(EmuMachine *m, const void *buf, size_t len)
+{
+    write_all(m->console_err_fd, buf, len);
+}
+
 int emu_console_getc(EmuMachine *m)
 {
     if (m->console_in_eof)

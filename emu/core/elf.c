@@ -226,9 +226,16 @@ bool emu_elf_load(EmuMachine *m, const char *path, EmuElfInfo *info,
             elf_file_close(&f);
             return false;
         }
-        /* emu_bus_load also invalidates any translated code there. */
+        /* emu_bus_load also invalidates any translated code there (a
+         * reload by a debugger or after reset). */
+        (void)host;
         emu_bus_load(m, addr, f.data + ph.p_offset, (size_t)ph.p_filesz);
-        memset(host + ph.p_filesz, 0, memsz - (size_t)ph.p_filesz);
+        static const uint8_t zeros[4096];
+        for (uint64_t z = ph.p_filesz; z < memsz;) {
+            size_t n = memsz - z < sizeof(zeros) ? (size_t)(memsz - z) : sizeof(zeros);
+            emu_bus_load(m, addr + (uint32_t)z, zeros, n);
+            z += n;
+        }
         EmuRegion *r = region_of(m, addr);
         if (r && !r->readonly && addr + memsz > info->image_end)
             info->image_end = addr + memsz;

@@ -12,7 +12,7 @@
 #define FAST_ENTRIES (1u << (32 - EMU_PAGE_BITS))
 #define FAST_BYTES ((size_t)FAST_ENTRIES * sizeof(uintptr_t))
 /* One byte per 64-byte line of the 4 GiB space. */
-#define CODE_LINES_BYTES ((size_t)1 << 26)
+#define CODE_LINES_BYTES ((size_t)1 << (32 - EMU_CODE_LINE_BITS))
 
 /* Anonymous, lazily backed: untouched parts cost no memory. */
 static void *lazy_zero_map(size_t bytes)
@@ -34,8 +34,6 @@ EmuMachine *emu_machine_new(void)
         emu_machine_free(m);
         return NULL;
     }
-    m->code_lo = UINT32_MAX;
-    m->code_hi = 0;
     m->ns_per_insn = 1;
     m->next_deadline_ns = UINT64_MAX;
     m->console_out_fd = 1;
@@ -58,10 +56,7 @@ void emu_machine_free(EmuMachine *m)
             d->cls->finalize(d->state);
         free(d->state);
     }
-    for (unsigned i = 0; i < m->nregions; i++) {
-        free((char *)m->regions[i].name);
-        free(m->regions[i].host);
-    }
+    emu_bus_free_regions(m);
     for (EmuTimer *t = m->timers, *next; t; t = next) {
         next = t->next;
         free(t);

@@ -178,6 +178,13 @@ static void code_marks_trigger_flush(void **st)
     emu_bus_mark_code(m, 0x80002000u, 4);
     assert_int_equal(emu_bus_load(m, 0x80002002u, "z", 1), EMU_MEM_OK);
     assert_int_equal(c->flushes, 3);
+    /* Marks set directly by a CPU translator count too. */
+    m->code_lines[0x80003080u >> EMU_CODE_LINE_BITS] = 1;
+    assert_int_equal(emu_bus_write(m, 0x8000307eu, 2, 1), EMU_MEM_OK);
+    assert_int_equal(c->flushes, 3);
+    assert_int_equal(emu_bus_write(m, 0x8000307fu, 2, 1), EMU_MEM_OK); /* straddles */
+    assert_int_equal(c->flushes, 4);
+    assert_int_equal(m->code_lines[0x80003080u >> EMU_CODE_LINE_BITS], 0);
     emu_machine_free(m);
 }
 

@@ -4,7 +4,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dummy_cpu.h"
 
@@ -131,6 +133,32 @@ static void log_categories_parse(void **st)
     assert_non_null(strstr(emu_log_help(), "guest_errors"));
 }
 
+/* stdin from /dev/null or a file is deterministic: read directly, end of
+ * input is reported; a pipe without data is "nothing now", not the end. */
+static void console_input_kinds(void **st)
+{
+    EmuMachine *m = dummy_machine_new();
+    int fd = open("/dev/null", O_RDONLY);
+    emu_console_init(m, fd);
+    assert_true(m->console_in_regular);
+    assert_int_equal(emu_console_getc(m), -1);
+    assert_true(emu_console_eof(m));
+    close(fd);
+    int p[2];
+    assert_int_equal(pipe(p), 0);
+    emu_console_init(m, p[0]);
+    assert_false(m->console_in_regular);
+    assert_int_equal(emu_console_getc(m), -1); /* nothing yet, must not block */
+    assert_false(emu_console_eof(m));
+    assert_int_equal(write(p[1], "Q", 1), 1);
+    assert_int_equal(emu_console_getc(m), 'Q');
+    close(p[1]);
+    assert_int_equal(emu_console_getc(m), -1);
+    assert_true(emu_console_eof(m));
+    close(p[0]);
+    emu_machine_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -140,6 +168,7 @@ int main(void)
         cmocka_unit_test(periodic_rearm_is_not_a_loop),
         cmocka_unit_test(machine_exit_and_errors),
         cmocka_unit_test(log_categories_parse),
+        cmocka_unit_test(console_input_kinds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

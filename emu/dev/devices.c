@@ -1,0 +1,24 @@
+/*
+ * emu/dev/devices.c - the table of device classes the board loader can
+ * instantiate, and lookup by devicetree "compatible".
+ */
+#include "devices.h"
+
+#include <string.h>
+
+const DevClass *const emu_dev_classes[] = {
+    &emu_dev_ns16550a,
+    &emu_dev_sifive_clint,
+    &emu_dev_sifive_plic,
+    &emu_dev_sifive_test,
+    NULL,
+};
+
+const DevClass *emu_dev_find(const char *compatible)
+{
+    for (const DevClass *const *c = emu_dev_classes; *c; c++)
+        for (const char *const *s = (*c)->compatible; s && *s; s++)
+            if (strcmp(*s, compatible) == 0)
+                return *c;
+    return NULL;
+}
