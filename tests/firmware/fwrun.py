@@ -1,0 +1,79 @@
+"""Shared helpers for the firmware test harness: run an ELF under QEMU or
+emucov with a timeout and capture what it printed (stdlib only)."""
+
+import os
+import subprocess
+import sys
+import tempfile
+
+TIMEOUT = 30.0
+
+# Lines QEMU prints about itself (not the guest) on stderr.
+_QEMU_NOISE = ("qemu-system-",)
+
+
+class Run:
+    """The outcome of one emulator run."""
+
+    def __init__(self, status, stdout, stderr, timed_out, argv):
+        self.status = status
+        self.stdout = stdout
+        self.stderr = stderr
+        self.timed_out = timed_out
+        self.argv = argv
+
+    def output(self):
+        """The guest's output in a stable form: all of stdout, then all of
+        stderr under a marker.  Interleaving of the two streams depends on
+        buffering, so it is not compared; their contents are."""
+        text = self.stdout
+        if self.stderr:
+            text += "\n--- stderr ---\n" + self.stderr
+        return text
+
+    def describe(self):
+        if self.timed_out:
+            return "timed out"
+        return "exit status %d" % self.status
+
+
+def _decode(data):
+    return (data or b"").decode("utf-8", errors="replace")
+
+
+def run(argv, timeout=TIMEOUT, cwd=None):
+    """Runs argv with stdin closed; returns a Run (never raises on timeout)."""
+    try:
+        proc = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, timeout=timeout, cwd=cwd)
+    except subprocess.TimeoutExpired as exc:
+        return Run(None, _decode(exc.stdout), _decode(exc.stderr), True, argv)
+    except OSError as exc:
+        sys.stderr.write("error: cannot run %s: %s\n" % (argv[0], exc))
+        sys.exit(2)
+    return Run(proc.returncode, _decode(proc.stdout), _decode(proc.stderr), False, argv)
+
+
+def qemu_argv(qemu, elf, semihosting=False):
+    argv = [qemu, "-M", "virt", "-bios", "none", "-nographic", "-kernel", elf]
+    if semihosting:
+        argv += ["-semihosting-config", "enable=on,target=native"]
+    return argv
+
+
+def run_qemu(qemu, elf, semihosting=False, timeout=TIMEOUT):
+    r = run(qemu_argv(qemu, elf, semihosting), timeout)
+    r.stderr = "".join(line for line in r.stderr.splitlines(True)
+                       if not line.startswith(_QEMU_NOISE))
+    return r
+
+
+def emucov_argv(emucov, elf, extra=()):
+    return [os.path.abspath(emucov), "run"] + list(extra) + [os.path.abspath(elf)]
+
+
+def run_emucov(emucov, elf, extra=(), timeout=TIMEOUT):
+    """Runs emucov in a scratch directory, so that the trace it writes by
+    default (<firmware>.trace in the current directory) is thrown away."""
+    with tempfile.TemporaryDirectory(prefix="emucov-fw-") as tmp:
+        return run(emucov_argv(emucov, elf, extra), timeout, cwd=tmp)
