@@ -135,8 +135,29 @@ uint32_t rt_insn_len(uint32_t addr)
     return (lo & 3) == 3 ? 4 : 2;
 }
 
+extern char rt_user_back[];
+
+void rt_pmp_allow_all(void)
+{
+    rt_csr_write(pmpaddr15, 0xffffffffu);
+    rt_csr_set(pmpcfg3, 0x1fu << 24);       /* NAPOT | X | W | R */
+}
+
+static uint8_t rt_user_stack[4096] __attribute__((aligned(16)));
+
+void *rt_user_stack_top(void)
+{
+    return rt_user_stack + sizeof rt_user_stack;
+}
+
 void rt_trap_dispatch(RtTrapFrame *f)
 {
+    if (f->mcause == 8 && f->x[17] == RT_ECALL_EXIT_USER) {
+        /* Back to M mode at rt_user_back with a0 = the function's result. */
+        f->mepc = (uint32_t)(uintptr_t)rt_user_back;
+        f->mstatus |= 3u << 11;
+        return;
+    }
     if (rt_handler) {
         rt_handler(f);
         return;

@@ -59,6 +59,17 @@ void rt_trap_dispatch(RtTrapFrame *f);
 /* Length in bytes of the instruction at addr (2 or 4). */
 uint32_t rt_insn_len(uint32_t addr);
 
+/* Runs fn(arg) in U mode (mstatus.MPP = 0, mret) with sp = user_sp and
+ * returns fn's result once fn returns (through an ecall with
+ * a7 = RT_ECALL_EXIT_USER, handled before any installed trap handler).
+ * U mode needs a PMP entry that grants access: see rt_pmp_allow_all(). */
+uint32_t rt_run_user(uint32_t (*fn)(uint32_t), uint32_t arg, void *user_sp);
+/* Grants U mode RWX on the whole address space through the lowest-priority
+ * PMP entry (pmp15, NAPOT over everything); entries 0-14 stay free. */
+void rt_pmp_allow_all(void);
+/* A 4 KiB stack for U-mode code; pass rt_user_stack_top(). */
+void *rt_user_stack_top(void);
+
 #define RT_MMIO32(a) (*(volatile uint32_t *)(uintptr_t)(a))
 #define RT_MMIO8(a)  (*(volatile uint8_t *)(uintptr_t)(a))
 

@@ -7,6 +7,9 @@
 #define RT_FRAME_MSTATUS (35 * 4)
 #define RT_FRAME_SIZE    (36 * 4)
 
+/* a7 value of the ecall that ends rt_run_user()'s U-mode function. */
+#define RT_ECALL_EXIT_USER 0x7e5
+
 /* Board addresses (QEMU virt). */
 #define RT_UART_BASE     0x10000000
 #define RT_FINISHER      0x00100000
