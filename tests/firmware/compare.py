@@ -5,8 +5,11 @@ and requires the same output and exit status from both.
 usage: compare.py --emucov PATH --qemu PATH [--semihosting] [--expect-exit N]
                   [--emucov-arg ARG]... ELF
 
-Output is compared as all of stdout followed by all of stderr (semihosting
-output may go to either stream; interleaving is not stable).  On a mismatch
+Output is compared as all of stdout followed by all of stderr.  With
+--semihosting, both emulators' stderr is sent into their stdout pipe and
+the merged text is compared in the order written: QEMU writes semihosting
+console output to stderr and UART output to stdout, unbuffered, so emucov
+must not hold back one stream behind the other.  On a mismatch
 the script prints a unified diff (qemu -> emucov).  Each run is bounded by
 --timeout seconds (default 30).  Exit status 0 = identical, 1 = different,
 2 = usage error.
@@ -37,7 +40,8 @@ def main():
         return 2
 
     q = fwrun.run_qemu(args.qemu, args.elf, args.semihosting, args.timeout)
-    e = fwrun.run_emucov(args.emucov, args.elf, args.emucov_arg, args.timeout)
+    e = fwrun.run_emucov(args.emucov, args.elf, args.emucov_arg, args.timeout,
+                         merged=args.semihosting)
 
     ok = True
     qo, eo = q.output(), e.output()

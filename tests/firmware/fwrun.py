@@ -41,11 +41,15 @@ def _decode(data):
     return (data or b"").decode("utf-8", errors="replace")
 
 
-def run(argv, timeout=TIMEOUT, cwd=None):
-    """Runs argv with stdin closed; returns a Run (never raises on timeout)."""
+def run(argv, timeout=TIMEOUT, cwd=None, merged=False):
+    """Runs argv with stdin closed; returns a Run (never raises on timeout).
+    merged: stderr goes into the same pipe as stdout, so the text keeps the
+    order in which the program wrote it (for semihosting, whose console
+    output QEMU writes to stderr while the UART goes to stdout)."""
     try:
         proc = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, timeout=timeout, cwd=cwd)
+                              stderr=subprocess.STDOUT if merged else subprocess.PIPE,
+                              timeout=timeout, cwd=cwd)
     except subprocess.TimeoutExpired as exc:
         return Run(None, _decode(exc.stdout), _decode(exc.stderr), True, argv)
     except OSError as exc:
@@ -61,10 +65,16 @@ def qemu_argv(qemu, elf, semihosting=False):
     return argv
 
 
+def _drop_noise(text):
+    return "".join(line for line in text.splitlines(True)
+                   if not line.startswith(_QEMU_NOISE))
+
+
 def run_qemu(qemu, elf, semihosting=False, timeout=TIMEOUT):
-    r = run(qemu_argv(qemu, elf, semihosting), timeout)
-    r.stderr = "".join(line for line in r.stderr.splitlines(True)
-                       if not line.startswith(_QEMU_NOISE))
+    """Semihosting runs merge stderr into stdout (see run())."""
+    r = run(qemu_argv(qemu, elf, semihosting), timeout, merged=semihosting)
+    r.stdout = _drop_noise(r.stdout) if semihosting else r.stdout
+    r.stderr = _drop_noise(r.stderr)
     return r
 
 
@@ -72,8 +82,8 @@ def emucov_argv(emucov, elf, extra=()):
     return [os.path.abspath(emucov), "run"] + list(extra) + [os.path.abspath(elf)]
 
 
-def run_emucov(emucov, elf, extra=(), timeout=TIMEOUT):
+def run_emucov(emucov, elf, extra=(), timeout=TIMEOUT, merged=False):
     """Runs emucov in a scratch directory, so that the trace it writes by
     default (<firmware>.trace in the current directory) is thrown away."""
     with tempfile.TemporaryDirectory(prefix="emucov-fw-") as tmp:
-        return run(emucov_argv(emucov, elf, extra), timeout, cwd=tmp)
+        return run(emucov_argv(emucov, elf, extra), timeout, cwd=tmp, merged=merged)

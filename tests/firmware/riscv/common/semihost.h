@@ -19,27 +19,34 @@
 
 #define SH_ADP_Stopped_ApplicationExit 0x20026
 
-/* The three instructions must be uncompressed and stay together on one
- * page; the aligned block keeps them that way. */
-static inline uint32_t sh_call(uint32_t op, uint32_t arg)
-{
-    register uint32_t a0 __asm__("a0") = op;
-    register uint32_t a1 __asm__("a1") = arg;
-    __asm__ volatile(
-        ".option push\n"
-        ".option norvc\n"
-        ".balign 16\n"
-        "slli x0, x0, 0x1f\n"
-        "ebreak\n"
-        "srai x0, x0, 7\n"
-        ".option pop\n"
-        : "+r"(a0) : "r"(a1) : "memory");
-    return a0;
-}
+/* One semihosting call (semihost.S): a0 = operation, a1 = argument. */
+uint32_t sh_call(uint32_t op, uint32_t arg);
 
 static inline uint32_t sh_call_block(uint32_t op, const uint32_t *block)
 {
     return sh_call(op, (uint32_t)(uintptr_t)block);
+}
+
+/* SYS_OPEN of the special name ":tt" (Arm semihosting spec): mode 4 ("w")
+ * gives the console's stdout, mode 8 ("a") its stderr. */
+static inline uint32_t sh_open_tt(uint32_t mode)
+{
+    static const char tt[] = ":tt";
+    uint32_t block[3] = { (uint32_t)(uintptr_t)tt, mode, 3 };
+    return sh_call_block(SH_SYS_OPEN, block);
+}
+
+/* SYS_WRITE: returns the number of bytes NOT written (0 = all). */
+static inline uint32_t sh_write(uint32_t handle, const void *buf, uint32_t len)
+{
+    uint32_t block[3] = { handle, (uint32_t)(uintptr_t)buf, len };
+    return sh_call_block(SH_SYS_WRITE, block);
+}
+
+static inline void sh_exit_extended(uint32_t code)
+{
+    uint32_t block[2] = { SH_ADP_Stopped_ApplicationExit, code };
+    sh_call_block(SH_SYS_EXIT_EXTENDED, block);
 }
 
 #endif
