@@ -2,6 +2,7 @@
 emucov with a timeout and capture what it printed (stdlib only)."""
 
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -47,15 +48,23 @@ def run(argv, timeout=TIMEOUT, cwd=None, merged=False):
     order in which the program wrote it (for semihosting, whose console
     output QEMU writes to stderr while the UART goes to stdout)."""
     try:
-        proc = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT if merged else subprocess.PIPE,
-                              timeout=timeout, cwd=cwd)
-    except subprocess.TimeoutExpired as exc:
-        return Run(None, _decode(exc.stdout), _decode(exc.stderr), True, argv)
+        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT if merged else subprocess.PIPE,
+                                cwd=cwd, start_new_session=True)
     except OSError as exc:
         sys.stderr.write("error: cannot run %s: %s\n" % (argv[0], exc))
         sys.exit(2)
-    return Run(proc.returncode, _decode(proc.stdout), _decode(proc.stderr), False, argv)
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        # Kill the whole process group: a wrapper script's children too.
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        out, err = proc.communicate()
+        return Run(None, _decode(out), _decode(err), True, argv)
+    return Run(proc.returncode, _decode(out), _decode(err), False, argv)
 
 
 def qemu_argv(qemu, elf, semihosting=False):
