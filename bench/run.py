@@ -108,8 +108,9 @@ def main():
             _, status, out = timed([emu, "run"] + emu_extra + [os.path.abspath(args.tiny)],
                                    args.timeout, tmp)
             if status != 0 and emu_extra:
+                last = (out.strip().splitlines() or ["?"])[-1]
                 print("note: emucov run %s failed (%s); running without them"
-                      % (args.emucov_args, out.strip().splitlines()[-1:] or "?"))
+                      % (args.emucov_args, last))
                 emu_extra = []
 
             def emu_argv(elf):
