@@ -1,12 +1,11 @@
 /* Every RV32I register-register and register-immediate ALU instruction with
  * edge values (0, 1, -1, INT_MIN, INT_MAX, sign boundaries), each result
  * compared with the value the ISA manual defines. */
+#include "insn.h"
 #include "rt.h"
 
-#define RR(op, a, b) ({ uint32_t r_; __asm__ volatile(#op " %0,%1,%2" \
-    : "=r"(r_) : "r"((uint32_t)(a)), "r"((uint32_t)(b))); r_; })
-#define RI(op, a, imm) ({ uint32_t r_; __asm__ volatile(#op " %0,%1,%2" \
-    : "=r"(r_) : "r"((uint32_t)(a)), "i"(imm)); r_; })
+#define RR INSN_RR
+#define RI INSN_RI
 
 int main(void)
 {

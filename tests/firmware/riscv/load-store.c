@@ -1,14 +1,13 @@
 /* Loads and stores of every width (lb lbu lh lhu lw / sb sh sw): sign and
  * zero extension, byte order (little endian), negative offsets, and
  * partial stores leaving the neighbouring bytes alone. */
+#include "insn.h"
 #include "rt.h"
 
 static volatile uint32_t buf[4];
 
-#define LD(op, base, off) ({ uint32_t r_; __asm__ volatile(#op " %0, %2(%1)" \
-    : "=r"(r_) : "r"(base), "i"(off) : "memory"); r_; })
-#define ST(op, v, base, off) __asm__ volatile(#op " %0, %2(%1)" \
-    :: "r"((uint32_t)(v)), "r"(base), "i"(off) : "memory")
+#define LD INSN_LD
+#define ST INSN_ST
 
 int main(void)
 {

@@ -2,6 +2,7 @@
  * board (RV32, M mode) ordinary misaligned loads/stores to RAM complete
  * without a trap; misaligned LR/SC/AMO raise an exception.  This test
  * records what happens (value or trap cause and mtval) for each case. */
+#include "insn.h"
 #include "rt.h"
 
 static volatile uint8_t bytes[16] __attribute__((aligned(16)));
@@ -15,10 +16,8 @@ static void on_trap(RtTrapFrame *f)
     f->mepc += rt_insn_len(f->mepc);
 }
 
-#define LD(op, p) ({ uint32_t r_; __asm__ volatile(#op " %0, 0(%1)" \
-    : "=r"(r_) : "r"(p) : "memory"); r_; })
-#define ST(op, v, p) __asm__ volatile(#op " %0, 0(%1)" \
-    :: "r"((uint32_t)(v)), "r"(p) : "memory")
+#define LD(op, p) INSN_LD(op, p, 0)
+#define ST(op, v, p) INSN_ST(op, v, p, 0)
 
 int main(void)
 {

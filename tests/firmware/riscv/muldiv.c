@@ -1,10 +1,10 @@
 /* The M extension: mul, mulh, mulhsu, mulhu, div, divu, rem, remu with
  * sign combinations, division by zero (quotient all ones, remainder =
  * dividend) and signed overflow (-2^31 / -1 = -2^31, remainder 0). */
+#include "insn.h"
 #include "rt.h"
 
-#define RR(op, a, b) ({ uint32_t r_; __asm__ volatile(#op " %0,%1,%2" \
-    : "=r"(r_) : "r"((uint32_t)(a)), "r"((uint32_t)(b))); r_; })
+#define RR INSN_RR
 
 int main(void)
 {

@@ -1,11 +1,10 @@
 /* sll/srl/sra and their immediate forms: amounts 0, 1, 31, and register
  * amounts whose upper bits must be ignored (only rs2[4:0] counts). */
+#include "insn.h"
 #include "rt.h"
 
-#define RR(op, a, b) ({ uint32_t r_; __asm__ volatile(#op " %0,%1,%2" \
-    : "=r"(r_) : "r"((uint32_t)(a)), "r"((uint32_t)(b))); r_; })
-#define RI(op, a, imm) ({ uint32_t r_; __asm__ volatile(#op " %0,%1,%2" \
-    : "=r"(r_) : "r"((uint32_t)(a)), "i"(imm)); r_; })
+#define RR INSN_RR
+#define RI INSN_RI
 
 int main(void)
 {
