@@ -20,7 +20,7 @@ int main(void)
     for (int round = 0; round < 3; round++) {
         rt_set_mtimecmp(rt_mtime() + 10000);
         uint32_t loops = 0;
-        while (!((rt_csr_read(mip) >> 7) & 1) && loops < 1000000u) {
+        while (!((rt_csr_read(mip) >> 7) & 1) && loops < 100000000u) {
             __asm__ volatile("wfi");
             loops++;
         }
