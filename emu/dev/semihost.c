@@ -9,7 +9,8 @@
  * stdin, handle 0; w -> stdout, handle 1; a -> stderr, handle 2).  Time is
  * virtual, so runs are reproducible:
  *   SYS_CLOCK    centiseconds of virtual time since start;
- *   SYS_TIME     EMU_SEMIHOST_EPOCH (2000-01-01T00:00:00Z) + virtual seconds;
+ *   SYS_TIME     EMU_SEMIHOST_EPOCH (2026-01-01T00:00:00Z) + virtual seconds
+ *                (deterministic: the same run gives the same answers);
  *   SYS_ELAPSED  virtual ns, SYS_TICKFREQ = 1e9.
  * SYS_READ/SYS_READC read stdin: a file or /dev/null is read directly; a
  * pipe or terminal is read with a blocking read(2), since the guest is
@@ -32,7 +33,7 @@ enum {
 };
 
 #define ADP_Stopped_ApplicationExit 0x20026u
-#define EMU_SEMIHOST_EPOCH 946684800u /* 2000-01-01T00:00:00Z */
+#define EMU_SEMIHOST_EPOCH 1767225600u /* 2026-01-01T00:00:00Z */
 #define FAIL 0xffffffffu
 
 enum { H_STDIN = 0, H_STDOUT = 1, H_STDERR = 2 };

@@ -489,7 +489,7 @@ EmuRunReason rv_exec(RvCpu *cpu, uint64_t limit)
     uint32_t *const x = cpu->x;
     const uint8_t *const code_lines = m->code_lines;
     const uintptr_t *rd_tab, *wr_tab;
-    uint32_t fast_base, fast_lim;   /* fast region: offsets <= fast_lim - size */
+    uint32_t fast_base, fast_lim;   /* fast region: offsets < fast_lim (0 = off) */
     uint8_t *fast_host;
     RvTB *tb;
     const RvOpc *op;
@@ -559,7 +559,9 @@ check:
     rd_tab = cpu->rd_tab;
     wr_tab = cpu->wr_tab;
     fast_base = cpu->fast_base;
-    fast_lim = cpu->fast_size;
+    /* exclusive bound valid for every access size (<= 4 bytes); the last
+     * 3 bytes of the region take the page-table path */
+    fast_lim = cpu->fast_size > 3 ? cpu->fast_size - 3 : 0;
     fast_host = cpu->fast_host;
     slow_hooks = cpu->slow_hooks || (emu_log_mask & (EMU_LOG_EXEC | EMU_LOG_CPU));
     {
@@ -626,7 +628,7 @@ L_REMU: {
 #define LOAD(sz, type, conv) {                                                 \
     uint32_t a = x[op->rs1] + (uint32_t)op->imm;                               \
     uint32_t off_ = a - fast_base;                                             \
-    if (likely(off_ <= fast_lim - (sz) && !(a & ((sz) - 1)))) {                \
+    if (likely(off_ < fast_lim && !(a & ((sz) - 1)))) {                \
         type v; memcpy(&v, fast_host + off_, sz);                              \
         x[op->rd] = conv;                                                      \
         NEXT();                                                                \
@@ -652,7 +654,7 @@ L_LHU: LOAD(2, uint16_t, (uint32_t)v)
 #define STORE(sz, type) {                                                      \
     uint32_t a = x[op->rs1] + (uint32_t)op->imm;                               \
     uint32_t off_ = a - fast_base;                                             \
-    if (likely(off_ <= fast_lim - (sz) && !(a & ((sz) - 1)) && !code_lines[a >> 6])) { \
+    if (likely(off_ < fast_lim && !(a & ((sz) - 1)) && !code_lines[a >> 6])) { \
         type v = (type)x[op->rs2]; memcpy(fast_host + off_, &v, sz);           \
         NEXT();                                                                \
     }                                                                          \

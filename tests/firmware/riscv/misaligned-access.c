@@ -39,11 +39,14 @@ int main(void)
     rt_check("sh +11 read back", LD(lhu, bytes + 11), 0xbeef);
     rt_check("traps after stores", ntraps, 0);
 
-    /* Misaligned LR and AMO trap with mtval = the address.  QEMU 7.2
-     * reports mcause 4 (load address misaligned) for both, where the
-     * privileged spec would have 6 for the AMO: the cause is printed, so
-     * the comparison with QEMU checks it.  A misaligned SC.W without a
-     * reservation on that address fails (rd = 1) without trapping. */
+    /* Misaligned LR and AMO trap with mtval = the address.  LR gives
+     * mcause 4 (load address misaligned).  For the AMO the privileged spec
+     * (table 3.6; unprivileged spec 8.4: AMOs raise store/AMO exceptions)
+     * requires 6, store/AMO address misaligned, which emucov reports;
+     * QEMU 7.2 reports 4, a known QEMU deviation.  So the AMO cause is
+     * checked against the architecture's value and QEMU's, and only its
+     * class is printed.  A misaligned SC.W without a reservation on that
+     * address fails (rd = 1) without trapping. */
     uint32_t addr = (uint32_t)(uintptr_t)(bytes + 2);
     uint32_t v = 0;
     __asm__ volatile("lr.w %0, (%1)" : "=r"(v) : "r"(addr) : "memory");
@@ -52,7 +55,8 @@ int main(void)
     rt_check("lr.w mtval", trapped_tval, addr);
     __asm__ volatile("amoadd.w %0, %2, (%1)" : "=r"(v) : "r"(addr), "r"(1) : "memory");
     rt_check("amoadd.w misaligned traps", ntraps, 2);
-    rt_print_val("amoadd.w mcause", trapped_cause);
+    rt_check("amoadd.w mcause is misaligned (6 per spec; QEMU 7.2 gives 4)",
+             trapped_cause == 6 || trapped_cause == 4, 1);
     rt_check("amoadd.w mtval", trapped_tval, addr);
     __asm__ volatile("sc.w %0, %2, (%1)" : "=r"(v) : "r"(addr), "r"(1) : "memory");
     rt_print_val("sc.w misaligned: traps so far", ntraps);
