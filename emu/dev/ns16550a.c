@@ -12,10 +12,13 @@
  * RX_POLL_NS of virtual time (so RX interrupts arrive at deterministic
  * instants when stdin is a file).
  *
- * Not modelled: baud rate timing (the divisor is stored only), line errors
- * and break, the RX FIFO trigger level and character timeout (received data
- * interrupts as soon as one byte is there), modem-status changes (MSR reads
- * CTS|DSR|DCD, as QEMU), DMA mode.
+ * With the FIFOs enabled, the received-data interrupt waits for the FCR
+ * trigger level (1/4/8/14 bytes) or for the character timeout: 4 character
+ * times (from "clock-frequency", the divisor and LCR's frame format) after
+ * the last byte in or out of the RX FIFO, in virtual time.
+ *
+ * Not modelled: transmit timing (TX is instantaneous), line errors and
+ * break, modem-status changes (MSR reads CTS|DSR|DCD, as QEMU), DMA mode.
  */
 #include "emu/core/emu.h"
 
@@ -43,6 +46,7 @@ enum {
     IIR_MSI = 0x00,
     IIR_THRI = 0x02,
     IIR_RDI = 0x04,
+    IIR_CTI = 0x0c,    /* character timeout */
     IIR_FIFO_ON = 0xc0,
 
     FCR_FIFO_EN = 0x01,
@@ -69,6 +73,9 @@ typedef struct Ns16550a {
     EmuMachine *m;
     EmuIrq irq;
     EmuTimer *rx_timer;
+    EmuTimer *timeout_timer;
+    uint32_t clock_hz;
+    bool timeout_ipending;
     unsigned reg_shift;
     uint8_t ier, iir, fcr, lcr, mcr, lsr, msr, scr, dll, dlm;
     bool thr_ipending;
@@ -95,7 +102,12 @@ static void ns16550a_update(Ns16550a *s)
 {
     uint8_t id = IIR_NO_INT;
     s->lsr = (uint8_t)((s->lsr & ~LSR_DR) | (s->rx_count ? LSR_DR : 0));
-    if ((s->ier & IER_RDI) && (s->lsr & LSR_DR))
+    static const unsigned trigger[4] = { 1, 4, 8, 14 };
+    bool fifo = s->fcr & FCR_FIFO_EN;
+    if ((s->ier & IER_RDI) && s->timeout_ipending)
+        id = IIR_CTI;
+    else if ((s->ier & IER_RDI) && (s->lsr & LSR_DR) &&
+             (!fifo || s->rx_count >= trigger[s->fcr >> 6]))
         id = IIR_RDI;
     else if ((s->ier & IER_THRI) && s->thr_ipending)
         id = IIR_THRI;
@@ -103,16 +115,51 @@ static void ns16550a_update(Ns16550a *s)
     emu_irq_set(&s->irq, id != IIR_NO_INT);
 }
 
+/* One character on the line, in ns: start + data + parity + stop bits at
+ * clock / (16 * divisor) baud. */
+static uint64_t char_time_ns(const Ns16550a *s)
+{
+    unsigned divisor = (unsigned)s->dlm << 8 | s->dll;
+    unsigned bits = 1 + 5 + (s->lcr & 3) + ((s->lcr & 0x08) ? 1 : 0) + ((s->lcr & 0x04) ? 2 : 1);
+    if (divisor == 0)
+        divisor = 1;
+    return (uint64_t)bits * 16u * divisor * 1000000000u / s->clock_hz;
+}
+
+/* RX FIFO activity restarts the character timeout (PC16550D: 4 character
+ * times without FIFO input or output while data waits below the trigger). */
+static void restart_timeout(Ns16550a *s)
+{
+    s->timeout_ipending = false;
+    if ((s->fcr & FCR_FIFO_EN) && s->rx_count > 0)
+        emu_timer_mod(s->timeout_timer, emu_clock_ns(s->m) + 4 * char_time_ns(s));
+    else
+        emu_timer_del(s->timeout_timer);
+}
+
+static void timeout_cb(void *opaque)
+{
+    Ns16550a *s = opaque;
+    if (s->rx_count > 0) {
+        s->timeout_ipending = true;
+        ns16550a_update(s);
+    }
+}
+
 static void poll_input(Ns16550a *s)
 {
     if (s->mcr & MCR_LOOP)
         return; /* in loopback the receiver is disconnected from the line */
+    bool got = false;
     while (s->rx_count < rx_capacity(s)) {
         int c = emu_console_getc(s->m);
         if (c < 0)
             break;
         rx_push(s, (uint8_t)c);
+        got = true;
     }
+    if (got)
+        restart_timeout(s);
 }
 
 static void rx_timer_cb(void *opaque)
@@ -146,6 +193,7 @@ static bool ns16550a_read(void *opaque, unsigned region, uint32_t off,
             s->rx_head = (s->rx_head + 1) % RX_FIFO_SIZE;
             s->rx_count--;
         }
+        restart_timeout(s);
         ns16550a_update(s);
         break;
     case R_IER_DLM:
@@ -188,6 +236,7 @@ static void transmit(Ns16550a *s, uint8_t c)
 {
     if (s->mcr & MCR_LOOP) {
         rx_push(s, c);
+        restart_timeout(s);
     } else {
         emu_console_write(s->m, &c, 1);
     }
@@ -231,6 +280,7 @@ static bool ns16550a_write(void *opaque, unsigned region, uint32_t off,
         if (v & FCR_RX_CLR) {
             s->rx_head = 0;
             s->rx_count = 0;
+            restart_timeout(s);
         }
         s->fcr = v & 0xc9; /* trigger level, DMA mode, enable */
         if (!(v & FCR_FIFO_EN)) {
@@ -270,6 +320,8 @@ static void ns16550a_reset(void *opaque)
     s->lsr = LSR_THRE | LSR_TEMT;
     s->msr = MSR_DCD | MSR_DSR | MSR_CTS;
     s->thr_ipending = false;
+    s->timeout_ipending = false;
+    emu_timer_del(s->timeout_timer);
     s->rx_head = s->rx_count = 0;
     ns16550a_update(s);
     if (!emu_console_eof(s->m))
@@ -288,7 +340,12 @@ static int ns16550a_init(void *opaque, EmuMachine *m, const DevConfig *cfg,
         const fdt32_t *p = fdt_getprop(cfg->fdt, cfg->node, "reg-shift", &len);
         if (p && len == 4)
             s->reg_shift = fdt32_to_cpu(*p);
+        p = fdt_getprop(cfg->fdt, cfg->node, "clock-frequency", &len);
+        if (p && len == 4)
+            s->clock_hz = fdt32_to_cpu(*p);
     }
+    if (s->clock_hz == 0)
+        s->clock_hz = 1843200; /* the PC16550D's usual crystal */
     if (s->reg_shift > 2) {
         snprintf(err, errlen, "reg-shift %u not supported (0..2)", s->reg_shift);
         return -1;
@@ -298,7 +355,8 @@ static int ns16550a_init(void *opaque, EmuMachine *m, const DevConfig *cfg,
         return -1;
     }
     s->rx_timer = emu_timer_new(m, rx_timer_cb, s);
-    return s->rx_timer ? 0 : -1;
+    s->timeout_timer = emu_timer_new(m, timeout_cb, s);
+    return s->rx_timer && s->timeout_timer ? 0 : -1;
 }
 
 static const char *const ns16550a_compat[] = { "ns16550a", "ns16550", NULL };

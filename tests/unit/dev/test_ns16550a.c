@@ -87,6 +87,44 @@ static void rx_from_file_raises_interrupt(void **st)
     close(fd);
 }
 
+/* FIFO on, trigger level 4: two bytes interrupt only after the character
+ * timeout, 4 character times after they arrived (virtual time). */
+static void fifo_trigger_level_and_timeout(void **st)
+{
+    char path[] = "/tmp/emucov-uart-XXXXXX";
+    int fd = mkstemp(path);
+    assert_int_equal(write(fd, "abcdef", 6), 6);
+    lseek(fd, 0, SEEK_SET);
+    unlink(path);
+    EmuMachine *m = virt_new();
+    emu_console_init(m, fd);
+    wr(m, UART + LCR, 1, 0x83); /* DLAB, 8N1 */
+    wr(m, UART + 0, 1, 1);      /* 3686400 / 16 = 230400 baud */
+    wr(m, UART + 1, 1, 0);
+    wr(m, UART + LCR, 1, 0x03);
+    wr(m, UART + FCR, 1, 0x81); /* FIFO on, trigger 8 */
+    wr(m, UART + IER, 1, 0x01);
+    m->icount = 1000;
+    /* Polling LSR pulls all 6 bytes in: below the trigger, no interrupt. */
+    assert_int_equal(rd(m, UART + LSR, 1) & 1, 1);
+    assert_int_equal(rd(m, UART + IIR, 1), 0xc1);
+    /* 10 bits at 230400 baud = 43402 ns; timeout after 4 characters. */
+    uint64_t due = 1000 + 4 * 43402;
+    m->icount = due - 1;
+    emu_clock_run_timers(m);
+    assert_int_equal(rd(m, UART + IIR, 1), 0xc1);
+    m->icount = due;
+    emu_clock_run_timers(m);
+    assert_int_equal(rd(m, UART + IIR, 1), 0xcc); /* character timeout */
+    assert_int_equal(rd(m, UART + RBR, 1), 'a');    /* reading clears it */
+    assert_int_equal(rd(m, UART + IIR, 1), 0xc1);
+    /* Trigger level 1: data interrupts at once. */
+    wr(m, UART + FCR, 1, 0x01);
+    assert_int_equal(rd(m, UART + IIR, 1), 0xc4);
+    emu_machine_free(m);
+    close(fd);
+}
+
 static void loopback_returns_tx(void **st)
 {
     EmuMachine *m = virt_new();
@@ -117,6 +155,7 @@ int main(void)
         cmocka_unit_test(tx_goes_to_console),
         cmocka_unit_test(divisor_latch_and_scratch),
         cmocka_unit_test(rx_from_file_raises_interrupt),
+        cmocka_unit_test(fifo_trigger_level_and_timeout),
         cmocka_unit_test(loopback_returns_tx),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
