@@ -217,6 +217,8 @@ static int run_main(int argc, char **argv)
         return EMU_EXIT_INPUT;
     }
 
+    snprintf(m->cmdline, sizeof m->cmdline, "%s", elf);
+    signal(SIGPIPE, SIG_IGN);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;

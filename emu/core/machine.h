@@ -207,8 +207,6 @@ bool emu_elf_probe(const char *path, EmuElfInfo *info, char *err, size_t errlen)
 bool emu_elf_load(EmuMachine *m, const char *path, EmuElfInfo *info,
                   char *err, size_t errlen);
 
-#endif
-
 /* ---------------------------------------------------------------------- */
 /* Main loop (run.c). */
 typedef enum EmuStopReason {
@@ -237,3 +235,5 @@ extern volatile int emu_stop_signal;
 
 void emu_run(EmuMachine *m, const EmuRunOptions *o, EmuRunResult *r);
 const char *emu_stop_reason_name(EmuStopReason r);
+
+#endif
