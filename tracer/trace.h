@@ -71,6 +71,8 @@ typedef struct TraceHeader {
     TraceMode mode;
     uint32_t frame_size;      /* raw bytes per frame; 0 = 1 MiB (tests use
                                  small frames); not stored in the file     */
+    uint32_t flat_period;     /* flat: blocks between count snapshots;
+                                 0 = TRACE_FLAT_PERIOD; not stored         */
 } TraceHeader;
 
 typedef struct TraceEnd {
@@ -84,7 +86,7 @@ typedef struct TraceEnd {
 /* Writer                                                              */
 /* ------------------------------------------------------------------ */
 
-/* Blocks between two flat-mode count snapshots (crash safety). */
+/* Default blocks between two flat-mode count snapshots (crash safety). */
 #define TRACE_FLAT_PERIOD (1u << 24)
 
 /* The writer.  The first fields are public only so the hot-path functions

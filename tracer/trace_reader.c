@@ -217,7 +217,8 @@ static int load_record(TraceReader *r)
     r->next_seq++;
     r->rawlen = rlen;
     r->rpos = 0;
-    r->rec.frames_ok++;
+    if (type == TF_REC_DATA)
+        r->rec.frames_ok++;
     r->rec.bytes_ok = r->off;
     r->rec.raw_bytes += rlen;
     return type;
@@ -631,6 +632,12 @@ static void step_history(TraceReader *r)
                 return;
             }
         }
+        if (!r->pc_valid && r->count == 0 && r->rec.events == 0 && r->ndefs > 0) {
+            /* format §7: a run starts at the first block defined unless an
+             * event (RESET) said where */
+            r->pc = r->defs[0].pc;
+            r->pc_valid = true;
+        }
         if (!r->pc_valid) {
             damage(r, r->frame_off, "execution continues after block %llu with no known pc",
                    (unsigned long long)r->count);
@@ -654,6 +661,12 @@ static void step_history(TraceReader *r)
     const TraceBlockDef *d = &r->defs[r->cur];
     if (r->nbitbuf == 0) {
         pk = peek_pkt(r);
+        if (!pk && !(r->end_valid && !r->rec.damaged)) {
+            /* the data stops inside this block: whether it completed is
+             * unknown, so it is not reported */
+            finish(r);
+            return;
+        }
         if (pk && pk->positioned && pk->stamp == r->count) {
             if (pk->type == P_EVENT && pk->ev_retired < d->ninsns) {
                 take_pkt(r, &p);
@@ -662,12 +675,13 @@ static void step_history(TraceReader *r)
                 r->phase = PH_BEFORE;
                 return;
             }
-            if (pk->type != P_EVENT) {
+            if (pk->type == P_SYNC) {
                 take_pkt(r, &p);
-                if (!handle_positioned(r, &p))
-                    finish(r);
                 return;
             }
+            /* A DEF (or a boundary EVENT) here means block k completed:
+             * an event cutting a block short is the first positioned
+             * packet after its entry other than SYNC (format §7). */
         }
     }
 

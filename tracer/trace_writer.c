@@ -30,6 +30,7 @@ typedef struct TraceWriterPriv {
     int fd;
     TraceMode mode;
     size_t bufsize;
+    uint64_t flat_period;
     uint8_t *bufs[TW_NBUF];
     int cur;                   /* buffer being filled                     */
     uint64_t stamp_base;       /* stamp of the previous positioned packet */
@@ -254,7 +255,7 @@ void trace__flat_snapshot(TraceWriter *w)
 {
     TraceWriterPriv *p = w->priv;
     uint32_t id = 0, per_packet = counts_per_packet(p);
-    w->flat_next = w->blocks + TRACE_FLAT_PERIOD;
+    w->flat_next = w->blocks + p->flat_period;
     while (id < p->ndefs) {
         uint32_t n = 0, first, last = 0, i;
         /* one packet covers up to COUNTS_PER_PACKET non-zero entries */
@@ -322,7 +323,8 @@ TraceWriter *trace_writer_open(const char *path, const TraceHeader *h,
         goto fail;
     }
     w->flat = h->mode == TRACE_MODE_FLAT;
-    w->flat_next = TRACE_FLAT_PERIOD;
+    p->flat_period = h->flat_period ? h->flat_period : TRACE_FLAT_PERIOD;
+    w->flat_next = p->flat_period;
     for (int i = 0; i < TW_NBUF; i++) {
         p->bufs[i] = malloc(p->bufsize);
         if (!p->bufs[i]) {
