@@ -129,6 +129,33 @@ void trace__flush_bits64(TraceWriter *w);
 void trace__indirect_slow(TraceWriter *w, uint64_t target);
 void trace__flat_snapshot(TraceWriter *w);
 
+/* Mode-specific variants of the hot-path calls, for a translator that
+ * picks them when it generates a block (no mode test at run time). */
+static inline void trace_block_enter_history(TraceWriter *w)
+{
+    w->blocks++;
+}
+
+static inline void trace_cond_history(TraceWriter *w, int taken)
+{
+    w->bits |= (uint64_t)(taken != 0) << w->nbits;
+    if (++w->nbits == 64)
+        trace__flush_bits64(w);
+}
+
+static inline void trace_block_enter_flat(TraceWriter *w, uint32_t id)
+{
+    w->blocks++;
+    w->flat_exec[id]++;
+    if (w->blocks >= w->flat_next)
+        trace__flat_snapshot(w);
+}
+
+static inline void trace_cond_flat(TraceWriter *w, uint32_t id, int taken)
+{
+    w->flat_cond[2u * id + (taken != 0)]++;
+}
+
 /* Call when a block is entered (before executing its first instruction),
  * in both modes. */
 static inline void trace_block_enter(TraceWriter *w, uint32_t id)

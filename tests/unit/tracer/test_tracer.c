@@ -197,6 +197,67 @@ static void test_history_loop_figures(void **state)
     sim_result_free(&res);
 }
 
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Cost of the hot path (printed, not asserted: shared machine).  A loop of
+ * 3 blocks: a conditional exit (pattern with period 7), a call, a return. */
+static void test_hot_path_cost(void **state)
+{
+    char path[512], err[256];
+    const uint64_t n = 30000000;
+    volatile uint64_t sink = 0;
+    (void)state;
+    tmp_path(path, sizeof path, "hot.trace");
+    TraceHeader h = { .isa = "riscv32", .mode = TRACE_MODE_HISTORY };
+    TraceWriter *w = trace_writer_open(path, &h, err, sizeof err);
+    assert_non_null(w);
+    uint32_t a = trace_define_block(w, 0x1000, 16, 4, ISA_FLOW_COND, 0x1000, 0x1010);
+    uint32_t b = trace_define_block(w, 0x1010, 8, 2, ISA_FLOW_CALL, 0x2000, 0x1018);
+    uint32_t c = trace_define_block(w, 0x2000, 4, 1, ISA_FLOW_RETURN, 0, 0x2004);
+    uint32_t d = trace_define_block(w, 0x1018, 4, 1, ISA_FLOW_JUMP, 0x1000, 0x101c);
+    double t0 = now_s();
+    for (uint64_t i = 0; i < n; i++)
+        sink += i % 7 != 0;
+    double t1 = now_s();
+    uint64_t blocks = 0;
+    for (uint64_t i = 0; i < n; i++) {
+        trace_block_enter(w, a);
+        int t = i % 7 != 0;
+        trace_cond(w, a, t);
+        sink += t;
+        blocks++;
+        if (!t) {
+            trace_block_enter(w, b);
+            trace_block_enter(w, c);
+            trace_indirect(w, 0x1018);
+            trace_block_enter(w, d);
+            blocks += 3;
+        }
+    }
+    double t2 = now_s();
+    TraceEnd end = { .insns = 0, .stop_reason = TRACE_STOP_EXIT };
+    assert_int_equal(trace_writer_close(w, &end, err, sizeof err), 0);
+    double per_block = ((t2 - t1) - (t1 - t0)) / (double)blocks * 1e9;
+    printf("# hot path: %.2f ns per block over the loop's own cost (%llu blocks, "
+           "%.0f M blocks/s traced)\n", per_block, (unsigned long long)blocks,
+           (double)blocks / (t2 - t1) / 1e6);
+    TraceReader *r = trace_reader_open(path, NULL, err, sizeof err);
+    assert_non_null(r);
+    TraceItem it;
+    int rc;
+    while ((rc = trace_reader_next(r, &it)) == 1)
+        ;
+    assert_int_equal(rc, 0);
+    assert_int_equal(trace_reader_recovery(r)->blocks, blocks);
+    print_figures("hot loop (cond period 7 + call/return)", path, r);
+    trace_reader_close(r);
+}
+
 static void test_flat(void **state)
 {
     char path[512], err[256];
@@ -586,6 +647,7 @@ int main(void)
         cmocka_unit_test(test_scenario),
         cmocka_unit_test(test_history_replay),
         cmocka_unit_test(test_history_loop_figures),
+        cmocka_unit_test(test_hot_path_cost),
         cmocka_unit_test(test_flat),
         cmocka_unit_test(test_determinism),
         cmocka_unit_test(test_truncate),
