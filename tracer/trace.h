@@ -188,7 +188,7 @@ static inline void trace_indirect(TraceWriter *w, uint64_t target_pc)
     if (w->flat)
         return;
     i = TRACE_ICACHE_INDEX(target_pc);
-    if (w->nbits == 0 && w->icache[i] == target_pc && w->pos < w->lim) {
+    if (w->icache[i] == target_pc && w->pos < w->lim) {
         *w->pos++ = (uint8_t)(0x40u | i);
         return;
     }

@@ -55,6 +55,8 @@ struct TraceReader {
     ZSTD_DCtx *dctx;
     uint8_t *comp, *raw;
     size_t compcap, rawcap, rawlen, rpos;
+    size_t bcur, icur;                  /* outcome / indirect cursors */
+    size_t peek_end;
     bool in_frame;
     uint64_t frame_off;                 /* offset of the current record */
 
@@ -72,7 +74,9 @@ struct TraceReader {
     Pkt peek;
     bool have_peek;
     CountEntry *counts;
-    uint32_t countcap, count_pos;
+    uint32_t countcap, count_pos, counts_n;
+    bool counts_active;
+    uint64_t counts_stamp;
 
     TraceBlockDef *defs;
     uint32_t ndefs, defcap;
@@ -291,18 +295,25 @@ static void parse_end(TraceReader *r)
     r->stream_end = true;
 }
 
-/* Decode the next packet.  Returns false at the end of the stream. */
-static bool next_pkt(TraceReader *r, Pkt *p)
-{
-    uint8_t t;
-    uint64_t v;
+/* ---- packet layer ---------------------------------------------------------
+ *
+ * Within a record, outcome packets (SHORTBITS, BITS64) and indirect-target
+ * packets (INDIRECT, ICACHE) form two independent in-order streams between
+ * positioned packets (format §3.5, §3.6): the writer does not flush pending
+ * outcomes before an indirect target.  The reader keeps one cursor for each
+ * (bcur, icur); each skips the other's packets.  A positioned packet is
+ * reached (is the "head") when both cursors stand on it.
+ */
 
+enum { H_NONE, H_PKT, H_END };
+
+/* Move to the next data record when both cursors are at the end of this
+ * one.  Returns false at the end of the stream. */
+static bool next_frame(TraceReader *r)
+{
     for (;;) {
         if (r->stream_end)
             return false;
-        if (r->in_frame && r->rpos < r->rawlen)
-            break;
-        r->in_frame = false;
         int type = load_record(r);
         if (type == TF_REC_END) {
             parse_end(r);
@@ -314,64 +325,97 @@ static bool next_pkt(TraceReader *r, Pkt *p)
             return false;
         }
         r->in_frame = true;
+        r->bcur = r->icur = 0;
         r->stamp_base = 0;
         r->last_indirect = 0;
+        r->have_peek = false;
         memset(r->icache, 0, sizeof r->icache);
+        if (r->rawlen > 0)
+            return true;
     }
+}
 
-    uint64_t pkt_off = r->rpos;
+static void bad_packet(TraceReader *r, size_t pos)
+{
+    damage(r, r->frame_off, "malformed packet 0x%02x at byte %zu of data record %u",
+           pos < r->rawlen ? r->raw[pos] : 0, pos, r->next_seq - 1);
+}
+
+static bool is_positioned(uint8_t t)
+{
+    return t == TF_PKT_DEF || t == TF_PKT_EVENT || t == TF_PKT_COUNTS || t == TF_PKT_SYNC;
+}
+
+/* Advance the outcome cursor over indirect packets.  False on damage. */
+static bool norm_b(TraceReader *r)
+{
+    while (r->bcur < r->rawlen) {
+        uint8_t t = r->raw[r->bcur];
+        if (t >= TF_PKT_SHORTBITS || t == TF_PKT_BITS64 || is_positioned(t))
+            return true;
+        if (t >= TF_PKT_ICACHE) {
+            r->bcur++;
+        } else if (t == TF_PKT_INDIRECT) {
+            uint64_t v;
+            r->rpos = r->bcur + 1;
+            if (!get_varint(r, &v)) {
+                bad_packet(r, r->bcur);
+                return false;
+            }
+            r->bcur = r->rpos;
+        } else {
+            bad_packet(r, r->bcur);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Advance the indirect cursor over outcome packets.  False on damage. */
+static bool norm_i(TraceReader *r)
+{
+    while (r->icur < r->rawlen) {
+        uint8_t t = r->raw[r->icur];
+        if (t >= TF_PKT_SHORTBITS) {
+            if (t < 0x82) {
+                bad_packet(r, r->icur);
+                return false;
+            }
+            r->icur++;
+        } else if (t == TF_PKT_BITS64) {
+            if (r->rawlen - r->icur < 9) {
+                bad_packet(r, r->icur);
+                return false;
+            }
+            r->icur += 9;
+        } else if (t >= TF_PKT_ICACHE || t == TF_PKT_INDIRECT || is_positioned(t)) {
+            return true;
+        } else {
+            bad_packet(r, r->icur);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Parse the positioned packet at r->bcur into r->peek. */
+static bool parse_positioned(TraceReader *r)
+{
+    Pkt *p = &r->peek;
+    uint64_t v;
+    uint8_t t;
+    size_t pos = r->bcur;
+
     memset(p, 0, sizeof *p);
+    r->rpos = pos;
     t = r->raw[r->rpos++];
-    if (t >= TF_PKT_SHORTBITS) {
-        unsigned x = t & 0x7f, n = 0;
-        while ((x >> (n + 1)) != 0)
-            n++;
-        if (n == 0)
-            goto bad;
-        p->type = P_BITS;
-        p->nbits = n;
-        p->bits = x & ((1u << n) - 1);
-        return true;
-    }
-    if (t >= TF_PKT_ICACHE) {
-        p->type = P_INDIRECT;
-        p->icache_hit = true;
-        p->target = r->icache[t & 63];
-        return true;
-    }
-    switch (t) {
-    case TF_PKT_BITS64:
-        if (r->rawlen - r->rpos < 8)
-            goto bad;
-        p->type = P_BITS;
-        p->nbits = 64;
-        for (int i = 0; i < 8; i++)
-            p->bits |= (uint64_t)r->raw[r->rpos++] << (8 * i);
-        return true;
-    case TF_PKT_INDIRECT:
-        if (!get_varint(r, &v))
-            goto bad;
-        p->type = P_INDIRECT;
-        p->target = r->last_indirect + (uint64_t)tf_unzigzag(v);
-        r->last_indirect = p->target;
-        r->icache[TRACE_ICACHE_INDEX(p->target)] = p->target;
-        return true;
-    case TF_PKT_DEF: case TF_PKT_EVENT: case TF_PKT_COUNTS: case TF_PKT_SYNC:
-        break;
-    default:
-        goto bad;
-    }
-    /* positioned packets */
     if (!get_varint(r, &v) || v > UINT64_MAX - r->stamp_base)
         goto bad;
     p->positioned = true;
     p->stamp = r->stamp_base + v;
-    r->stamp_base = p->stamp;
     if (t == TF_PKT_SYNC) {
         p->type = P_SYNC;
-        return true;
-    }
-    if (t == TF_PKT_DEF) {
+    } else if (t == TF_PKT_DEF) {
         uint8_t kind;
         p->type = P_DEF;
         if (!get_u32v(r, &p->def.id) || !get_varint(r, &p->def.pc) ||
@@ -380,9 +424,7 @@ static bool next_pkt(TraceReader *r, Pkt *p)
             !get_varint(r, &p->def.fallthrough))
             goto bad;
         p->def.kind = kind;
-        return true;
-    }
-    if (t == TF_PKT_EVENT) {
+    } else if (t == TF_PKT_EVENT) {
         uint8_t kind;
         p->type = P_EVENT;
         if (!get_u8(r, &kind) || !get_varint(r, &p->ev_pc) || !get_u32v(r, &p->ev_cause) ||
@@ -391,10 +433,7 @@ static bool next_pkt(TraceReader *r, Pkt *p)
         p->ev_kind = kind;
         if (kind < TRACE_EV_EXCEPTION || kind > TRACE_EV_HALT)
             goto bad;
-        return true;
-    }
-    /* COUNTS */
-    {
+    } else {
         uint32_t n, id = 0;
         p->type = P_COUNTS;
         if (!get_u32v(r, &n) || n > r->rawlen - r->rpos)
@@ -414,32 +453,136 @@ static bool next_pkt(TraceReader *r, Pkt *p)
         }
         p->ncounts = n;
         r->count_pos = 0;
-        return true;
     }
+    r->peek_end = r->rpos;
+    r->have_peek = true;
+    return true;
 bad:
-    damage(r, r->frame_off, "malformed packet 0x%02x at byte %llu of frame %u", t,
-           (unsigned long long)pkt_off, r->next_seq - 1);
+    bad_packet(r, pos);
     return false;
 }
 
-static Pkt *peek_pkt(TraceReader *r)
+/* The positioned packet at the current point of the replay, if both
+ * cursors (and the outcome buffer) have caught up with it.  H_NONE: records
+ * before it are still unconsumed; H_END: the stream has ended. */
+static int head(TraceReader *r, Pkt **out)
 {
-    if (!r->have_peek) {
-        if (!next_pkt(r, &r->peek))
-            return NULL;
-        r->have_peek = true;
+    for (;;) {
+        if (r->have_peek) {
+            *out = &r->peek;
+            return H_PKT;
+        }
+        if (!r->in_frame) {
+            if (!next_frame(r))
+                return H_END;
+            continue;
+        }
+        if (!norm_b(r) || !norm_i(r))
+            return H_END;
+        if (r->bcur != r->icur || r->nbitbuf)
+            return H_NONE;
+        if (r->bcur == r->rawlen) {
+            r->in_frame = false;
+            continue;
+        }
+        if (!is_positioned(r->raw[r->bcur]))
+            return H_NONE;
+        if (!parse_positioned(r))
+            return H_END;
     }
-    return &r->peek;
 }
 
-static bool take_pkt(TraceReader *r, Pkt *p)
+static void consume_head(TraceReader *r)
 {
-    if (r->have_peek) {
-        *p = r->peek;
-        r->have_peek = false;
-        return true;
+    r->bcur = r->icur = r->peek_end;
+    r->stamp_base = r->peek.stamp;
+    r->have_peek = false;
+}
+
+/* Refill the outcome buffer.  False if no outcome packet comes before the
+ * next positioned packet (damage unless the stream ended). */
+static bool take_bits(TraceReader *r)
+{
+    for (;;) {
+        if (!r->in_frame) {
+            if (!next_frame(r))
+                return false;
+            continue;
+        }
+        if (!norm_b(r))
+            return false;
+        if (r->bcur == r->rawlen) {
+            norm_i(r);
+            if (r->icur != r->rawlen)
+                return false;
+            r->in_frame = false;
+            continue;
+        }
+        uint8_t t = r->raw[r->bcur];
+        if (t == TF_PKT_BITS64) {
+            if (r->rawlen - r->bcur < 9)
+                return bad_packet(r, r->bcur), false;
+            uint64_t b = 0;
+            for (int i = 0; i < 8; i++)
+                b |= (uint64_t)r->raw[r->bcur + 1 + i] << (8 * i);
+            r->bitbuf = b;
+            r->nbitbuf = 64;
+            r->bcur += 9;
+            return true;
+        }
+        if (t >= TF_PKT_SHORTBITS) {
+            unsigned x = t & 0x7f, n = 0;
+            while ((x >> (n + 1)) != 0)
+                n++;
+            if (n == 0)
+                return bad_packet(r, r->bcur), false;
+            r->bitbuf = x & ((1u << n) - 1);
+            r->nbitbuf = n;
+            r->bcur++;
+            return true;
+        }
+        return false;        /* a positioned packet */
     }
-    return next_pkt(r, p);
+}
+
+static bool take_indirect(TraceReader *r, uint64_t *target, bool *hit)
+{
+    for (;;) {
+        if (!r->in_frame) {
+            if (!next_frame(r))
+                return false;
+            continue;
+        }
+        if (!norm_i(r))
+            return false;
+        if (r->icur == r->rawlen) {
+            norm_b(r);
+            if (r->bcur != r->rawlen || r->nbitbuf)
+                return false;
+            r->in_frame = false;
+            continue;
+        }
+        uint8_t t = r->raw[r->icur];
+        if (t == TF_PKT_INDIRECT) {
+            uint64_t v;
+            r->rpos = r->icur + 1;
+            if (!get_varint(r, &v))
+                return bad_packet(r, r->icur), false;
+            r->icur = r->rpos;
+            *target = r->last_indirect + (uint64_t)tf_unzigzag(v);
+            r->last_indirect = *target;
+            r->icache[TRACE_ICACHE_INDEX(*target)] = *target;
+            *hit = false;
+            return true;
+        }
+        if (t >= TF_PKT_ICACHE && t < TF_PKT_SHORTBITS) {
+            *target = r->icache[t & 63];
+            *hit = true;
+            r->icur++;
+            return true;
+        }
+        return false;        /* a positioned packet */
+    }
 }
 
 /* ---- block table --------------------------------------------------------- */
@@ -611,26 +754,26 @@ static void emit_block(TraceReader *r, const TraceBlockDef *d, uint32_t insns,
 static void step_history(TraceReader *r)
 {
     Pkt *pk, p;
+    int h;
 
     if (r->phase == PH_BEFORE) {
-        if (r->nbitbuf == 0) {
-            pk = peek_pkt(r);
-            if (!pk) {
+        h = head(r, &pk);
+        if (h == H_END) {
+            finish(r);
+            return;
+        }
+        if (h == H_PKT && pk->stamp < r->count) {
+            damage(r, r->frame_off, "packet stamp %llu is behind the replay (%llu)",
+                   (unsigned long long)pk->stamp, (unsigned long long)r->count);
+            finish(r);
+            return;
+        }
+        if (h == H_PKT && pk->stamp == r->count) {
+            p = *pk;
+            consume_head(r);
+            if (!handle_positioned(r, &p))
                 finish(r);
-                return;
-            }
-            if (pk->positioned && pk->stamp < r->count) {
-                damage(r, r->frame_off, "packet stamp %llu is behind the replay (%llu)",
-                       (unsigned long long)pk->stamp, (unsigned long long)r->count);
-                finish(r);
-                return;
-            }
-            if (pk->positioned && pk->stamp == r->count) {
-                take_pkt(r, &p);
-                if (!handle_positioned(r, &p))
-                    finish(r);
-                return;
-            }
+            return;
         }
         if (!r->pc_valid && r->count == 0 && r->rec.events == 0 && r->ndefs > 0) {
             /* format §7: a run starts at the first block defined unless an
@@ -659,46 +802,41 @@ static void step_history(TraceReader *r)
 
     /* PH_IN_BLOCK: was the block cut short by an event? */
     const TraceBlockDef *d = &r->defs[r->cur];
-    if (r->nbitbuf == 0) {
-        pk = peek_pkt(r);
-        if (!pk && !(r->end_valid && !r->rec.damaged)) {
-            /* the data stops inside this block: whether it completed is
-             * unknown, so it is not reported */
-            finish(r);
+    h = head(r, &pk);
+    if (h == H_END && !(r->end_valid && !r->rec.damaged)) {
+        /* the data stops inside this block: whether it completed is
+         * unknown, so it is not reported */
+        finish(r);
+        return;
+    }
+    if (h == H_PKT && pk->stamp == r->count) {
+        if (pk->type == P_EVENT && pk->ev_retired < d->ninsns) {
+            p = *pk;
+            consume_head(r);
+            emit_block(r, d, p.ev_retired, true, -1, false, 0);
+            emit_event(r, &p);
+            r->phase = PH_BEFORE;
             return;
         }
-        if (pk && pk->positioned && pk->stamp == r->count) {
-            if (pk->type == P_EVENT && pk->ev_retired < d->ninsns) {
-                take_pkt(r, &p);
-                emit_block(r, d, p.ev_retired, true, -1, false, 0);
-                emit_event(r, &p);
-                r->phase = PH_BEFORE;
-                return;
-            }
-            if (pk->type == P_SYNC) {
-                take_pkt(r, &p);
-                return;
-            }
-            /* A DEF (or a boundary EVENT) here means block k completed:
-             * an event cutting a block short is the first positioned
-             * packet after its entry other than SYNC (format §7). */
+        if (pk->type == P_SYNC) {
+            consume_head(r);
+            return;
         }
+        /* A DEF (or a boundary EVENT) here means the block completed: an
+         * event cutting a block short is the first positioned packet after
+         * its entry other than SYNC (format §7). */
     }
 
     uint64_t next = 0;
-    bool known = true;
+    bool known = true, hit = false;
     int taken = -1;
     switch (d->kind) {
     case ISA_FLOW_COND:
-        if (r->nbitbuf == 0) {
-            if (!take_pkt(r, &p) || p.type != P_BITS) {
-                damage(r, r->frame_off, "expected a conditional outcome for block %llu (id %u)",
-                       (unsigned long long)(r->count - 1), d->id);
-                finish(r);
-                return;
-            }
-            r->bitbuf = p.bits;
-            r->nbitbuf = p.nbits;
+        if (r->nbitbuf == 0 && !take_bits(r)) {
+            damage(r, r->frame_off, "expected a conditional outcome for block %llu (id %u)",
+                   (unsigned long long)(r->count - 1), d->id);
+            finish(r);
+            return;
         }
         taken = (int)(r->bitbuf & 1);
         r->bitbuf >>= 1;
@@ -714,15 +852,14 @@ static void step_history(TraceReader *r)
     case ISA_FLOW_INDIRECT_CALL:
     case ISA_FLOW_RETURN:
     case ISA_FLOW_XRET:
-        if (r->nbitbuf != 0 || !take_pkt(r, &p) || p.type != P_INDIRECT) {
+        if (!take_indirect(r, &next, &hit)) {
             damage(r, r->frame_off, "expected an indirect target for block %llu (id %u)",
                    (unsigned long long)(r->count - 1), d->id);
             finish(r);
             return;
         }
-        next = p.target;
         r->rec.indirects++;
-        r->rec.icache_hits += p.icache_hit;
+        r->rec.icache_hits += hit;
         break;
     case ISA_FLOW_TRAP:
         known = false;          /* an EVENT normally follows */
@@ -740,8 +877,8 @@ static void step_history(TraceReader *r)
 
 static void step_flat(TraceReader *r)
 {
-    Pkt p;
-    if (r->peek.type == P_COUNTS && r->count_pos < r->peek.ncounts) {
+    Pkt *pk, p;
+    if (r->counts_active && r->count_pos < r->counts_n) {
         CountEntry *c = &r->counts[r->count_pos++];
         if (c->id >= r->ndefs) {
             damage(r, r->frame_off, "counts for undefined block %u", c->id);
@@ -750,7 +887,7 @@ static void step_flat(TraceReader *r)
         }
         TraceItem *it = push(r, TRACE_ITEM_COUNTS);
         it->def = r->defs[c->id];
-        it->index = r->peek.stamp;
+        it->index = r->counts_stamp;
         it->exec = c->exec;
         it->taken_count = c->taken;
         it->not_taken_count = c->not_taken;
@@ -763,11 +900,19 @@ static void step_flat(TraceReader *r)
         r->rec.conds += c->taken + c->not_taken;
         return;
     }
-    r->peek.type = P_NONE;
-    if (!next_pkt(r, &p)) {
+    r->counts_active = false;
+    int h = head(r, &pk);
+    if (h == H_END) {
         finish(r);
         return;
     }
+    if (h == H_NONE) {
+        damage(r, r->frame_off, "history packet in a flat trace");
+        finish(r);
+        return;
+    }
+    p = *pk;
+    consume_head(r);
     switch (p.type) {
     case P_DEF:
         if (!handle_positioned(r, &p))
@@ -776,15 +921,13 @@ static void step_flat(TraceReader *r)
     case P_EVENT:
         emit_event(r, &p);
         break;
-    case P_SYNC:
-        r->count = p.stamp;
-        break;
     case P_COUNTS:
-        r->peek = p;       /* entries are handed out one by one */
+        r->counts_active = true;   /* entries are handed out one by one */
+        r->counts_n = p.ncounts;
+        r->counts_stamp = p.stamp;
+        r->count_pos = 0;
         break;
     default:
-        damage(r, r->frame_off, "history packet in a flat trace");
-        finish(r);
         break;
     }
 }

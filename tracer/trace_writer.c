@@ -232,7 +232,6 @@ void trace__indirect_slow(TraceWriter *w, uint64_t target)
     TraceWriterPriv *p = w->priv;
     unsigned i = TRACE_ICACHE_INDEX(target);
     ensure(w, 16);
-    flush_short_bits(w);
     if (w->icache[i] == target) {
         *w->pos++ = (uint8_t)(TF_PKT_ICACHE | i);
         return;
