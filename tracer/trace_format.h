@@ -5,8 +5,10 @@
 #ifndef EMUCOV_TRACE_FORMAT_H
 #define EMUCOV_TRACE_FORMAT_H
 
-#include <stdint.h>
+#include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
 
 /* File prelude: 12 bytes magic, u16le major, u16le minor. */
 #define TF_MAGIC "EMUCOVTRACE"      /* + NUL = 12 bytes */
@@ -46,6 +48,19 @@ enum {
 };
 
 #define TF_VARINT_MAX 10
+
+/* Format an error message into err (ignored when err is NULL). */
+static inline void tf_set_err(char *err, size_t errlen, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static inline void tf_set_err(char *err, size_t errlen, const char *fmt, ...)
+{
+    va_list ap;
+    if (!err || !errlen)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(err, errlen, fmt, ap);
+    va_end(ap);
+}
 
 static inline uint32_t tf_fnv1a(const uint8_t *p, size_t n)
 {

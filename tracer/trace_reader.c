@@ -95,16 +95,6 @@ struct TraceReader {
     int final_rc;
 };
 
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-    if (!err || !errlen)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-}
-
 /* Stop reading: damage (or a trace without end record) at `off`. */
 static void damage(TraceReader *r, uint64_t off, const char *fmt, ...)
 {
@@ -1018,7 +1008,7 @@ static int parse_header(TraceReader *r, char *err, size_t errlen)
         goto bad;
     return 0;
 bad:
-    set_err(err, errlen, "malformed trace header record");
+    tf_set_err(err, errlen, "malformed trace header record");
     return -1;
 }
 
@@ -1030,23 +1020,23 @@ static TraceReader *open_common(TraceReader *r, const char *name, int *status,
 
     r->dctx = ZSTD_createDCtx();
     if (!r->dctx) {
-        set_err(err, errlen, "%s: out of memory", name);
+        tf_set_err(err, errlen, "%s: out of memory", name);
         goto fail;
     }
     if (read_at(r, 0, pre, sizeof pre) < sizeof pre || memcmp(pre, TF_MAGIC, TF_MAGIC_LEN)) {
-        set_err(err, errlen, "%s: not an emucov trace (bad magic)", name);
+        tf_set_err(err, errlen, "%s: not an emucov trace (bad magic)", name);
         goto fail;
     }
     r->info.format_major = pre[12] | (unsigned)pre[13] << 8;
     r->info.format_minor = pre[14] | (unsigned)pre[15] << 8;
     if (r->info.format_major != TRACE_FORMAT_MAJOR) {
-        set_err(err, errlen, "%s: unsupported trace format %u.%u (this reader: %d.x)", name,
+        tf_set_err(err, errlen, "%s: unsupported trace format %u.%u (this reader: %d.x)", name,
                 r->info.format_major, r->info.format_minor, TRACE_FORMAT_MAJOR);
         goto fail;
     }
     r->off = TF_PRELUDE_LEN;
     if (load_record(r) != TF_REC_HEADER) {
-        set_err(err, errlen, "%s: damaged trace header: %s", name, r->rec.reason);
+        tf_set_err(err, errlen, "%s: damaged trace header: %s", name, r->rec.reason);
         st = TRACE_ERR_DAMAGED;
         goto fail;
     }
@@ -1072,14 +1062,14 @@ TraceReader *trace_reader_open(const char *path, int *status, char *err, size_t 
     TraceReader *r = calloc(1, sizeof *r);
     struct stat stt;
     if (!r) {
-        set_err(err, errlen, "out of memory");
+        tf_set_err(err, errlen, "out of memory");
         if (status)
             *status = TRACE_ERR_OPEN;
         return NULL;
     }
     r->fd = open(path, O_RDONLY | O_CLOEXEC);
     if (r->fd < 0 || fstat(r->fd, &stt) || !S_ISREG(stt.st_mode)) {
-        set_err(err, errlen, "%s: cannot open: %s", path,
+        tf_set_err(err, errlen, "%s: cannot open: %s", path,
                 r->fd < 0 ? strerror(errno) : "not a regular file");
         if (status)
             *status = TRACE_ERR_OPEN;
@@ -1095,7 +1085,7 @@ TraceReader *trace_reader_open_mem(const void *data, size_t size, int *status, c
 {
     TraceReader *r = calloc(1, sizeof *r);
     if (!r) {
-        set_err(err, errlen, "out of memory");
+        tf_set_err(err, errlen, "out of memory");
         if (status)
             *status = TRACE_ERR_OPEN;
         return NULL;

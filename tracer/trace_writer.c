@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,16 +57,6 @@ typedef struct TraceWriterPriv {
     uint32_t ndefs, flat_cap;
     uint64_t nevents, data_frames;
 } TraceWriterPriv;
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-    if (!err || !errlen)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-}
 
 static int write_all(int fd, const uint8_t *p, size_t n)
 {
@@ -306,19 +297,19 @@ TraceWriter *trace_writer_open(const char *path, const TraceHeader *h,
     int e;
 
     if (!w || !p) {
-        set_err(err, errlen, "out of memory");
+        tf_set_err(err, errlen, "out of memory");
         goto fail;
     }
     w->priv = p;
     p->fd = -1;
     if (h->mode != TRACE_MODE_HISTORY && h->mode != TRACE_MODE_FLAT) {
-        set_err(err, errlen, "invalid trace mode %d", (int)h->mode);
+        tf_set_err(err, errlen, "invalid trace mode %d", (int)h->mode);
         goto fail;
     }
     p->mode = h->mode;
     p->bufsize = h->frame_size ? h->frame_size : TW_DEFAULT_BUF_SIZE;
     if (p->bufsize < TW_MIN_BUF_SIZE || p->bufsize > (64u << 20)) {
-        set_err(err, errlen, "invalid trace frame size %zu", p->bufsize);
+        tf_set_err(err, errlen, "invalid trace frame size %zu", p->bufsize);
         goto fail;
     }
     w->flat = h->mode == TRACE_MODE_FLAT;
@@ -327,7 +318,7 @@ TraceWriter *trace_writer_open(const char *path, const TraceHeader *h,
     for (int i = 0; i < TW_NBUF; i++) {
         p->bufs[i] = malloc(p->bufsize);
         if (!p->bufs[i]) {
-            set_err(err, errlen, "out of memory");
+            tf_set_err(err, errlen, "out of memory");
             goto fail;
         }
     }
@@ -335,7 +326,7 @@ TraceWriter *trace_writer_open(const char *path, const TraceHeader *h,
     p->zbuf = malloc(p->zcap);
     p->cctx = ZSTD_createCCtx();
     if (!p->zbuf || !p->cctx) {
-        set_err(err, errlen, "out of memory");
+        tf_set_err(err, errlen, "out of memory");
         goto fail;
     }
     ZSTD_CCtx_setParameter(p->cctx, ZSTD_c_compressionLevel, TW_ZSTD_LEVEL);
@@ -344,7 +335,7 @@ TraceWriter *trace_writer_open(const char *path, const TraceHeader *h,
 
     p->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (p->fd < 0) {
-        set_err(err, errlen, "%s: cannot create trace: %s", path, strerror(errno));
+        tf_set_err(err, errlen, "%s: cannot create trace: %s", path, strerror(errno));
         goto fail;
     }
 
@@ -354,12 +345,12 @@ TraceWriter *trace_writer_open(const char *path, const TraceHeader *h,
     for (int i = 0; i < h->argc; i++)
         hlen += 12 + slen(h->argv[i]);
     if (hlen > p->bufsize) {
-        set_err(err, errlen, "trace header too large (%zu bytes)", hlen);
+        tf_set_err(err, errlen, "trace header too large (%zu bytes)", hlen);
         goto fail;
     }
     hb = malloc(hlen);
     if (!hb) {
-        set_err(err, errlen, "out of memory");
+        tf_set_err(err, errlen, "out of memory");
         goto fail;
     }
     uint8_t *q = hb;
@@ -380,7 +371,7 @@ TraceWriter *trace_writer_open(const char *path, const TraceHeader *h,
     prelude[15] = 0;
     if (write_all(p->fd, prelude, sizeof prelude) ||
         (e = write_record(p, TF_REC_HEADER, p->next_seq++, hb, (size_t)(q - hb)))) {
-        set_err(err, errlen, "%s: cannot write trace: %s", path, strerror(errno));
+        tf_set_err(err, errlen, "%s: cannot write trace: %s", path, strerror(errno));
         goto fail;
     }
     free(hb);
@@ -392,8 +383,15 @@ TraceWriter *trace_writer_open(const char *path, const TraceHeader *h,
     for (int i = TW_NBUF - 1; i >= 1; i--)
         p->free_list[p->nfree++] = i;
     begin_frame(w);
-    if (pthread_create(&p->thread, NULL, worker_main, w)) {
-        set_err(err, errlen, "cannot start the trace compression thread");
+    /* The worker blocks all signals so that SIGINT/SIGTERM reach the
+     * emulator thread, whose main loop stops the run. */
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    int cr = pthread_create(&p->thread, NULL, worker_main, w);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    if (cr) {
+        tf_set_err(err, errlen, "cannot start the trace compression thread");
         pthread_mutex_destroy(&p->mu);
         pthread_cond_destroy(&p->cv);
         goto fail;
@@ -520,7 +518,7 @@ int trace_writer_close(TraceWriter *w, const TraceEnd *end, char *err,
     if (close(p->fd) && !e)
         e = errno;
     if (e) {
-        set_err(err, errlen, "cannot write trace: %s", strerror(e));
+        tf_set_err(err, errlen, "cannot write trace: %s", strerror(e));
         rc = -1;
     }
     pthread_mutex_destroy(&p->mu);

@@ -183,6 +183,7 @@ int sim_run(const SimConfig *c, const char *path, SimResult *res, char *err, siz
     Sim *s = calloc(1, sizeof *s);
     uint64_t pc = BASE, idle_left = 0;
     uint32_t last_ninsns = 0;
+    TraceStopReason stop = TRACE_STOP_EXIT;
 
     memset(res, 0, sizeof *res);
     for (int i = 0; i < TRACE_SHA256_LEN; i++)
@@ -197,6 +198,10 @@ int sim_run(const SimConfig *c, const char *path, SimResult *res, char *err, siz
     }
 
     while (res->blocks < c->nblocks) {
+        if (c->stop_flag && *c->stop_flag) {
+            stop = TRACE_STOP_SIGNAL;
+            break;
+        }
         uint32_t id = translate(s, pc);
         Shape *sh = &s->shapes[id];
         trace_block_enter(s->w, id);
@@ -305,7 +310,7 @@ int sim_run(const SimConfig *c, const char *path, SimResult *res, char *err, siz
         event(s, TRACE_EV_HALT, pc, 0, 0, last_ninsns);
 
     TraceEnd end = { .insns = res->insns, .blocks = res->blocks, .exit_status = 0,
-                     .stop_reason = TRACE_STOP_EXIT };
+                     .stop_reason = stop };
     int rc = trace_writer_close(s->w, &end, err, errlen);
     free(s->shapes);
     free(s);

@@ -35,6 +35,8 @@ typedef struct SimConfig {
     unsigned p_exc, p_irq, p_flush;   /* per 100000 blocks */
     bool halt_at_end;
     bool log;
+    volatile int *stop_flag;   /* checked at block boundaries; stops with
+                                  TRACE_STOP_SIGNAL when set */
 } SimConfig;
 
 typedef struct SimResult {

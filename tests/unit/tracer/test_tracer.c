@@ -527,6 +527,62 @@ static void test_sigkill(void **state)
     }
 }
 
+static volatile int got_sigterm;
+
+static void on_sigterm(int sig)
+{
+    (void)sig;
+    got_sigterm = 1;
+}
+
+/* SIGTERM: the handler sets a flag, the run loop stops at the next block
+ * boundary and closes the trace: complete, stop reason "signal". */
+static void test_sigterm(void **state)
+{
+    char path[512], err[256];
+    SimConfig c;
+    (void)state;
+    tmp_path(path, sizeof path, "sigterm.trace");
+    unlink(path);
+    sim_default_config(&c, 23, UINT64_MAX, TRACE_MODE_HISTORY);
+    c.frame_size = 4096;
+    c.log = false;
+    c.stop_flag = (volatile int *)&got_sigterm;
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        SimResult cres;
+        signal(SIGTERM, on_sigterm);
+        _exit(sim_run(&c, path, &cres, err, sizeof err) ? 1 : 0);
+    }
+    struct stat st;
+    for (int i = 0; i < 20000; i++) {
+        if (stat(path, &st) == 0 && st.st_size >= 30000)
+            break;
+        usleep(500);
+    }
+    kill(pid, SIGTERM);
+    int ws;
+    waitpid(pid, &ws, 0);
+    assert_true(WIFEXITED(ws));
+    assert_int_equal(WEXITSTATUS(ws), 0);
+
+    TraceReader *r = trace_reader_open(path, NULL, err, sizeof err);
+    assert_non_null(r);
+    TraceItem it, end;
+    int rc;
+    memset(&end, 0, sizeof end);
+    while ((rc = trace_reader_next(r, &it)) == 1)
+        if (it.kind == TRACE_ITEM_END)
+            end = it;
+    assert_int_equal(rc, 0);
+    assert_int_equal(end.end.stop_reason, TRACE_STOP_SIGNAL);
+    assert_int_equal(end.end.blocks, trace_reader_recovery(r)->blocks);
+    assert_int_equal(end.end.insns, trace_reader_recovery(r)->insns);
+    printf("# SIGTERM: complete trace, %llu blocks\n", (unsigned long long)end.end.blocks);
+    trace_reader_close(r);
+}
+
 /* A hand-written run: idle loop, partial block, nested interrupt, redefinition. */
 static void test_scenario(void **state)
 {
@@ -633,6 +689,16 @@ static void test_open_errors(void **state)
     assert_null(trace_writer_open("/nonexistent-dir/x.trace", &h, err, sizeof err));
     assert_non_null(strstr(err, "cannot create"));
     assert_int_equal(trace_writer_close(NULL, NULL, err, sizeof err), 0);
+
+    /* a full disk: clear error, no crash */
+    if (access("/dev/full", W_OK) == 0) {
+        assert_null(trace_writer_open("/dev/full", &h, err, sizeof err));
+        assert_non_null(strstr(err, "No space left"));
+    }
+    h.mode = (TraceMode)7;
+    tmp_path(path, sizeof path, "badmode.trace");
+    assert_null(trace_writer_open(path, &h, err, sizeof err));
+    assert_non_null(strstr(err, "invalid trace mode"));
 }
 
 int main(void)
@@ -653,6 +719,7 @@ int main(void)
         cmocka_unit_test(test_truncate),
         cmocka_unit_test(test_flip),
         cmocka_unit_test(test_sigkill),
+        cmocka_unit_test(test_sigterm),
         cmocka_unit_test(test_open_errors),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
