@@ -18,22 +18,18 @@
 #include <unistd.h>
 #include <zstd.h>
 
+/* A positioned packet (DEF, EVENT, COUNTS, SYNC), decoded. */
 typedef enum PktType {
-    P_NONE = 0, P_DEF, P_EVENT, P_INDIRECT, P_BITS, P_COUNTS, P_SYNC
+    P_NONE = 0, P_DEF, P_EVENT, P_COUNTS, P_SYNC
 } PktType;
 
 typedef struct Pkt {
     PktType type;
-    bool positioned;
     uint64_t stamp;
     TraceBlockDef def;                  /* P_DEF */
     int ev_kind;                        /* P_EVENT */
     uint64_t ev_pc, ev_target;
     uint32_t ev_cause, ev_retired;
-    uint64_t target;                    /* P_INDIRECT */
-    bool icache_hit;
-    uint64_t bits;                      /* P_BITS */
-    unsigned nbits;
     uint32_t ncounts;                   /* P_COUNTS: entries in r->counts */
 } Pkt;
 
@@ -182,8 +178,12 @@ static int load_record(TraceReader *r)
         damage(r, off, "implausible record sizes (compressed %u, raw %u)", clen, rlen);
         return 0;
     }
-    if (!grow((void **)&r->comp, &r->compcap, clen, 1) ||
-        !grow((void **)&r->raw, &r->rawcap, rlen ? rlen : 1, 1)) {
+    if (clen > r->size - off - sizeof h) {
+        damage(r, off, "truncated record (%llu of %u bytes)",
+               (unsigned long long)(r->size - off - sizeof h), clen);
+        return 0;
+    }
+    if (!grow((void **)&r->comp, &r->compcap, clen, 1)) {
         damage(r, off, "out of memory");
         return 0;
     }
@@ -198,6 +198,10 @@ static int load_record(TraceReader *r)
         ZSTD_getFrameContentSize(r->comp, clen) != rlen ||
         ZSTD_findFrameCompressedSize(r->comp, clen) != clen) {
         damage(r, off, "bad zstd frame header");
+        return 0;
+    }
+    if (!grow((void **)&r->raw, &r->rawcap, rlen ? rlen : 1, 1)) {
+        damage(r, off, "out of memory");
         return 0;
     }
     size_t n = ZSTD_decompressDCtx(r->dctx, r->raw, rlen, r->comp, clen);
@@ -401,7 +405,6 @@ static bool parse_positioned(TraceReader *r)
     t = r->raw[r->rpos++];
     if (!get_varint(r, &v) || v > UINT64_MAX - r->stamp_base)
         goto bad;
-    p->positioned = true;
     p->stamp = r->stamp_base + v;
     if (t == TF_PKT_SYNC) {
         p->type = P_SYNC;
