@@ -18,6 +18,26 @@
  * taken / not-taken counts, written as deltas every TRACE_FLAT_PERIOD blocks
  * and at close.
  *
+ * Use from the emulator (history mode; flat mode makes the same calls):
+ *   open:       w = trace_writer_open(path, &hdr, err, sizeof err);
+ *   translate:  tb->trace_id = trace_define_block(w, pc, size, ninsns, flow,
+ *                                                target, pc + size);
+ *               (again, with a new id, after every retranslation)
+ *   enter:      trace_block_enter(w, tb->trace_id);
+ *   exit:       COND: trace_cond(w, id, taken);
+ *               INDIRECT, INDIRECT_CALL, RETURN, XRET: trace_indirect(w, next);
+ *               others: nothing.  Record the exit before translating or
+ *               defining the successor.
+ *   events:     exception/interrupt entry, reset: trace_event(...); a fault in
+ *               the middle of a block: retired < ninsns and no exit call; a
+ *               trap instruction ending the block (ecall, svc) that enters a
+ *               handler: the event after the block, retired = ninsns.
+ *   stop:       if the run stops inside a block (max-insns, emulator error),
+ *               trace_event(w, TRACE_EV_HALT, pc, 0, 0, retired) first; then
+ *               trace_writer_close(w, &end, err, sizeof err).
+ * The first block defined is where the replay starts, unless a RESET event
+ * is written before the first block.
+ *
  * Threading: one emulator thread calls the writer; complete buffers are
  * compressed (zstd, one frame per buffer, content checksum) and written with
  * write(2) by a worker thread.  Every record on disk is complete or absent
