@@ -421,6 +421,50 @@ static void test_truncate(void **state)
     sim_result_free(&res);
 }
 
+/* Flat traces cut short: counts recovered are never more than the truth,
+ * and every complete frame is read. */
+static void test_flat_truncate(void **state)
+{
+    char path[512], err[256];
+    SimConfig c;
+    SimResult res;
+    size_t n, ends[4096];
+    (void)state;
+    tmp_path(path, sizeof path, "flat-trunc.trace");
+    sim_default_config(&c, 9, 100000, TRACE_MODE_FLAT);
+    c.frame_size = 4096;
+    c.flat_period = 5000;
+    c.log = false;
+    assert_int_equal(sim_run(&c, path, &res, err, sizeof err), 0);
+    uint8_t *d = slurp(path, &n);
+    size_t nrec = record_ends(d, n, ends, 4096);
+    assert_true(nrec > 5);
+    srand(77);
+    for (int t = 0; t < 200; t++) {
+        size_t k = ends[0] + (size_t)rand() % (n - ends[0]);
+        int st, rc;
+        TraceItem it;
+        TraceReader *r = trace_reader_open_mem(d, k, &st, err, sizeof err);
+        assert_non_null(r);
+        while ((rc = trace_reader_next(r, &it)) == 1)
+            ;
+        assert_int_equal(rc, -1);
+        size_t complete = 0;
+        for (size_t i = 1; i < nrec - 1; i++)
+            complete += ends[i] <= k;
+        assert_int_equal(trace_reader_recovery(r)->frames_ok, complete);
+        assert_true(trace_reader_recovery(r)->blocks <= res.blocks);
+        for (uint32_t id = 0; id < trace_reader_nblocks(r); id++) {
+            uint64_t e, tk, nt;
+            assert_true(trace_reader_flat_totals(r, id, &e, &tk, &nt));
+            assert_true(e <= res.exec[id] && tk <= res.taken[id] && nt <= res.not_taken[id]);
+        }
+        trace_reader_close(r);
+    }
+    free(d);
+    sim_result_free(&res);
+}
+
 static void test_flip(void **state)
 {
     char path[512], err[256];
@@ -717,6 +761,7 @@ int main(void)
         cmocka_unit_test(test_flat),
         cmocka_unit_test(test_determinism),
         cmocka_unit_test(test_truncate),
+        cmocka_unit_test(test_flat_truncate),
         cmocka_unit_test(test_flip),
         cmocka_unit_test(test_sigkill),
         cmocka_unit_test(test_sigterm),
