@@ -10,6 +10,7 @@
 #include "tracer/trace.h"
 #include "tracer/trace_format.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -420,6 +421,8 @@ uint32_t trace_define_block(TraceWriter *w, uint64_t pc, uint32_t size,
 {
     TraceWriterPriv *p = w->priv;
     uint32_t id = p->ndefs;
+
+    assert(kind >= ISA_FLOW_SEQ && kind <= ISA_FLOW_SYSTEM && ninsns > 0);
 
     if (w->flat && id >= p->flat_cap) {
         uint32_t ncap = p->flat_cap ? p->flat_cap * 2 : 1024;
