@@ -453,6 +453,7 @@ uint32_t trace_define_block(TraceWriter *w, uint64_t pc, uint32_t size,
 void trace_event(TraceWriter *w, int kind, uint64_t pc, uint32_t cause,
                  uint64_t target, uint32_t insns_retired_in_block)
 {
+    assert(kind >= TRACE_EV_EXCEPTION && kind <= TRACE_EV_HALT);
     w->priv->nevents++;
     put_positioned(w, TF_PKT_EVENT, 6 * TF_VARINT_MAX);
     *w->pos++ = (uint8_t)kind;
