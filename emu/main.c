@@ -4,6 +4,7 @@
  * Exit statuses are documented in docs/cli.md and emu/core/emu.h.
  */
 #include "emu/core/machine.h"
+#include "tracer/trace.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -12,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-int trace_cli_main(int argc, char **argv) __attribute__((weak));
+int trace_cli_main(int argc, char **argv);
 
 static const char *progname = "emucov";
 
@@ -58,10 +59,38 @@ static void usage(FILE *out)
 "`emucov run --help` describes the run options.\n");
 }
 
+static EmuMachine *volatile running_machine;
+
 static void on_signal(int sig)
 {
     (void)sig;
     emu_stop_signal = 1;
+    if (running_machine)
+        running_machine->kick = 1;
+}
+
+/* <firmware>.trace in the current directory: the ELF's base name with a
+ * trailing ".elf" replaced. */
+static void default_trace_path(const char *elf, char *out, size_t n)
+{
+    const char *base = strrchr(elf, '/');
+    base = base ? base + 1 : elf;
+    size_t len = strlen(base);
+    if (len > 4 && !strcmp(base + len - 4, ".elf"))
+        len -= 4;
+    snprintf(out, n, "%.*s.trace", (int)len, base);
+}
+
+static TraceStopReason trace_reason(EmuStopReason r)
+{
+    switch (r) {
+    case EMU_STOP_EXIT: return TRACE_STOP_EXIT;
+    case EMU_STOP_ERROR: return TRACE_STOP_ERROR;
+    case EMU_STOP_MAX_INSNS: return TRACE_STOP_MAX_INSNS;
+    case EMU_STOP_TIMEOUT: return TRACE_STOP_TIMEOUT;
+    case EMU_STOP_SIGNAL: return TRACE_STOP_SIGNAL;
+    }
+    return TRACE_STOP_ERROR;
 }
 
 static bool parse_u64(const char *s, uint64_t *out)
@@ -79,6 +108,8 @@ static bool parse_u64(const char *s, uint64_t *out)
 
 static int run_main(int argc, char **argv)
 {
+    int full_argc = argc + 1;
+    const char *const *full_argv = (const char *const *)argv - 1;
     const char *machine = NULL, *elf = NULL, *logfile = NULL, *logs = NULL;
     const char *trace = NULL, *trace_mode = "history";
     EmuRunOptions ro = { 0 };
@@ -164,7 +195,6 @@ static int run_main(int argc, char **argv)
                 progname, trace_mode);
         return EMU_EXIT_USAGE;
     }
-    (void)trace;
     if (!elf) {
         fprintf(stderr, "%s run: no firmware given (usage: emucov run [options] FIRMWARE.elf)\n",
                 progname);
@@ -227,10 +257,54 @@ static int run_main(int argc, char **argv)
 
     ro.entry = info.entry;
     emu_machine_reset_devices(m);
-    m->cpu_class->reset(m->cpu, info.entry);
 
+    TraceWriter *tw = NULL;
+    char trace_path[4096];
+    if (strcmp(trace_mode, "none")) {
+        if (trace)
+            snprintf(trace_path, sizeof trace_path, "%s", trace);
+        else
+            default_trace_path(elf, trace_path, sizeof trace_path);
+        TraceHeader th;
+        memset(&th, 0, sizeof th);
+        th.isa = m->cpu_class->isa->name;
+        th.board = m->board_name;
+        memcpy(th.elf_sha256, info.sha256, sizeof th.elf_sha256);
+        th.elf_path = elf;
+        th.tool_version = "emucov " EMUCOV_VERSION;
+        th.argc = full_argc;
+        th.argv = full_argv;
+        th.mode = strcmp(trace_mode, "flat") ? TRACE_MODE_HISTORY : TRACE_MODE_FLAT;
+        tw = trace_writer_open(trace_path, &th, err, sizeof err);
+        if (!tw) {
+            fprintf(stderr, "%s: cannot write trace: %s\n", progname, err);
+            emu_machine_free(m);
+            return EMU_EXIT_INTERNAL;
+        }
+        m->trace_writer = tw;
+    }
+    m->cpu_class->reset(m->cpu, info.entry);
+    if (tw)
+        trace_event(tw, TRACE_EV_RESET, 0, 0, info.entry, 0);
+
+    running_machine = m;
     EmuRunResult rr;
     emu_run(m, &ro, &rr);
+    running_machine = NULL;
+
+    if (tw) {
+        TraceEnd te;
+        memset(&te, 0, sizeof te);
+        te.insns = rr.icount + m->trap_insns;
+        te.exit_status = rr.status;
+        te.stop_reason = trace_reason(rr.reason);
+        m->trace_writer = NULL;
+        if (trace_writer_close(tw, &te, err, sizeof err) != 0) {
+            fprintf(stderr, "%s: writing the trace failed: %s\n", progname, err);
+            if (rr.reason == EMU_STOP_EXIT)
+                rr.status = EMU_EXIT_INTERNAL;
+        }
+    }
 
     fflush(stdout);
     if (rr.reason == EMU_STOP_ERROR) {
@@ -266,10 +340,6 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "run"))
         return run_main(argc - 1, argv + 1);
     if (!strcmp(cmd, "trace")) {
-        if (!trace_cli_main) {
-            fprintf(stderr, "%s trace: not available in this build\n", progname);
-            return EMU_EXIT_USAGE;
-        }
         return trace_cli_main(argc - 1, argv + 1);
     }
     if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {

@@ -131,8 +131,13 @@ struct EmuMachine {
     bool console_in_regular;    /* stdin is a file: deterministic input    */
     int console_out_fd;         /* guest output (default 1: stdout)        */
     int console_err_fd;         /* semihosting handle 2 (default 2)        */
-    /* tracing (NULL = off) */
-    EmuTraceHooks *trace;
+    /* tracing (NULL = off): the tracer's TraceWriter (tracer/trace.h) */
+    struct TraceWriter *trace_writer;
+    /* trapping instructions that end their block (ecall, ebreak, illegal):
+     * they do not retire (minstret) but count as executed in the trace */
+    uint64_t trap_insns;
+    /* ninsns of the block entered last (trace events between blocks) */
+    uint32_t trace_last_ninsns;
     /* semihosting */
     uint32_t heap_base, heap_limit, stack_base, stack_limit;
     uint64_t semihost_start_ns;

@@ -8,6 +8,7 @@
  * depend on the host, and they only decide when to stop.
  */
 #include "machine.h"
+#include "tracer/trace.h"
 
 #include <inttypes.h>
 #include <math.h>
@@ -77,7 +78,11 @@ void emu_run(EmuMachine *m, const EmuRunOptions *o, EmuRunResult *r)
             m->reset_requested = false;
             EMU_LOG(EMU_LOG_INT, "machine reset requested\n");
             emu_machine_reset_devices(m);
+            uint32_t from = cc->get_pc(m->cpu);
             cc->reset(m->cpu, o->entry);
+            if (m->trace_writer)
+                trace_event(m->trace_writer, TRACE_EV_RESET, from, 0, cc->get_pc(m->cpu),
+                            m->trace_last_ninsns);
         }
         if (o->max_insns && m->icount >= o->max_insns) {
             emu_finish(m, r, EMU_STOP_MAX_INSNS, EMU_EXIT_MAX_INSNS);

@@ -388,11 +388,13 @@ static void rv_csr_write(RvCpu *cpu, unsigned csr, uint32_t v)
             }
             rv_update_mem_mode(cpu);
             cpu->flush_pending = true;  /* fetch permissions changed */
+            emu_machine_kick(cpu->m);
         } else if (csr >= CSR_PMPADDR0 && csr < CSR_PMPADDR0 + RV_NPMP) {
             unsigned i = csr - CSR_PMPADDR0;
             if (!rv_pmpaddr_locked(cpu, i))
                 cpu->pmpaddr[i] = v;
             cpu->flush_pending = true;
+            emu_machine_kick(cpu->m);
         }
         break;                        /* others: read-only zero or WARL 0 */
     }
@@ -532,7 +534,11 @@ static bool rv_has_wakeup(EmuCpu *c)
 static void rv_flush_code(EmuCpu *c)
 {
     RvCpu *cpu = (RvCpu *)c;
+    /* Translated code was overwritten.  The current block runs to its end
+     * (RISC-V needs fence.i before the new code must be fetched, and fence.i
+     * ends a block); the cache is flushed before the next block. */
     cpu->flush_pending = true;
+    emu_machine_kick(cpu->m);
 }
 
 static EmuRunReason rv_run(EmuCpu *c, uint64_t limit)

@@ -21,6 +21,7 @@
  * retired before the current one.
  */
 #include "rv_cpu.h"
+#include "tracer/trace.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
@@ -393,6 +394,9 @@ static RvTB *rv_translate(RvCpu *cpu)
         for (uint64_t a = pc0 & ~63u; a < (uint64_t)pc0 + tb->size; a += 64)
             m->code_lines[a >> 6] = 1;
     }
+    if (m->trace_writer)
+        tb->trace_id = trace_define_block(m->trace_writer, pc0, tb->size, tb->ninsns,
+                                          tb->flow, tb->taken_pc, tb->fall_pc);
 finish:
     c->used += rv_tb_bytes(tb->ninsns + 1);
     {
@@ -498,6 +502,7 @@ EmuRunReason rv_exec(RvCpu *cpu, uint64_t limit)
     uint32_t cause = 0, tval = 0;
     int taken;
     bool slow_hooks;
+    TraceWriter *const tw = m->trace_writer;
     RvTB *chain_from = NULL;    /* block whose static exit led here */
     int chain_slot = 0;
 
@@ -516,11 +521,20 @@ EmuRunReason rv_exec(RvCpu *cpu, uint64_t limit)
 #define ENTER_TB(t) do {                                                       \
         tb = (t);                                                              \
         icount += tb->ninsns;                                                  \
-        if (unlikely(slow_hooks)) { SYNC_ALL(); rv_log_block(cpu, tb); }       \
+        if (tw && tb->ninsns) {                                                \
+            trace_block_enter(tw, tb->trace_id);                               \
+            m->trace_last_ninsns = tb->ninsns;                                 \
+        }                                                                      \
+        if (unlikely(slow_hooks) && tb->ninsns) { SYNC_ALL(); rv_log_block(cpu, tb); } \
         op = tb->ops;                                                          \
         goto *op->h;                                                           \
     } while (0)
 #define SYNC_ALL()  (m->icount = icount)
+    /* Leave a conditional block: record the outcome, then chain. */
+#define COND_CHAIN(t) do {                                                     \
+        if (tw) trace_cond(tw, tb->trace_id, (t));                             \
+        CHAIN(t);                                                              \
+    } while (0)
     /* Leave a block by its static exit `t` (0 fall-through, 1 taken). */
 #define CHAIN(t) do {                                                          \
         RvTB *nx_ = tb->next[(t)];                                             \
@@ -550,7 +564,11 @@ check:
     {
         int irq = rv_pending_irq(cpu);
         if (irq >= 0) {
-            rv_raise(cpu, (uint32_t)irq, true, 0, cpu->pc);
+            uint32_t from = cpu->pc;
+            rv_raise(cpu, (uint32_t)irq, true, 0, from);
+            if (tw)
+                trace_event(tw, TRACE_EV_INTERRUPT, from, (uint32_t)irq, cpu->pc,
+                            m->trace_last_ninsns);
             chain_from = NULL;
         }
     }
@@ -667,7 +685,6 @@ L_LHU: LOAD(2, uint16_t, (uint32_t)v)
     uint32_t e = rv_store_slow(cpu, a, sz, x[op->rs2]);                        \
     if (e != RV_OK) RAISE(e, a);                                               \
     UNSYNC();                                                                  \
-    if (unlikely(cpu->flush_pending)) goto leave_after_op;                     \
     NEXT();                                                                    \
 }
 L_SB: STORE(1, uint8_t)
@@ -701,7 +718,6 @@ L_SC: {
     }
     cpu->load_res_valid = false;
     x[op->rd] = r;
-    if (unlikely(cpu->flush_pending)) goto leave_after_op;
     NEXT();
 }
 L_AMO: {
@@ -711,16 +727,15 @@ L_AMO: {
     if (e != RV_OK) RAISE(e, a);
     UNSYNC();
     x[op->rd] = old;
-    if (unlikely(cpu->flush_pending)) goto leave_after_op;
     NEXT();
 }
     /* ---- control flow: block exits ---- */
-L_BEQ:  if (x[op->rs1] == x[op->rs2]) CHAIN(1); else CHAIN(0);
-L_BNE:  if (x[op->rs1] != x[op->rs2]) CHAIN(1); else CHAIN(0);
-L_BLT:  if ((int32_t)x[op->rs1] < (int32_t)x[op->rs2]) CHAIN(1); else CHAIN(0);
-L_BGE:  if ((int32_t)x[op->rs1] >= (int32_t)x[op->rs2]) CHAIN(1); else CHAIN(0);
-L_BLTU: if (x[op->rs1] < x[op->rs2]) CHAIN(1); else CHAIN(0);
-L_BGEU: if (x[op->rs1] >= x[op->rs2]) CHAIN(1); else CHAIN(0);
+L_BEQ:  if (x[op->rs1] == x[op->rs2]) COND_CHAIN(1); else COND_CHAIN(0);
+L_BNE:  if (x[op->rs1] != x[op->rs2]) COND_CHAIN(1); else COND_CHAIN(0);
+L_BLT:  if ((int32_t)x[op->rs1] < (int32_t)x[op->rs2]) COND_CHAIN(1); else COND_CHAIN(0);
+L_BGE:  if ((int32_t)x[op->rs1] >= (int32_t)x[op->rs2]) COND_CHAIN(1); else COND_CHAIN(0);
+L_BLTU: if (x[op->rs1] < x[op->rs2]) COND_CHAIN(1); else COND_CHAIN(0);
+L_BGEU: if (x[op->rs1] >= x[op->rs2]) COND_CHAIN(1); else COND_CHAIN(0);
 L_JAL:
     x[op->rd] = (uint32_t)op->imm;
     CHAIN(1);
@@ -794,7 +809,13 @@ L_FETCH_FAULT:
         LEAVE(EMU_RUN_ERROR);
     }
     cpu->last_was_fetch_fault = true;
-    rv_raise(cpu, RV_EXC_INSN_ACCESS, false, cpu->pc, cpu->pc);
+    {
+        uint32_t from = cpu->pc;
+        rv_raise(cpu, RV_EXC_INSN_ACCESS, false, from, from);
+        if (tw)
+            trace_event(tw, TRACE_EV_EXCEPTION, from, RV_EXC_INSN_ACCESS, cpu->pc,
+                        m->trace_last_ninsns);
+    }
     goto check;
 
     /* ---- block exits ---- */
@@ -808,6 +829,8 @@ exit_slow:
     goto check;
 exit_indirect:
     cpu->last_was_fetch_fault = false;
+    if (tw)
+        trace_indirect(tw, cpu->pc);
     if (likely(!m->kick && icount < limit)) {
         RvTB *nx = cpu->tbc->jc[rv_jc_hash(cpu->pc)];
         if (nx && nx->pc == cpu->pc && nx->priv == cpu->priv)
@@ -816,22 +839,29 @@ exit_indirect:
     goto check;
 exit_xret:
     cpu->last_was_fetch_fault = false;
+    if (tw)
+        trace_indirect(tw, cpu->pc);
     goto check;
-leave_after_op:
-    /* The store hit translated code: finish this instruction, then leave the
-     * block and retranslate from the next one. */
-    icount = icount - tb->ninsns + IDX() + 1;
-    cpu->pc = OP_PC() + op->len;
-    goto check;
-raise:
-    icount = icount - tb->ninsns + IDX();
+raise: {
+    /* The faulting instruction does not retire (minstret).  A trap that
+     * ends its block (ecall, ebreak, illegal) still counts as executed in
+     * the trace, which reports that block whole (docs/trace-format.md §7). */
+    unsigned idx = IDX();
+    uint32_t epc = OP_PC();
+    bool at_end = tb->flow == ISA_FLOW_TRAP && idx + 1 == tb->ninsns;
+    icount = icount - tb->ninsns + idx;
     m->icount = icount;
     cpu->last_was_fetch_fault = false;
     if (cause == RV_EXC_ILLEGAL && emu_log_enabled(EMU_LOG_UNIMP))
         emu_log(EMU_LOG_UNIMP, "riscv: illegal instruction 0x%08" PRIx32 " at pc 0x%08" PRIx32 "\n",
-                tval, OP_PC());
-    rv_raise(cpu, cause, false, tval, OP_PC());
+                tval, epc);
+    rv_raise(cpu, cause, false, tval, epc);
+    if (at_end)
+        m->trap_insns++;
+    if (tw)
+        trace_event(tw, TRACE_EV_EXCEPTION, epc, cause, cpu->pc, at_end ? idx + 1 : idx);
     goto check;
+}
 #undef NEXT
 #undef IDX
 #undef OP_PC
