@@ -187,14 +187,18 @@ static void end_frame(TraceWriter *w)
 
 /* Make room for n more bytes: frames are opened eagerly (right after the
  * previous one closed, with the same stamp), so that no recorded outcome
- * can precede the opening SYNC of its frame. */
-static void ensure(TraceWriter *w, size_t n)
+ * can precede the opening SYNC of its frame.  Returns true if it closed a
+ * frame; the pending outcomes (w->bits) were then flushed into the closed
+ * frame and w->nbits is 0. */
+static bool ensure(TraceWriter *w, size_t n)
 {
     TraceWriterPriv *p = w->priv;
     if ((size_t)(p->bufs[p->cur] + p->bufsize - w->pos) < n + TW_FRAME_END_ROOM) {
         end_frame(w);
         begin_frame(w);
+        return true;
     }
+    return false;
 }
 
 /* Positioned packets: flush the pending bits first (the reader relies on
@@ -209,9 +213,16 @@ static void put_positioned(TraceWriter *w, uint8_t type, size_t maxlen)
     p->stamp_base = w->blocks;
 }
 
+/* Called by trace_cond when the 64th pending outcome was added. */
 void trace__flush_bits64(TraceWriter *w)
 {
-    ensure(w, 9);
+    assert(w->nbits == 64);
+    /* If the frame is full, closing it already wrote the 64 outcomes (as
+     * SHORTBITS, before its final SYNC): they must not be written again
+     * in the new frame (that was a bug: a BITS64 of 64 stale zero bits
+     * at the start of the next frame, 64 spurious "not taken"). */
+    if (ensure(w, 9))
+        return;
     *w->pos++ = TF_PKT_BITS64;
     for (int i = 0; i < 8; i++)
         *w->pos++ = (uint8_t)(w->bits >> (8 * i));

@@ -1,0 +1,177 @@
+/*
+ * report/report.h - coverage results as the renderers see them.
+ *
+ * xcov (the engine) builds one CovReport from traces, the ELF and the
+ * sources; each renderer (text, xcov, html, json, lcov, cobertura, drcov)
+ * only reads it.  Renderers never run the guest nor read traces.
+ *
+ * Determinism: a CovReport holds no timestamps and no host-specific data
+ * beyond the paths it was given; renderers must produce byte-identical
+ * output for the same CovReport (stable ordering: files by path, lines by
+ * number, functions by start address then name).
+ *
+ * Marks follow GNATcoverage: '.' no code, '+' covered, '-' not covered,
+ * '!' partially covered, '?' undetermined, '#' exempted (no violation),
+ * '*' exempted with violations.
+ */
+#ifndef EMUCOV_REPORT_H
+#define EMUCOV_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum CovLevel {
+    COV_LEVEL_INSN = 0,       /* object: each instruction executed          */
+    COV_LEVEL_BRANCH,         /* object: + each cond branch both ways       */
+    COV_LEVEL_STMT,           /* source: statements                         */
+    COV_LEVEL_STMT_DECISION,  /* + decisions both outcomes                  */
+    COV_LEVEL_STMT_MCDC,      /* + masking MC/DC                            */
+    COV_LEVEL_STMT_UC_MCDC,   /* + unique-cause MC/DC                       */
+} CovLevel;
+
+const char *cov_level_name(CovLevel l);          /* "insn", "stmt+mcdc", ... */
+bool cov_level_parse(const char *s, CovLevel *out);
+
+enum {
+    COV_MARK_NO_CODE = '.',
+    COV_MARK_COVERED = '+',
+    COV_MARK_NOT_COVERED = '-',
+    COV_MARK_PARTIAL = '!',
+    COV_MARK_UNDETERMINED = '?',
+    COV_MARK_EXEMPT = '#',
+    COV_MARK_EXEMPT_VIOLATED = '*',
+};
+
+/* State of a conditional branch instruction (object coverage). */
+typedef enum CovBranchState {
+    COV_BRANCH_NONE = 0,      /* not a conditional branch                   */
+    COV_BRANCH_NEVER,         /* never executed                             */
+    COV_BRANCH_TAKEN,         /* executed, only taken                       */
+    COV_BRANCH_NOT_TAKEN,     /* executed, only fallen through              */
+    COV_BRANCH_BOTH,          /* both directions                            */
+} CovBranchState;
+
+/* A violation (or note) attached to a source line: what is missing. */
+typedef struct CovViolation {
+    unsigned line, col;       /* start (1-based; col 0 = whole line)        */
+    unsigned end_line, end_col;
+    const char *kind;         /* stable identifier: "stmt-not-executed",
+                                 "branch-not-taken", "branch-not-fallthrough",
+                                 "decision-outcome-true", "decision-outcome-
+                                 false", "mcdc-independence", "undetermined",
+                                 "insn-not-executed", ... (docs list them)   */
+    char *message;            /* human text, e.g. "statement not executed"  */
+} CovViolation;
+
+/* One machine instruction of the ELF's code. */
+typedef struct CovInsn {
+    uint64_t addr;
+    uint32_t len;
+    char *disasm;             /* objdump-style text                         */
+    bool executed;
+    CovBranchState branch;
+    uint64_t count;           /* executions when known (flat/history), else 0 */
+    int file;                 /* index in CovReport.files, -1 if none       */
+    unsigned line, col;       /* 0 when not traceable to source             */
+} CovInsn;
+
+typedef struct CovLine {
+    unsigned number;          /* 1-based                                    */
+    char mark;                /* COV_MARK_*                                 */
+    char *text;               /* source text without the newline (NULL when
+                                 the source file is unavailable)           */
+    uint64_t count;           /* executions of the line's first instruction
+                                 (0 unknown/never)                          */
+    CovViolation *violations; /* what makes the line '-', '!', '?', '*'     */
+    unsigned nviolations;
+    char *exemption;          /* justification when exempted, else NULL     */
+    /* object code attributed to this line: indices into CovReport.insns   */
+    uint32_t *insns;
+    unsigned ninsns;
+} CovLine;
+
+/* Counters: total obligations and how many are satisfied. */
+typedef struct CovCounts {
+    uint32_t stmt_total, stmt_covered;
+    uint32_t insn_total, insn_covered;
+    uint32_t branch_total, branch_covered;       /* directions: 2 per branch */
+    uint32_t decision_total, decision_covered;   /* outcomes: 2 per decision */
+    uint32_t mcdc_total, mcdc_covered;           /* conditions               */
+    uint32_t line_total, line_covered;           /* lines with code          */
+    uint32_t undetermined;                       /* obligations marked '?'   */
+    uint32_t exempted;                           /* obligations exempted     */
+} CovCounts;
+
+typedef struct CovFunction {
+    char *name;
+    int file;                 /* index in files, -1 if unknown              */
+    unsigned first_line, last_line;
+    uint64_t lo, hi;          /* [lo, hi) address range (first range)       */
+    uint64_t entry_count;     /* times entered (0 = never)                  */
+    CovCounts counts;
+} CovFunction;
+
+typedef struct CovFile {
+    char *path;               /* as found (absolute when known)             */
+    char *name;               /* display name (relative to a common root)   */
+    bool source_available;
+    CovLine *lines;           /* every line of the file, numbers 1..nlines */
+    unsigned nlines;
+    CovCounts counts;
+} CovFile;
+
+/* A trace that went into the report. */
+typedef struct CovRun {
+    char *trace_path;
+    char *test_name;          /* defaults to the trace's base name          */
+    uint8_t trace_sha256[32];
+    char *elf_path;
+    uint8_t elf_sha256[32];
+    uint64_t insns, blocks;
+    bool damaged;             /* read with --accept-damaged: partial        */
+} CovRun;
+
+/* An executed basic block (drcov output). */
+typedef struct CovBlock {
+    uint64_t addr;
+    uint32_t size;
+} CovBlock;
+
+typedef struct CovReport {
+    CovLevel level;
+    char *tool_version;       /* "xcov 0.1.0"                               */
+    char *isa;                /* "riscv32", "armv7m"                        */
+    char *elf_path;           /* the (first) ELF                            */
+    uint64_t elf_base;        /* lowest code address (drcov module base)    */
+    uint64_t elf_end;
+    bool line_level_only;     /* no sources: line coverage from DWARF only  */
+    CovRun *runs; unsigned nruns;
+    CovFile *files; unsigned nfiles;
+    CovFunction *functions; unsigned nfunctions;
+    CovInsn *insns; unsigned ninsns;     /* every code instruction, by addr */
+    /* instructions no source line maps to, as [lo, hi) ranges              */
+    struct { uint64_t lo, hi; char *symbol; } *untraceable;
+    unsigned nuntraceable;
+    CovBlock *blocks; unsigned nblocks;  /* executed blocks, by address     */
+    CovCounts totals;
+    char **notes; unsigned nnotes;       /* warnings to show in reports     */
+} CovReport;
+
+void cov_report_free(CovReport *r);
+
+/* Renderers: one per output format, selected by --format. */
+typedef struct ReportRenderer {
+    const char *name;         /* "text", "xcov", "html", "json", "lcov",
+                                 "cobertura", "drcov"                        */
+    const char *description;
+    /* Write into directory `outdir` (created by the caller); "text" also
+     * accepts outdir NULL = stdout.  Returns 0, or -1 with a one-line
+     * reason in err. */
+    int (*render)(const CovReport *r, const char *outdir, char *err, size_t errlen);
+} ReportRenderer;
+
+extern const ReportRenderer *const report_renderers[];  /* NULL-terminated */
+const ReportRenderer *report_find(const char *name);
+
+#endif
