@@ -611,7 +611,7 @@ static void disasm32(Out *o, const ArmInsn *d, uint32_t pc)
             outf(o, "], #%s%d", u ? "" : "-", d->imm);
         if (d->rn == 15 && !(p && u && d->imm == 0))
             outf(o, "\t@ %x", ((pc + 4) & ~3u) + (uint32_t)(u ? d->imm : -d->imm));
-        else if (!(p && u && d->imm == 0))
+        if (!(p && u && d->imm == 0))
             comment(o, d->imm);
         return;
     }
@@ -674,6 +674,11 @@ static void disasm32(Out *o, const ArmInsn *d, uint32_t pc)
         return;
     case ARM_OP_DMB: case ARM_OP_DSB: case ARM_OP_ISB: {
         const char *bn = op == ARM_OP_ISB ? (d->imm == 15 ? "sy" : NULL) : barrier_name((unsigned)d->imm);
+        if (op == ARM_OP_DSB && d->imm == 12) {
+            /* binutils prints DSB #12 with the ARMv8-R name "dfb" */
+            mnem(o, d, "dfb", false, false);
+            return;
+        }
         mnem(o, d, name, false, false);
         if (bn)
             outf(o, "\t%s", bn);
