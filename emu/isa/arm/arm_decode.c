@@ -642,14 +642,14 @@ static void dec32_branch_misc(uint32_t h1, uint32_t h2, uint32_t pc, ArmInsn *d)
         undef(d);
         return;
     }
-    if ((op & 0x38) != 0x38) {             /* B<cond>.W (T3) */
+    if ((op & 0x38) != 0x38) {             /* B<cond>.W (T3), op1 = 0x0 */
         d->op = ARM_OP_B;
         d->cond = (uint8_t)BITS(h1, 9, 6);
         d->imm = sext(s << 20 | j2 << 19 | j1 << 18 | BITS(h1, 5, 0) << 12 | BITS(h2, 10, 0) << 1, 21);
         return;
     }
-    if (op1 == 2) {                        /* 010: UDF.W when op = 1111111 */
-        if (op == 0x7f) {
+    if (op == 0x7f) {                      /* op1 = 010: UDF.W; 000: SMC (not v7-M) */
+        if (op1 == 2) {
             d->op = ARM_OP_UDF;
             d->imm = (int32_t)(BITS(h1, 3, 0) << 12 | BITS(h2, 11, 0));
         } else {

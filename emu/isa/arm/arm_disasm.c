@@ -317,8 +317,8 @@ static void disasm16(Out *o, const ArmInsn *d, uint32_t pc)
         reglist(o, d->reglist);
         return;
     case ARM_OP_CPS:
-        outf(o, "cps%s\t%s%s", (d->imm & 16) ? "id" : "ie", (d->imm & 2) ? "i" : "",
-             (d->imm & 1) ? "f" : "");
+        outf(o, "cps%s\t%s%s%s", (d->imm & 16) ? "id" : "ie", (hw & 4) ? "a" : "",
+             (d->imm & 2) ? "i" : "", (d->imm & 1) ? "f" : "");
         return;
     case ARM_OP_BKPT:
         outf(o, "bkpt\t0x%04x", (unsigned)d->imm);
@@ -659,6 +659,12 @@ static void disasm32(Out *o, const ArmInsn *d, uint32_t pc)
         outf(o, "\t%x", pc + 4 + (uint32_t)d->imm);
         return;
     case ARM_OP_NOP: case ARM_OP_YIELD: case ARM_OP_WFE: case ARM_OP_WFI: case ARM_OP_SEV:
+        if ((g >> 25) == 0x7c) {
+            /* LDRH/LDRSH with Rt = PC: unallocated memory hint (A5.3.8) */
+            outf(o, "ldr%sh%s.w\tpc, ", (g & 0x01000000u) ? "s" : "", cond_str(d));
+            mem_operand32(o, g, pc);
+            return;
+        }
         if (op == ARM_OP_NOP && d->imm) {
             if (d->imm == 5)
                 outf(o, "sevl%s.w", cond_str(d));
