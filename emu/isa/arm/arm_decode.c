@@ -626,6 +626,12 @@ static void dec32_dp_plain(uint32_t h1, uint32_t h2, ArmInsn *d)
     }
 }
 
+/* SYSm values defined for MRS/MSR (B5.2.2); others are UNPREDICTABLE. */
+static bool sysm_valid(unsigned sysm)
+{
+    return sysm <= 3 || (sysm >= 5 && sysm <= 9) || (sysm >= 16 && sysm <= 20);
+}
+
 /* A5.3.4 branches and miscellaneous control */
 static void dec32_branch_misc(uint32_t h1, uint32_t h2, uint32_t pc, ArmInsn *d)
 {
@@ -665,7 +671,7 @@ static void dec32_branch_misc(uint32_t h1, uint32_t h2, uint32_t pc, ArmInsn *d)
         unpred_if(d, bad(d->rn) || BIT(h1, 4) || BIT(h2, 13) || BITS(h2, 9, 8));
         {
             unsigned mask = BITS(h2, 11, 10), sysm = BITS(h2, 7, 0);
-            if (mask == 0 || (sysm > 3 && mask != 2))
+            if (mask == 0 || (sysm > 3 && mask != 2) || !sysm_valid(sysm))
                 unpred_if(d, true);
         }
         return;
@@ -685,7 +691,7 @@ static void dec32_branch_misc(uint32_t h1, uint32_t h2, uint32_t pc, ArmInsn *d)
                 d->imm = (int32_t)(h & 0xf);
             } else
                 d->op = ARM_OP_NOP;
-            unpred_if(d, BITS(h1, 3, 0) != 15 || BIT(h2, 13));
+            unpred_if(d, BITS(h1, 3, 0) != 15 || BIT(h2, 13) || BIT(h2, 11));
         }
         return;
     case 0x3b:                             /* misc control */
@@ -705,7 +711,8 @@ static void dec32_branch_misc(uint32_t h1, uint32_t h2, uint32_t pc, ArmInsn *d)
         d->op = ARM_OP_MRS;
         d->rd = (uint8_t)BITS(h2, 11, 8);
         d->imm = (int32_t)BITS(h2, 7, 0);
-        unpred_if(d, bad(d->rd) || BIT(h1, 4) || BITS(h1, 3, 0) != 15 || BIT(h2, 13));
+        unpred_if(d, bad(d->rd) || BIT(h1, 4) || BITS(h1, 3, 0) != 15 || BIT(h2, 13)
+                  || !sysm_valid(BITS(h2, 7, 0)));
         return;
     default:
         undef(d);
