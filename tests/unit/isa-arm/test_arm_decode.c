@@ -705,7 +705,7 @@ static void test_32_branches(void **state)
     assert_int_equal(d.imm, -4);
     d = dec32(0xf000, 0xf800);                      /* bl +0 */
     assert_int_equal(d.imm, 0);
-    d = dec32(0xf3ff, 0xffff);                      /* bl +16 MiB - 2 */
+    d = dec32(0xf3ff, 0xd7ff);                      /* bl +16 MiB - 2 */
     assert_int_equal(d.imm, 16777214);
     d = dec32(0xf400, 0xd000);                      /* bl -16 MiB */
     assert_int_equal(d.imm, -16777216);
