@@ -715,10 +715,10 @@ static void test_32_branches(void **state)
     d = dec32(0xf43f, 0xaffe);                      /* beq.w . */
     assert_int_equal(d.cond, ARM_COND_EQ);
     assert_int_equal(d.imm, -4);
-    d = dec32(0xf3bf, 0xafff);                      /* bvc.w +1 MiB - 2 */
+    d = dec32(0xf1ff, 0xafff);                      /* bvc.w +1 MiB - 2 */
     assert_int_equal(d.cond, ARM_COND_VC);
     assert_int_equal(d.imm, 1048574);
-    d = dec32(0xf740, 0x8000);                      /* bvc.w -1 MiB */
+    d = dec32(0xf5c0, 0x8000);                      /* bvc.w -1 MiB */
     assert_int_equal(d.imm, -1048576);
     assert_int_equal(dec32(0xf000, 0xc000).op, ARM_OP_UNDEFINED);  /* BLX imm */
 }
