@@ -250,13 +250,15 @@ static void dec16_misc(uint32_t hw, ArmInsn *d)
         d->rn = 13;
         d->flags = ARM_F_WBACK;
         d->reglist = (uint16_t)(BITS(hw, 7, 0) | BIT(hw, 8) << 14);
-        unpred_if(d, d->reglist == 0);
+        if (d->reglist == 0)
+            d->flags |= ARM_F_UNPRED | ARM_F_UNPRED_UNDEF;
     } else if ((op & 0x70) == 0x60) {      /* 110x: POP */
         d->op = ARM_OP_LDM;
         d->rn = 13;
         d->flags = ARM_F_WBACK;
         d->reglist = (uint16_t)(BITS(hw, 7, 0) | BIT(hw, 8) << 15);
-        unpred_if(d, d->reglist == 0);
+        if (d->reglist == 0)
+            d->flags |= ARM_F_UNPRED | ARM_F_UNPRED_UNDEF;
     } else if ((op & 0x7f) == 0x33) {      /* 0110011: CPS */
         d->op = ARM_OP_CPS;
         d->imm = (int32_t)(BIT(hw, 0) | BIT(hw, 1) << 1 | BIT(hw, 4) << 4);
@@ -328,7 +330,8 @@ static void dec16(uint32_t hw, uint32_t pc, ArmInsn *d)
         d->reglist = (uint16_t)BITS(hw, 7, 0);
         if (!load || !(d->reglist & (1u << d->rn)))
             d->flags = ARM_F_WBACK;
-        unpred_if(d, d->reglist == 0);
+        if (d->reglist == 0)
+            d->flags |= ARM_F_UNPRED | ARM_F_UNPRED_UNDEF;
         /* STM with writeback and the base in the list, not lowest: UNPRED */
         if (!load && (d->reglist & (1u << d->rn)) && (d->reglist & ((1u << d->rn) - 1)))
             unpred_if(d, true);
@@ -374,6 +377,8 @@ static void dec32_ldm(uint32_t h1, uint32_t h2, ArmInsn *d)
     }
     unsigned n = d->rn;
     unpred_if(d, n == 15 || popcount16(d->reglist) < 2 || (d->reglist & (1u << 13)));
+    if (n == 15 || d->reglist == 0)
+        d->flags |= ARM_F_UNPRED_UNDEF;
     if (load)
         unpred_if(d, (d->reglist & 0xc000) == 0xc000);
     else

@@ -31,9 +31,17 @@
  * occupy (the CPU raises UsageFault.UNDEFINSTR).  UDF is ARM_OP_UDF (also an
  * UNDEFINED instruction architecturally, but with its own mnemonic).
  * UNPREDICTABLE encodings (e.g. PC or SP where the manual forbids them,
- * empty register lists) decode normally with ARM_F_UNPRED set; the CPU
- * decides.  QEMU treats most Thumb UNPREDICTABLE cases as UNDEFINED; our CPU
- * should do the same (raise UsageFault) so that lockstep comparisons agree.
+ * empty register lists, reserved SYSm values) decode normally with
+ * ARM_F_UNPRED set, and the disassembler prints them as objdump does.
+ * Recommended CPU policy (so that lockstep against QEMU agrees): where QEMU
+ * raises UNDEFINED for an UNPREDICTABLE encoding the decoder also sets
+ * ARM_F_UNPRED_UNDEF and the CPU raises UsageFault.UNDEFINSTR; every other
+ * UNPREDICTABLE encoding executes with its natural semantics (QEMU does the
+ * same for most of them).  Cases marked ARM_F_UNPRED_UNDEF today (QEMU
+ * target/arm/translate.c do_ldm/op_stm): LDM/STM/PUSH/POP with an empty
+ * register list, LDM/STM with Rn = PC.  A single-register T32 LDM/STM is
+ * UNPREDICTABLE but executed (QEMU: "hardware ... implements the
+ * single-register-load").
  * Coprocessor / FP space (CDP, LDC, MCR, VADD, VLDR, ...) decodes as
  * ARM_OP_COPROC (len 4): the CPU raises UsageFault.NOCP without an FPU.
  */
@@ -44,6 +52,48 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "../isa.h"
+
+/*
+ * Field use per op (fields not listed are 0):
+ *   <dp>_IMM      rd, rn, imm (expanded; ARM_F_IMM_CARRY), ARM_F_S.  MOV/MVN
+ *                 have no rn; TST/TEQ/CMP/CMN no rd.  ADDW/SUBW and 16-bit
+ *                 forms are ADD_IMM/SUB_IMM (rn may be SP).  NEG = RSB_IMM #0.
+ *   ADR           rd, imm signed: rd = Align(PC, 4) + imm.
+ *   MOVT          rd, imm (16 bits).   MOV_IMM also covers MOVW.
+ *   <dp>_REG      rd, rn, rm shifted by shift_t/shift_n (MOV_REG with a
+ *                 shift is LSL/LSR/ASR/ROR/RRX by immediate).
+ *   LSL_REG..     rd = rn shifted by rm[7:0].
+ *   MUL/MLA/MLS   rd = rn * rm (+/- ra).  Long multiplies: rd = RdLo,
+ *                 ra = RdHi, rn, rm.  SDIV/UDIV rd = rn / rm.
+ *   SMULXY/SMLAXY/SMLALXY: imm bit 1 = top half of rn, bit 0 = of rm.
+ *   SMULWY/SMLAWY imm = top half of rm.  SMUAD/SMUSD/SMLAD/SMLSD/SMLALD/
+ *                 SMLSLD imm = X (swap rm halves).  SMMUL/SMMLA/SMMLS imm = R.
+ *   SSAT/USAT     rd, rm shifted (LSL/ASR), imm = saturate bit count
+ *                 (SSAT 1..32, USAT 0..31).  SSAT16/USAT16 likewise.
+ *   BFI/BFC       rd, rn (BFI), imm = lsb, imm2 = msb.
+ *   UBFX/SBFX     rd, rn, imm = lsb, imm2 = width - 1.
+ *   extends       rd, rm rotated right by shift_n; *XTA* add rn.
+ *   CLZ/RBIT/REV* rd, rm.   QADD/QSUB/QDADD/QDSUB rd = rm op rn.
+ *   parallel ops, SEL, USAD8 rd, rn, rm; USADA8 + ra.  PKHBT/PKHTB: rd, rn,
+ *                 rm shifted (LSL / ASR).
+ *   LDR_IMM/STR_IMM/LDRT/STRT  rd = Rt, rn, imm = offset magnitude, width,
+ *                 ARM_F_SIGNED, ARM_F_INDEX/ADD/WBACK (post-index: !INDEX).
+ *   LDR_REG/STR_REG rd = Rt, rn, rm << shift_n (LSL), width, sign.
+ *   LDR_LIT       rd, address = Align(PC, 4) +/- imm (ARM_F_ADD), width, sign.
+ *   LDRD/STRD     rd = Rt, ra = Rt2, rn, imm, INDEX/ADD/WBACK; LDRD_LIT: rn=15.
+ *   LDREX/STREX   rd = Rt, rn, imm (word form), width; STREX status = ra.
+ *   LDM/STM (IA), LDMDB/STMDB: rn, reglist, ARM_F_WBACK.  PUSH = STMDB
+ *                 sp!, POP = LDM sp!.
+ *   PLD/PLI       hints: address fields as loads (may be treated as NOP).
+ *   B             cond (ARM_COND_AL if unconditional), imm; BL imm;
+ *   BX/BLX_REG    rm.  CBZ/CBNZ rn, imm (0..126).  TBB/TBH rn, rm.
+ *   IT            cond = firstcond, it_mask.
+ *   NOP..SEV, DBG imm = hint number/option.  DMB/DSB/ISB imm = option.
+ *   MRS           rd, imm = SYSm.   MSR rn, imm = SYSm | mask << 8.
+ *   CPS           imm: bit 4 = disable (CPSID), bit 1 = I (PRIMASK),
+ *                 bit 0 = F (FAULTMASK).
+ *   SVC/BKPT/UDF  imm.
+ */
 
 /* X(op, objdump base mnemonic) */
 #define ARM_OP_LIST(X) \
@@ -147,8 +197,8 @@ enum {
     ARM_F_UNPRED       = 1u << 7,  /* UNPREDICTABLE encoding                  */
     ARM_F_IN_IT        = 1u << 8,  /* set by arm_it_apply: inside an IT block */
     ARM_F_LAST_IN_IT   = 1u << 9,  /* set by arm_it_apply: last insn of block */
-    ARM_F_NARROW_ALT   = 1u << 10, /* disasm: 16-bit form objdump prints with
-                                      another name (e.g. add rd,pc -> adr)    */
+    ARM_F_UNPRED_UNDEF = 1u << 10, /* UNPREDICTABLE case QEMU treats as
+                                      UNDEFINED (see the header comment)     */
 };
 
 typedef struct ArmInsn {
@@ -218,7 +268,7 @@ int arm_disasm(const ArmInsn *insn, uint32_t pc, char *buf, size_t bufsize);
 void arm_insn_info(const ArmInsn *insn, uint32_t pc, IsaInsnInfo *info);
 
 const char *arm_op_name(ArmOp op);        /* base mnemonic */
-const char *arm_reg_name(unsigned r);     /* objdump names: sb? no: r9, sl, fp, ip, sp, lr, pc */
+const char *arm_reg_name(unsigned r);     /* objdump names: r0..r9, sl, fp, ip, sp, lr, pc */
 const char *arm_cond_name(unsigned cond); /* "eq" ... "al" */
 
 #endif

@@ -291,8 +291,10 @@ static void test_16_ldm_stm(void **state)
     assert_false(d.flags & ARM_F_UNPRED);
     d = dec16(0xc10f);                              /* stmia r1!, {r0-r3}: base not lowest */
     assert_true(d.flags & ARM_F_UNPRED);
-    d = dec16(0xc800);                              /* empty list */
+    d = dec16(0xc800);                              /* empty list: QEMU UNDEFs */
     assert_true(d.flags & ARM_F_UNPRED);
+    assert_true(d.flags & ARM_F_UNPRED_UNDEF);
+    assert_false(dec16(0xc10f).flags & ARM_F_UNPRED_UNDEF);
 }
 
 static void test_16_branches_svc_udf(void **state)
@@ -693,6 +695,9 @@ static void test_32_load_store_multiple(void **state)
     assert_true(dec32(0xe8a0, 0x8001).flags & ARM_F_UNPRED);   /* STM with PC */
     assert_true(dec32(0xe8b0, 0x0003).flags & ARM_F_UNPRED);   /* wback, base in list */
     assert_true(dec32(0xe890, 0x0001).flags & ARM_F_UNPRED);   /* one register */
+    assert_false(dec32(0xe890, 0x0001).flags & ARM_F_UNPRED_UNDEF); /* QEMU runs it */
+    assert_true(dec32(0xe89f, 0x0003).flags & ARM_F_UNPRED_UNDEF);  /* Rn = PC */
+    assert_true(dec32(0xe890, 0x0000).flags & ARM_F_UNPRED_UNDEF);  /* empty */
     assert_int_equal(dec32(0xe80d, 0xc000).op, ARM_OP_UNDEFINED); /* SRS */
     assert_int_equal(dec32(0xe990, 0xc000).op, ARM_OP_UNDEFINED); /* RFE */
 }
