@@ -5,7 +5,7 @@
  * 16-bit (A5.2) or 32-bit (A5.3) table, each sub-table is one static
  * function named after its section.
  */
-#include "arm_isa.h"
+#include "arm_internal.h"
 
 #include <string.h>
 
@@ -989,7 +989,7 @@ static void dec32(uint32_t h1, uint32_t h2, uint32_t pc, ArmInsn *d)
         else if ((op2 & 0x60) == 0x20)
             dec32_dp_shreg(h1, h2, d);
         else
-            d->op = ARM_OP_COPROC;
+            arm_vfp_decode(h1, h2, d);
     } else if (op1 == 2) {
         if (op)
             dec32_branch_misc(h1, h2, pc, d);
@@ -1010,7 +1010,7 @@ static void dec32(uint32_t h1, uint32_t h2, uint32_t pc, ArmInsn *d)
         else if ((op2 & 0x78) == 0x38)
             dec32_long_mul(h1, h2, d);
         else if (op2 & 0x40)
-            d->op = ARM_OP_COPROC;
+            arm_vfp_decode(h1, h2, d);
         else
             undef(d);
     }

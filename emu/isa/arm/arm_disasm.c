@@ -13,6 +13,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const reg_names[16] = {
@@ -420,6 +421,150 @@ static void mul_xy(Out *o, const ArmInsn *d, const char *base)
     outf(o, "%s%c%c%s", base, (d->imm & 2) ? 't' : 'b', (d->imm & 1) ? 't' : 'b', cond_str(d));
 }
 
+/* The float value of a VMOV immediate as binutils prints it: the fewest
+ * of 1, 3 or 7 decimals that is exact, with a sign column. */
+static void vfp_float_comment(Out *o, uint32_t bits)
+{
+    float f;
+    memcpy(&f, &bits, sizeof f);
+    static const int prec[3] = { 1, 3, 7 };
+    for (int i = 0; i < 3; i++) {
+        char t[32];
+        snprintf(t, sizeof t, "%.*f", prec[i], (double)f);
+        if (i == 2 || strtod(t, NULL) == (double)f) {
+            outf(o, "\t@ 0x%08x % .*f", bits, prec[i], (double)f);
+            return;
+        }
+    }
+}
+
+static const char *vfp_sysreg(unsigned r)
+{
+    switch (r) {
+    case 0: return "fpsid";
+    case 1: return "fpscr";
+    case 5: return "mvfr2";
+    case 6: return "mvfr1";
+    case 7: return "mvfr0";
+    case 8: return "fpexc";
+    case 9: return "fpinst";
+    case 10: return "fpinst2";
+    default: return NULL;
+    }
+}
+
+static void vfp_reglist(Out *o, const ArmInsn *d)
+{
+    char k = d->width == 8 ? 'd' : 's';
+    if (d->imm <= 1)
+        outf(o, "{%c%u}", k, d->rd);
+    else
+        outf(o, "{%c%u-%c%u}", k, d->rd, k, d->rd + (unsigned)d->imm - 1);
+}
+
+static void disasm_vfp(Out *o, const ArmInsn *d, uint32_t pc)
+{
+    unsigned op = d->op;
+    const char *name = arm_op_name(op), *c = cond_str(d);
+    switch (op) {
+    case ARM_OP_VADD: case ARM_OP_VSUB: case ARM_OP_VMUL: case ARM_OP_VNMUL:
+    case ARM_OP_VMLA: case ARM_OP_VMLS: case ARM_OP_VNMLA: case ARM_OP_VNMLS:
+    case ARM_OP_VFMA: case ARM_OP_VFMS: case ARM_OP_VFNMA: case ARM_OP_VFNMS: case ARM_OP_VDIV:
+        outf(o, "%s%s.f32\ts%u, s%u, s%u", name, c, d->rd, d->rn, d->rm);
+        return;
+    case ARM_OP_VMOV_REG: case ARM_OP_VABS: case ARM_OP_VNEG: case ARM_OP_VSQRT:
+        outf(o, "%s%s.f32\ts%u, s%u", name, c, d->rd, d->rm);
+        return;
+    case ARM_OP_VMOV_IMM:
+        outf(o, "vmov%s.f32\ts%u, #%u", c, d->rd, d->imm2);
+        vfp_float_comment(o, (uint32_t)d->imm);
+        return;
+    case ARM_OP_VCVTB: case ARM_OP_VCVTT:
+        outf(o, "%s%s.%s\ts%u, s%u", name, c, d->imm ? "f16.f32" : "f32.f16", d->rd, d->rm);
+        return;
+    case ARM_OP_VCMP:
+        outf(o, "vcmp%s%s.f32\ts%u, ", (d->imm & 1) ? "e" : "", c, d->rd);
+        if (d->imm & 2)
+            outf(o, "#0.0");
+        else
+            outf(o, "s%u", d->rm);
+        return;
+    case ARM_OP_VCVT_IF:
+        outf(o, "vcvt%s.f32.%s32\ts%u, s%u", c, (d->imm & 1) ? "s" : "u", d->rd, d->rm);
+        return;
+    case ARM_OP_VCVT_FI:
+        outf(o, "vcvt%s%s.%s32.f32\ts%u, s%u", (d->imm & 2) ? "" : "r", c, (d->imm & 1) ? "s" : "u",
+             d->rd, d->rm);
+        return;
+    case ARM_OP_VCVT_FX: {
+        const char *t = (d->imm2 & 2) ? "u" : "s";
+        unsigned sz = (d->imm2 & 4) ? 32 : 16;
+        if (d->imm2 & 1)
+            outf(o, "vcvt%s.%s%u.f32\ts%u, s%u, #%d", c, t, sz, d->rd, d->rd, d->imm);
+        else
+            outf(o, "vcvt%s.f32.%s%u\ts%u, s%u, #%d", c, t, sz, d->rd, d->rd, d->imm);
+        return;
+    }
+    case ARM_OP_VMRS: case ARM_OP_VMSR: {
+        const char *sr = vfp_sysreg((unsigned)d->imm);
+        char tmp[32];
+        if (!sr) {
+            snprintf(tmp, sizeof tmp, "<impl def 0x%x>", (unsigned)d->imm);
+            sr = tmp;
+        }
+        if (op == ARM_OP_VMRS) {
+            if (d->rd == 15)
+                outf(o, "vmrs%s\tAPSR_nzcv, %s", c, sr);
+            else
+                outf(o, "vmrs%s\t%s, %s", c, R(d->rd), sr);
+        } else
+            outf(o, "vmsr%s\t%s, %s", c, sr, R(d->rn));
+        return;
+    }
+    case ARM_OP_VMOV_RS:
+        if (d->imm)
+            outf(o, "vmov%s\t%s, s%u", c, R(d->rd), d->rn);
+        else
+            outf(o, "vmov%s\ts%u, %s", c, d->rn, R(d->rd));
+        return;
+    case ARM_OP_VMOV_RRSS:
+        if (d->imm)
+            outf(o, "vmov%s\t%s, %s, s%u, s%u", c, R(d->rd), R(d->ra), d->rm, d->rm + 1u);
+        else
+            outf(o, "vmov%s\ts%u, s%u, %s, %s", c, d->rm, d->rm + 1u, R(d->rd), R(d->ra));
+        return;
+    case ARM_OP_VMOV_RRD:
+        if (d->imm)
+            outf(o, "vmov%s\t%s, %s, d%u", c, R(d->rd), R(d->ra), d->rm);
+        else
+            outf(o, "vmov%s\td%u, %s, %s", c, d->rm, R(d->rd), R(d->ra));
+        return;
+    case ARM_OP_VLDR: case ARM_OP_VSTR: {
+        int32_t off = (d->flags & ARM_F_ADD) ? d->imm : -d->imm;
+        outf(o, "%s%s\t%c%u, [%s", name, c, d->width == 8 ? 'd' : 's', d->rd, R(d->rn));
+        if (off || !(d->flags & ARM_F_ADD))
+            outf(o, ", #%s%d", off == 0 ? "-" : "", off);
+        outf(o, "]");
+        if (d->rn == 15)
+            outf(o, "\t@ %x", ((pc + 4) & ~3u) + (uint32_t)off);
+        else
+            comment(o, off);
+        return;
+    }
+    case ARM_OP_VLDM: case ARM_OP_VSTM: case ARM_OP_VLDMDB: case ARM_OP_VSTMDB:
+        if (d->rn == 13 && (d->flags & ARM_F_WBACK)
+            && (op == ARM_OP_VLDM || op == ARM_OP_VSTMDB)) {
+            outf(o, "%s%s\t", op == ARM_OP_VLDM ? "vpop" : "vpush", c);
+        } else {
+            outf(o, "%s%s\t%s%s, ", name, c, R(d->rn), (d->flags & ARM_F_WBACK) ? "!" : "");
+        }
+        vfp_reglist(o, d);
+        return;
+    default:
+        return;
+    }
+}
+
 static void disasm32(Out *o, const ArmInsn *d, uint32_t pc)
 {
     unsigned op = d->op;
@@ -710,6 +855,10 @@ static void disasm32(Out *o, const ArmInsn *d, uint32_t pc)
         return;
     default:
         break;
+    }
+    if (op >= ARM_OP_VADD && op <= ARM_OP_VSTMDB) {
+        disasm_vfp(o, d, pc);
+        return;
     }
     if (op >= ARM_OP_SADD16 && op <= ARM_OP_UHSUB8) {
         mnem(o, d, name, false, false);

@@ -93,6 +93,25 @@
  *   CPS           imm: bit 4 = disable (CPSID), bit 1 = I (PRIMASK),
  *                 bit 0 = F (FAULTMASK).
  *   SVC/BKPT/UDF  imm.
+ *   FP (A6.4; single precision only, sz = 1 data processing is UNDEFINED):
+ *   VADD..VDIV    rd = Sd, rn = Sn, rm = Sm.   VABS/VNEG/VSQRT/VMOV_REG rd, rm.
+ *   VMOV_IMM      rd, imm = the 32-bit float bit pattern (VFPExpandImm done),
+ *                 imm2 = the encoded imm8.
+ *   VCVTB/VCVTT   rd, rm, imm = 1: f16 <- f32, 0: f32 <- f16.
+ *   VCMP          rd, rm; imm bit 0 = E (VCMPE), bit 1 = compare with #0.0.
+ *   VCVT_IF       rd = float(rm as int), imm bit 0 = signed.
+ *   VCVT_FI       rd = int(rm), imm bit 0 = signed, bit 1 = round towards
+ *                 zero (VCVT; else FPSCR mode, VCVTR).
+ *   VCVT_FX       rd = rd <-> fixed point: imm = fraction bits, imm2 bit 0 =
+ *                 to fixed, bit 1 = unsigned, bit 2 = 32-bit (else 16-bit).
+ *   VMRS/VMSR     rd/rn = core register (VMRS rd = 15: APSR_nzcv), imm =
+ *                 system register number (1 = FPSCR).
+ *   VMOV_RS       rd = Rt, rn = Sn, imm = 1: Rt <- Sn, 0: Sn <- Rt.
+ *   VMOV_RRSS     rd = Rt, ra = Rt2, rm = Sm (and Sm+1), imm = to core.
+ *   VMOV_RRD      rd = Rt, ra = Rt2, rm = Dm, imm = to core.
+ *   VLDR/VSTR     rd = Sd/Dd, rn, imm, ARM_F_ADD, width 4 or 8.
+ *   VLDM/VSTM/VLDMDB/VSTMDB rd = first register, imm = register count, rn,
+ *                 ARM_F_WBACK, width 4 or 8.  VPUSH/VPOP: rn = SP.
  */
 
 /* X(op, objdump base mnemonic) */
@@ -163,7 +182,18 @@
     X(SMLALXY, "smlal") X(SMUAD, "smuad") X(SMUSD, "smusd") \
     X(SMLAD, "smlad") X(SMLSD, "smlsd") X(SMLALD, "smlald") \
     X(SMLSLD, "smlsld") X(SMMUL, "smmul") X(SMMLA, "smmla") X(SMMLS, "smmls") \
-    /* coprocessor / floating point space */ \
+    /* FPv4-SP floating point (Cortex-M4F), A6: registers are S0-S31 (or \
+       D0-D15 where `width` is 8) in rd/rn/rm */ \
+    X(VADD, "vadd") X(VSUB, "vsub") X(VMUL, "vmul") X(VNMUL, "vnmul") \
+    X(VMLA, "vmla") X(VMLS, "vmls") X(VNMLA, "vnmla") X(VNMLS, "vnmls") \
+    X(VFMA, "vfma") X(VFMS, "vfms") X(VFNMA, "vfnma") X(VFNMS, "vfnms") \
+    X(VDIV, "vdiv") X(VMOV_IMM, "vmov") X(VMOV_REG, "vmov") X(VABS, "vabs") \
+    X(VNEG, "vneg") X(VSQRT, "vsqrt") X(VCVTB, "vcvtb") X(VCVTT, "vcvtt") \
+    X(VCMP, "vcmp") X(VCVT_IF, "vcvt") X(VCVT_FI, "vcvt") X(VCVT_FX, "vcvt") \
+    X(VMRS, "vmrs") X(VMSR, "vmsr") X(VMOV_RS, "vmov") X(VMOV_RRSS, "vmov") \
+    X(VMOV_RRD, "vmov") X(VLDR, "vldr") X(VSTR, "vstr") X(VLDM, "vldmia") \
+    X(VSTM, "vstmia") X(VLDMDB, "vldmdb") X(VSTMDB, "vstmdb") \
+    /* other coprocessor space (no coprocessor on Cortex-M3/M4: NOCP) */ \
     X(COPROC, "coproc")
 
 typedef enum ArmOp {

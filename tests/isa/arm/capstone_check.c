@@ -28,16 +28,21 @@
  *      brackets ("[r0, #0]", "[pc, #-0]") = no offset.  Capstone side: 16-bit
  *      "muls rd, rn, rd" -> muls rd, rn; "add rd, sp, rd" -> add rd, sp;
  *      "hint #n" -> nop {n}.
+ *   N7 FP register ranges "{s2-s5}" (objdump) = "{s2, s3, s4, s5}".
+ *   N8 FP immediates compare by value: "#0.0" = "#0"; VMOV.F32 #imm8
+ *      (objdump: the encoded imm8, value in a comment) = capstone's value.
  *   N5 special registers: objdump's M-profile names CPSR/PSR/CPSR_f/_s/_fs
  *      are capstone's apsr/xpsr/apsr_nzcvq/apsr_g/apsr_nzcvqg.
  *
  * Validity classes that are expected to differ (counted and reported, not
  * failures), each checked by a predicate below:
- *   K1 coprocessor/FP space (ARM_OP_COPROC): we do not disassemble it;
- *      capstone decodes VFP and rejects the rest.
- *   K2 capstone 4 decodes Advanced SIMD element loads/stores (VLDn/VSTn,
- *      0xf9xx) in MCLASS mode although ARMv7-M has no NEON: capstone bug;
- *      we (and the architecture) say UNDEFINED.
+ *   K1 generic coprocessor instructions (CDP, LDC, MCR, ... for coprocessors
+ *      other than cp10/cp11 = FP): we decode them as ARM_OP_COPROC (the CPU
+ *      raises NOCP) and do not disassemble them.
+ *   K2 capstone 4 decodes, in MCLASS mode, instructions that ARMv7-M with
+ *      FPv4-SP does not have: Advanced SIMD (incl. VLDn/VSTn at 0xf9xx),
+ *      double-precision VFP data processing, ARMv8 FP (VSEL, VMAXNM,
+ *      VRINTx), LDC2/STC2/MCR2/CDP2: capstone bug; we say UNDEFINED.
  *   K3 UNPREDICTABLE encodings (ARM_F_UNPRED): capstone rejects some of
  *      them or prints them differently; we decode them and flag them.
  *   K4 capstone 4 decodes HVC and SMC (ARMv7-A virtualization/security
@@ -55,7 +60,7 @@
 
 #include "emu/isa/arm/arm_isa.h"
 
-#define MAXTOK 32
+#define MAXTOK 96
 typedef struct Toks {
     int n;
     char t[MAXTOK][32];
@@ -158,7 +163,27 @@ static void canon(const char *mn, const char *ops, bool ours, Toks *k)
             w[j] = (char)tolower((unsigned char)s[j]);
         w[len] = 0;
         long long v;
-        if (number(w, ours && branch && w[0] != '#', &v)) {
+        unsigned r0, r1;
+        char k0, k1;
+        int used = 0;
+        if (sscanf(w, "%c%u-%c%u%n", &k0, &r0, &k1, &r1, &used) == 4 && (size_t)used == len
+            && (k0 == 's' || k0 == 'd') && k1 == k0 && r0 <= r1 && r1 < 32) {
+            /* N7: FP register ranges "s2-s5" are the list "s2, s3, s4, s5" */
+            for (unsigned r = r0; r <= r1; r++) {
+                char b[8];
+                if (r != r0)
+                    tok_add(k, ",", 1);
+                snprintf(b, sizeof b, "%c%u", k0, r);
+                tok_add(k, b, strlen(b));
+            }
+        } else if (w[0] == '#' && !strstr(w, "0x") && (strchr(w, '.') || strchr(w, 'e'))) {
+            /* N8: floating-point immediates by value ("#0.0" = "#0") */
+            char b[32];
+            snprintf(b, sizeof b, "%g", strtod(w + 1, NULL));
+            if (!strcmp(b, "0"))
+                snprintf(b, sizeof b, "0");
+            tok_add(k, b, strlen(b));
+        } else if (number(w, ours && branch && w[0] != '#', &v)) {
             char b[32];
             snprintf(b, sizeof b, "%u", (unsigned)(uint32_t)v);
             tok_add(k, b, strlen(b));
@@ -313,12 +338,27 @@ static void split_ours(const char *text, char *mn, size_t mnsz, const char **ops
     *ops = text + i;
 }
 
+/* A single-precision mnemonic that FPv4-SP has: capstone valid + ours
+ * UNDEFINED on such a mnemonic is a real disagreement, not K2. */
+static bool fpv4_sp_mnemonic(const char *m)
+{
+    static const char *const v8[] = { "vrint", "vmaxnm", "vminnm", "vsel", "vcvta", "vcvtn",
+                                      "vcvtp", "vcvtm" };
+    if (!strstr(m, ".f32") || strstr(m, "f64"))
+        return !strncmp(m, "vldr", 4) || !strncmp(m, "vstr", 4) || !strncmp(m, "vpush", 5)
+               || !strncmp(m, "vpop", 4) || !strcmp(m, "vmrs") || !strcmp(m, "vmsr");
+    for (unsigned i = 0; i < sizeof v8 / sizeof v8[0]; i++)
+        if (!strncmp(m, v8[i], strlen(v8[i])))
+            return false;
+    return true;
+}
+
 enum { C_SAME, C_TEXT, C_VALID, C_LEN, C_K1, C_K2, C_K3, C_K4, C_K5, C_COUNT };
 static const char *const cat_names[C_COUNT] = {
     "agree (valid, length, text)", "TEXT differs (unexplained)",
     "VALIDITY differs (unexplained)", "LENGTH differs (unexplained)",
-    "K1 coprocessor/FP space, not compared",
-    "K2 capstone decodes NEON VLDn/VSTn in M-class (capstone bug)",
+    "K1 generic coprocessor (not FP), not disassembled",
+    "K2 capstone decodes NEON/VFP-D/v8-FP/LDC2.. in M-class (bug)",
     "K3 UNPREDICTABLE, capstone rejects or prints differently",
     "K4 capstone decodes ARMv7-A HVC/SMC in M-class (capstone bug)",
     "K5 LDRD/STRD [Rn, #0]! : objdump (and we) omit the '!'",
@@ -344,7 +384,8 @@ static void check(csh h, uint16_t h1, uint16_t h2, int verbose)
     else if (!ours_valid && !n) {
         both_invalid++;
         return;
-    } else if (!ours_valid && n && len == 4 && (h1 & 0xff10) == 0xf900 && in[0].mnemonic[0] == 'v')
+    } else if (!ours_valid && n && len == 4 && ((h1 & 0xff10) == 0xf900 || (h1 & 0xec00) == 0xec00)
+               && !fpv4_sp_mnemonic(in[0].mnemonic))
         cat = C_K2;
     else if (!ours_valid && n && (!strncmp(in[0].mnemonic, "hvc", 3) || !strcmp(in[0].mnemonic, "smc")))
         cat = C_K4;
@@ -364,6 +405,14 @@ static void check(csh h, uint16_t h1, uint16_t h2, int verbose)
         cs_alias(&c, len);
         canon_common(&a);
         canon_common(&c);
+        if (d.op == ARM_OP_VMOV_IMM && a.n >= 4) {
+            /* N8: objdump prints VMOV.F32 #imm8 (value in a comment),
+             * capstone the value: compare values */
+            float f;
+            uint32_t bits = (uint32_t)d.imm;
+            memcpy(&f, &bits, sizeof f);
+            snprintf(a.t[3], sizeof a.t[3], "%g", (double)f);
+        }
         char sa[256], sc[256];
         toks_str(&a, sa, sizeof sa);
         toks_str(&c, sc, sizeof sc);

@@ -755,8 +755,69 @@ static void test_32_system(void **state)
     assert_int_equal(d.imm, 65535);
     assert_int_equal(dec32(0xf7f0, 0x8000).op, ARM_OP_UNDEFINED); /* SMC */
     assert_int_equal(dec32(0xf7e0, 0x8000).op, ARM_OP_UNDEFINED); /* HVC */
-    assert_int_equal(dec32(0xee30, 0x0a81).op, ARM_OP_COPROC);    /* vadd.f32 */
-    assert_int_equal(dec32(0xed90, 0x0a01).op, ARM_OP_COPROC);    /* vldr */
+    assert_int_equal(dec32(0xee00, 0x0e10).op, ARM_OP_COPROC);    /* mcr p14 */
+    assert_int_equal(dec32(0xed90, 0x0501).op, ARM_OP_COPROC);    /* ldc p5 */
+}
+
+static void test_32_fp(void **state)
+{
+    (void)state;
+    ArmInsn d = dec32(0xee7f, 0xfa6e);              /* vsub.f32 s31, s30, s29 */
+    assert_int_equal(d.op, ARM_OP_VSUB);
+    assert_int_equal(d.rd, 31);
+    assert_int_equal(d.rn, 30);
+    assert_int_equal(d.rm, 29);
+    assert_string_equal(dis(&d), "vsub.f32\ts31, s30, s29");
+    assert_int_equal(dec32(0xee10, 0x0ac1).op, ARM_OP_VNMLA);
+    assert_int_equal(dec32(0xee90, 0x0a81).op, ARM_OP_VFNMS);
+    assert_int_equal(dec32(0xee80, 0x0a81).op, ARM_OP_VDIV);
+    assert_int_equal(dec32(0xee30, 0x0b81).op, ARM_OP_UNDEFINED);   /* vadd.f64: no DP */
+    d = dec32(0xeeb7, 0x0a00);                      /* vmov.f32 s0, #1.0 */
+    assert_int_equal(d.op, ARM_OP_VMOV_IMM);
+    assert_int_equal((uint32_t)d.imm, 0x3f800000u);
+    assert_string_equal(dis(&d), "vmov.f32\ts0, #112\t@ 0x3f800000  1.0");
+    d = dec32(0xeeb0, 0x0a04);                      /* vmov.f32 s0, #2.5 */
+    assert_int_equal((uint32_t)d.imm, 0x40200000u);
+    d = dec32(0xeeb5, 0x0ac0);                      /* vcmpe.f32 s0, #0.0 */
+    assert_int_equal(d.op, ARM_OP_VCMP);
+    assert_int_equal(d.imm, 3);
+    d = dec32(0xeebd, 0x0a60);                      /* vcvtr.s32.f32 s0, s1 */
+    assert_int_equal(d.op, ARM_OP_VCVT_FI);
+    assert_int_equal(d.imm, 1);
+    d = dec32(0xeebe, 0x0ac0);                      /* vcvt.s32.f32 s0, s0, #32 */
+    assert_int_equal(d.op, ARM_OP_VCVT_FX);
+    assert_int_equal(d.imm, 32);
+    assert_int_equal(d.imm2, 1 | 4);
+    d = dec32(0xeef1, 0xfa10);                      /* vmrs APSR_nzcv, fpscr */
+    assert_int_equal(d.op, ARM_OP_VMRS);
+    assert_int_equal(d.rd, 15);
+    assert_int_equal(d.imm, 1);
+    assert_true(dec32(0xeef8, 0x1a10).flags & ARM_F_UNPRED);  /* vmrs fpexc */
+    d = dec32(0xee0f, 0xea90);                      /* vmov s31, lr */
+    assert_int_equal(d.op, ARM_OP_VMOV_RS);
+    assert_int_equal(d.rn, 31);
+    assert_int_equal(d.rd, 14);
+    assert_int_equal(d.imm, 0);
+    d = dec32(0xec51, 0x0b10);                      /* vmov r0, r1, d0 */
+    assert_int_equal(d.op, ARM_OP_VMOV_RRD);
+    assert_int_equal(d.ra, 1);
+    assert_int_equal(d.imm, 1);
+    d = dec32(0xed10, 0x0aff);                      /* vldr s0, [r0, #-1020] */
+    assert_int_equal(d.op, ARM_OP_VLDR);
+    assert_int_equal(d.imm, 1020);
+    assert_false(d.flags & ARM_F_ADD);
+    d = dec32(0xed2d, 0x8a10);                      /* vpush {s16-s31} */
+    assert_int_equal(d.op, ARM_OP_VSTMDB);
+    assert_int_equal(d.rd, 16);
+    assert_int_equal(d.imm, 16);
+    assert_string_equal(dis(&d), "vpush\t{s16-s31}");
+    d = dec32(0xecbd, 0x8b10);                      /* vpop {d8-d15} */
+    assert_int_equal(d.op, ARM_OP_VLDM);
+    assert_int_equal(d.width, 8);
+    assert_int_equal(d.imm, 8);
+    assert_true(dec32(0xecb0, 0x0a00).flags & ARM_F_UNPRED);  /* empty list */
+    assert_int_equal(dec32(0xefff, 0x0a00).op, ARM_OP_UNDEFINED); /* Advanced SIMD */
+    assert_int_equal(dec32(0xfe30, 0x0a81).op, ARM_OP_UNDEFINED); /* T = 1 */
 }
 
 /* ---------------------------------------------------------- API */
@@ -898,6 +959,7 @@ int main(void)
         cmocka_unit_test(test_32_load_store_multiple),
         cmocka_unit_test(test_32_branches),
         cmocka_unit_test(test_32_system),
+        cmocka_unit_test(test_32_fp),
         cmocka_unit_test(test_truncated_and_bytes),
         cmocka_unit_test(test_insn_info_flows),
         cmocka_unit_test(test_ops_table),
