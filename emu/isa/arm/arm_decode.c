@@ -1056,14 +1056,24 @@ void arm_it_step(ArmItState *s, ArmInsn *insn)
     if (arm_it_active(s)) {
         unsigned cond = s->bits >> 4;
         /* IT, CBZ/CBNZ and B<cond> are not permitted inside an IT block. */
+        bool last = (s->bits & 0x7) == 0;
         if (insn->op == ARM_OP_IT || insn->op == ARM_OP_CBZ || insn->op == ARM_OP_CBNZ
             || (insn->op == ARM_OP_B && insn->cond != ARM_COND_AL))
             insn->flags |= ARM_F_UNPRED;
-        else
+        else if (insn->op != ARM_OP_BKPT)      /* BKPT is always unconditional */
             insn->cond = (uint8_t)cond;
         insn->flags |= ARM_F_IN_IT;
-        if ((s->bits & 0x7) == 0)
+        if (last)
             insn->flags |= ARM_F_LAST_IN_IT;
+        else {
+            /* A branch or other write to the PC must be the last
+             * instruction of an IT block (A7.3.3). */
+            IsaInsnInfo info;
+            arm_insn_info(insn, 0, &info);
+            if (info.flow != ISA_FLOW_SEQ && info.flow != ISA_FLOW_SYSTEM
+                && info.flow != ISA_FLOW_TRAP)
+                insn->flags |= ARM_F_UNPRED;
+        }
         if (insn->flags & ARM_F_S_OUTSIDE_IT)
             insn->flags &= (uint16_t)~ARM_F_S;
         /* A7.3.3 ITAdvance() */

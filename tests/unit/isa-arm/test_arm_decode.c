@@ -411,6 +411,23 @@ static void test_it_unpredictable_inside(void **state)
     assert_true(d.flags & ARM_F_UNPRED);
     assert_int_equal(d.cond, ARM_COND_EQ);
     assert_false(arm_it_active(&it));
+    /* bx lr must be last: UNPRED in the first slot of ITT, fine in the last */
+    arm_decode_hw(0xbf04, 0, PC, &d);
+    arm_it_step(&it, &d);
+    arm_decode_hw(0x4770, 0, PC + 2, &d);
+    arm_it_step(&it, &d);
+    assert_true(d.flags & ARM_F_UNPRED);
+    arm_decode_hw(0x4770, 0, PC + 4, &d);
+    arm_it_step(&it, &d);
+    assert_false(d.flags & ARM_F_UNPRED);
+    assert_true(d.flags & ARM_F_LAST_IN_IT);
+    /* BKPT inside IT stays unconditional */
+    arm_decode_hw(0xbf18, 0, PC, &d);               /* it ne */
+    arm_it_step(&it, &d);
+    arm_decode_hw(0xbe01, 0, PC + 2, &d);
+    arm_it_step(&it, &d);
+    assert_int_equal(d.cond, ARM_COND_AL);
+    assert_true(d.flags & ARM_F_IN_IT);
 }
 
 /* ---------------------------------------------------------- 32-bit */
