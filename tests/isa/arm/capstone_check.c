@@ -32,7 +32,9 @@
  *   N8 FP immediates compare by value: "#0.0" = "#0"; VMOV.F32 #imm8
  *      (objdump: the encoded imm8, value in a comment) = capstone's value.
  *   N5 special registers: objdump's M-profile names CPSR/PSR/CPSR_f/_s/_fs
- *      are capstone's apsr/xpsr/apsr_nzcvq/apsr_g/apsr_nzcvqg.
+ *      are capstone's apsr/xpsr/apsr_nzcvq/apsr_g/apsr_nzcvqg; capstone's
+ *      iapsr_nzcvq etc. are objdump's IAPSR (objdump omits the mask).
+ *   N9 barrier options: capstone "nsh"/"nshst" = objdump "un"/"unst".
  *
  * Validity classes that are expected to differ (counted and reported, not
  * failures), each checked by a predicate below:
@@ -323,6 +325,16 @@ static void cs_alias(Toks *k, unsigned len)
         for (unsigned j = 0; j < sizeof psr / sizeof psr[0]; j++)
             if (!strcmp(k->t[i], psr[j][0]))
                 set(k, i, psr[j][1]);
+        /* N5: objdump prints IAPSR/EAPSR/PSR without the mask suffix */
+        if (!strncmp(k->t[i], "iapsr_", 6) || !strncmp(k->t[i], "eapsr_", 6))
+            k->t[i][5] = 0;
+        else if (!strncmp(k->t[i], "xpsr_", 5))
+            set(k, i, "psr");
+        /* N9: barrier options: objdump's "un"/"unst" are "nsh"/"nshst" */
+        if (!strcmp(k->t[i], "nsh"))
+            set(k, i, "un");
+        else if (!strcmp(k->t[i], "nshst"))
+            set(k, i, "unst");
     }
 }
 
