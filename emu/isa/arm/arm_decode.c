@@ -55,6 +55,19 @@ static void undef(ArmInsn *d)
     d->op = ARM_OP_UNDEFINED;
 }
 
+/* Should-be-zero / should-be-one bits ("(0)", "(1)" in the manual) that
+ * are violated: the manual says UNPREDICTABLE; QEMU's decoder and binutils
+ * both treat such encodings as UNDEFINED, and so do we: op UNDEFINED with
+ * ARM_F_UNPRED | ARM_F_UNPRED_UNDEF saying why.  Call after the op is
+ * known. */
+static void sbz_undef(ArmInsn *d, bool violated)
+{
+    if (violated) {
+        d->op = ARM_OP_UNDEFINED;
+        d->flags |= ARM_F_UNPRED | ARM_F_UNPRED_UNDEF;
+    }
+}
+
 uint32_t arm_thumb_expand_imm(uint32_t imm12, bool *carry_valid, bool *unpred)
 {
     uint32_t imm8 = imm12 & 0xff;
@@ -190,7 +203,8 @@ static void dec16_special(uint32_t hw, ArmInsn *d)
     default:
         d->op = BIT(hw, 7) ? ARM_OP_BLX_REG : ARM_OP_BX;
         d->rm = (uint8_t)rm;
-        unpred_if(d, BITS(hw, 2, 0) != 0 || (d->op == ARM_OP_BLX_REG && rm == 15));
+        unpred_if(d, d->op == ARM_OP_BLX_REG && rm == 15);
+        sbz_undef(d, BITS(hw, 2, 0) != 0);
         break;
     }
 }
@@ -262,7 +276,8 @@ static void dec16_misc(uint32_t hw, ArmInsn *d)
     } else if ((op & 0x7f) == 0x33) {      /* 0110011: CPS */
         d->op = ARM_OP_CPS;
         d->imm = (int32_t)(BIT(hw, 0) | BIT(hw, 1) << 1 | BIT(hw, 4) << 4);
-        unpred_if(d, BIT(hw, 2) || BIT(hw, 3) || (BITS(hw, 1, 0) == 0));
+        unpred_if(d, BIT(hw, 2) || (BITS(hw, 1, 0) == 0));
+        sbz_undef(d, BIT(hw, 3));
     } else if ((op & 0x78) == 0x50) {      /* 1010xx: REV */
         static const uint8_t ops[4] = { ARM_OP_REV, ARM_OP_REV16, ARM_OP_UNDEFINED, ARM_OP_REVSH };
         d->op = ops[BITS(hw, 7, 6)];
@@ -404,7 +419,8 @@ static void dec32_dual(uint32_t h1, uint32_t h2, ArmInsn *d)
         d->rd = (uint8_t)rt;
         d->width = 4;
         d->imm = (int32_t)(BITS(h2, 7, 0) * 4);
-        unpred_if(d, bad(rt) || rn == 15 || rt2 != 15);
+        unpred_if(d, bad(rt) || rn == 15);
+        sbz_undef(d, rt2 != 15);
     } else if ((op1 & 2) || (op2 & 2)) {   /* LDRD/STRD immediate/literal */
         bool load = BIT(h1, 4);
         bool p = BIT(h1, 8), u = BIT(h1, 7), w = BIT(h1, 5);
@@ -426,8 +442,8 @@ static void dec32_dual(uint32_t h1, uint32_t h2, ArmInsn *d)
             d->width = op3 == 4 ? 1 : 2;
             d->ra = (uint8_t)BITS(h2, 3, 0);
             d->rd = (uint8_t)rt;
-            unpred_if(d, bad(d->ra) || bad(rt) || rn == 15 || d->ra == rn || d->ra == rt
-                      || rt2 != 15);
+            unpred_if(d, bad(d->ra) || bad(rt) || rn == 15 || d->ra == rn || d->ra == rt);
+            sbz_undef(d, rt2 != 15);
         } else {
             undef(d);
         }
@@ -435,12 +451,14 @@ static void dec32_dual(uint32_t h1, uint32_t h2, ArmInsn *d)
         if (op3 == 0 || op3 == 1) {
             d->op = op3 ? ARM_OP_TBH : ARM_OP_TBB;
             d->rm = (uint8_t)BITS(h2, 3, 0);
-            unpred_if(d, rn == 13 || bad(d->rm) || BITS(h2, 15, 8) != 0xf0);
+            unpred_if(d, rn == 13 || bad(d->rm));
+            sbz_undef(d, BITS(h2, 15, 8) != 0xf0);
         } else if (op3 == 4 || op3 == 5) {
             d->op = ARM_OP_LDREX;
             d->width = op3 == 4 ? 1 : 2;
             d->rd = (uint8_t)rt;
-            unpred_if(d, bad(rt) || rn == 15 || rt2 != 15 || BITS(h2, 3, 0) != 15);
+            unpred_if(d, bad(rt) || rn == 15);
+            sbz_undef(d, rt2 != 15 || BITS(h2, 3, 0) != 15);
         } else {
             undef(d);
         }
@@ -459,7 +477,10 @@ static void dec32_dp_shreg(uint32_t h1, uint32_t h2, ArmInsn *d)
     if (s)
         d->flags |= ARM_F_S;
     set_shift(d, BITS(h2, 5, 4), BITS(h2, 14, 12) << 2 | BITS(h2, 7, 6));
-    unpred_if(d, BIT(h2, 15));
+    if (BIT(h2, 15)) {                     /* (0) */
+        sbz_undef(d, true);
+        return;
+    }
     bool test = rd == 15 && s;
     switch (op) {
     case 0: d->op = test ? ARM_OP_TST_REG : ARM_OP_AND_REG; break;
@@ -568,7 +589,10 @@ static void dec32_dp_plain(uint32_t h1, uint32_t h2, ArmInsn *d)
     unsigned imm5 = BITS(h2, 14, 12) << 2 | BITS(h2, 7, 6);
     d->rd = (uint8_t)rd;
     d->rn = (uint8_t)rn;
-    unpred_if(d, BIT(h2, 15));
+    if (BIT(h2, 15)) {                     /* (0) */
+        sbz_undef(d, true);
+        return;
+    }
     switch (op) {
     case 0x00: case 0x0a:                  /* ADDW / SUBW / ADR */
         if (rn == 15) {
@@ -590,7 +614,11 @@ static void dec32_dp_plain(uint32_t h1, uint32_t h2, ArmInsn *d)
     default:
         break;
     }
-    unpred_if(d, BIT(h1, 10) || bad(rd) || bad(rn));
+    unpred_if(d, bad(rd) || bad(rn));
+    if (BIT(h1, 10)) {                     /* (0) */
+        sbz_undef(d, true);
+        return;
+    }
     switch (op) {
     case 0x10: case 0x12: case 0x18: case 0x1a: {   /* SSAT / USAT (+16) */
         bool u = op >= 0x18, asr = BIT(h1, 5);
@@ -599,14 +627,14 @@ static void dec32_dp_plain(uint32_t h1, uint32_t h2, ArmInsn *d)
             d->rm = (uint8_t)rn;
             d->rn = 0;
             d->imm = (int32_t)(BITS(h2, 3, 0) + (u ? 0 : 1));
-            unpred_if(d, BITS(h2, 5, 4) != 0);
+            sbz_undef(d, BITS(h2, 5, 4) != 0);
         } else {
             d->op = u ? ARM_OP_USAT : ARM_OP_SSAT;
             d->rm = (uint8_t)rn;
             d->rn = 0;
             d->imm = (int32_t)(BITS(h2, 4, 0) + (u ? 0 : 1));
             set_shift(d, asr ? 2 : 0, imm5);
-            unpred_if(d, BIT(h2, 5));
+            sbz_undef(d, BIT(h2, 5));
         }
         return;
     }
@@ -614,16 +642,20 @@ static void dec32_dp_plain(uint32_t h1, uint32_t h2, ArmInsn *d)
         d->op = op == 0x14 ? ARM_OP_SBFX : ARM_OP_UBFX;
         d->imm = (int32_t)imm5;
         d->imm2 = (uint8_t)BITS(h2, 4, 0);
-        unpred_if(d, imm5 + BITS(h2, 4, 0) > 31 || BIT(h2, 5));
+        unpred_if(d, imm5 + BITS(h2, 4, 0) > 31);
+        sbz_undef(d, BIT(h2, 5));
         return;
     case 0x16:                             /* BFI / BFC */
         d->op = rn == 15 ? ARM_OP_BFC : ARM_OP_BFI;
-        if (rn == 15)
-            d->rn = 0, d->flags &= (uint16_t)~ARM_F_UNPRED,
-            unpred_if(d, BIT(h1, 10) || bad(rd) || BIT(h2, 15));
+        if (rn == 15) {
+            d->rn = 0;
+            d->flags &= (uint16_t)~ARM_F_UNPRED;
+            unpred_if(d, bad(rd));
+        }
         d->imm = (int32_t)imm5;
         d->imm2 = (uint8_t)BITS(h2, 4, 0);
-        unpred_if(d, BITS(h2, 4, 0) < imm5 || BIT(h2, 5));
+        unpred_if(d, BITS(h2, 4, 0) < imm5);
+        sbz_undef(d, BIT(h2, 5));
         return;
     default:
         undef(d);
@@ -673,12 +705,13 @@ static void dec32_branch_misc(uint32_t h1, uint32_t h2, uint32_t pc, ArmInsn *d)
         d->op = ARM_OP_MSR;
         d->rn = (uint8_t)BITS(h1, 3, 0);
         d->imm = (int32_t)(BITS(h2, 7, 0) | BITS(h2, 11, 10) << 8);
-        unpred_if(d, bad(d->rn) || BIT(h1, 4) || BIT(h2, 13) || BITS(h2, 9, 8));
+        unpred_if(d, bad(d->rn));
         {
             unsigned mask = BITS(h2, 11, 10), sysm = BITS(h2, 7, 0);
             if (mask == 0 || (sysm > 3 && mask != 2) || !sysm_valid(sysm))
                 unpred_if(d, true);
         }
+        sbz_undef(d, BIT(h1, 4) || BIT(h2, 13) || BITS(h2, 9, 8));
         return;
     case 0x3a:                             /* hints (CPS.W is not ARMv7-M) */
         if (BITS(h2, 10, 8) != 0) {
@@ -696,7 +729,7 @@ static void dec32_branch_misc(uint32_t h1, uint32_t h2, uint32_t pc, ArmInsn *d)
                 d->imm = (int32_t)(h & 0xf);
             } else
                 d->op = ARM_OP_NOP;
-            unpred_if(d, BITS(h1, 3, 0) != 15 || BIT(h2, 13) || BIT(h2, 11));
+            sbz_undef(d, BITS(h1, 3, 0) != 15 || BIT(h2, 13) || BIT(h2, 11));
         }
         return;
     case 0x3b:                             /* misc control */
@@ -708,16 +741,15 @@ static void dec32_branch_misc(uint32_t h1, uint32_t h2, uint32_t pc, ArmInsn *d)
         case 6: d->op = ARM_OP_ISB; break;
         default: undef(d); return;
         }
-        unpred_if(d, BITS(h1, 3, 0) != 15 || BIT(h2, 13) || BITS(h2, 11, 8) != 15);
-        if (d->op == ARM_OP_CLREX)
-            unpred_if(d, BITS(h2, 3, 0) != 15);
+        sbz_undef(d, BITS(h1, 3, 0) != 15 || BIT(h2, 13) || BITS(h2, 11, 8) != 15
+                  || (d->op == ARM_OP_CLREX && BITS(h2, 3, 0) != 15));
         return;
     case 0x3e: case 0x3f:                  /* MRS */
         d->op = ARM_OP_MRS;
         d->rd = (uint8_t)BITS(h2, 11, 8);
         d->imm = (int32_t)BITS(h2, 7, 0);
-        unpred_if(d, bad(d->rd) || BIT(h1, 4) || BITS(h1, 3, 0) != 15 || BIT(h2, 13)
-                  || !sysm_valid(BITS(h2, 7, 0)));
+        unpred_if(d, bad(d->rd) || !sysm_valid(BITS(h2, 7, 0)));
+        sbz_undef(d, BIT(h1, 4) || BITS(h1, 3, 0) != 15 || BIT(h2, 13));
         return;
     default:
         undef(d);
@@ -845,7 +877,8 @@ static void dec32_dp_reg(uint32_t h1, uint32_t h2, ArmInsn *d)
             d->rn = 0;
         d->shift_t = ARM_SHIFT_ROR;
         d->shift_n = (uint8_t)(BITS(h2, 5, 4) * 8);
-        unpred_if(d, bad(rd) || rn == 13 || bad(rm) || BIT(h2, 6));
+        unpred_if(d, bad(rd) || rn == 13 || bad(rm));
+        sbz_undef(d, BIT(h2, 6));
         return;
     }
     if ((op1 & 8) && (op2 & 0xc) == 0 && op2 != 3) {     /* signed parallel */
@@ -959,7 +992,8 @@ static void dec32_long_mul(uint32_t h1, uint32_t h2, ArmInsn *d)
         d->op = op1 == 1 ? ARM_OP_SDIV : ARM_OP_UDIV;
         d->rd = (uint8_t)hi;
         d->ra = 0;
-        unpred_if(d, bad(hi) || bad(rn) || bad(rm) || lo != 15);
+        unpred_if(d, bad(hi) || bad(rn) || bad(rm));
+        sbz_undef(d, lo != 15);
         return;
     }
     switch (op1 << 4 | op2) {

@@ -705,11 +705,11 @@ static void disasm32(Out *o, const ArmInsn *d, uint32_t pc)
         return;
     case ARM_OP_BFI:
         mnem(o, d, name, false, false);
-        outf(o, "\t%s, %s, #%d, #%d", R(d->rd), R(d->rn), d->imm, d->imm2 - d->imm + 1);
+        outf(o, "\t%s, %s, #%d, #%u", R(d->rd), R(d->rn), d->imm, (unsigned)(d->imm2 - d->imm + 1));
         return;
     case ARM_OP_BFC:
         mnem(o, d, name, false, false);
-        outf(o, "\t%s, #%d, #%d", R(d->rd), d->imm, d->imm2 - d->imm + 1);
+        outf(o, "\t%s, #%d, #%u", R(d->rd), d->imm, (unsigned)(d->imm2 - d->imm + 1));
         return;
     case ARM_OP_UBFX: case ARM_OP_SBFX:
         mnem(o, d, name, false, false);
@@ -868,6 +868,24 @@ static void disasm32(Out *o, const ArmInsn *d, uint32_t pc)
     outf(o, "\t\t@ <UNDEFINED> instruction: 0x%08x", (unsigned)g);
 }
 
+/* binutils marks PC in some register operands ("%R" in its tables) with
+ * a trailing "@ <UNPREDICTABLE>": the multiplies with accumulators or long
+ * results, USADA8, and LSL/LSR/ASR by register. */
+static bool objdump_pc_unpredictable(const ArmInsn *d)
+{
+    switch (d->op) {
+    case ARM_OP_LSL_REG: case ARM_OP_LSR_REG: case ARM_OP_ASR_REG:
+        return d->rd == 15 || d->rn == 15 || d->rm == 15;
+    case ARM_OP_USADA8: case ARM_OP_UMULL: case ARM_OP_SMULL: case ARM_OP_UMLAL:
+    case ARM_OP_SMLAL: case ARM_OP_UMAAL: case ARM_OP_SMLAD: case ARM_OP_SMLAWY:
+    case ARM_OP_SMLSD: case ARM_OP_SMMLA: case ARM_OP_SMMLS: case ARM_OP_SMLALD:
+    case ARM_OP_SMLSLD:
+        return d->rd == 15 || d->rn == 15 || d->rm == 15 || d->ra == 15;
+    default:
+        return false;
+    }
+}
+
 int arm_disasm(const ArmInsn *insn, uint32_t pc, char *buf, size_t bufsize)
 {
     Out o = { buf, bufsize, 0 };
@@ -875,9 +893,11 @@ int arm_disasm(const ArmInsn *insn, uint32_t pc, char *buf, size_t bufsize)
         buf[0] = 0;
     if (insn->len == 2)
         disasm16(&o, insn, pc);
-    else if (insn->len == 4)
+    else if (insn->len == 4) {
         disasm32(&o, insn, pc);
-    else
+        if (objdump_pc_unpredictable(insn))
+            outf(&o, "\t@ <UNPREDICTABLE>");
+    } else
         outf(&o, "(truncated)");
     return (int)o.pos;
 }

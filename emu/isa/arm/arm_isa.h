@@ -30,7 +30,11 @@
  * UNDEFINED encodings decode with op = ARM_OP_UNDEFINED and the length they
  * occupy (the CPU raises UsageFault.UNDEFINSTR).  UDF is ARM_OP_UDF (also an
  * UNDEFINED instruction architecturally, but with its own mnemonic).
- * UNPREDICTABLE encodings (e.g. PC or SP where the manual forbids them,
+ * Encodings whose should-be-zero/one bits ("(0)"/"(1)" in the manual) are
+ * violated are UNPREDICTABLE architecturally; QEMU's decoder and binutils
+ * treat them as UNDEFINED, and so do we: op = ARM_OP_UNDEFINED with
+ * ARM_F_UNPRED | ARM_F_UNPRED_UNDEF set to say why.
+ * Other UNPREDICTABLE encodings (e.g. PC or SP where the manual forbids them,
  * empty register lists, reserved SYSm values) decode normally with
  * ARM_F_UNPRED set, and the disassembler prints them as objdump does.
  * Recommended CPU policy (so that lockstep against QEMU agrees): where QEMU

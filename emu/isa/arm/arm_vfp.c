@@ -17,6 +17,14 @@ uint32_t arm_vfp_expand_imm(unsigned imm8)
     return sign << 31 | exp << 23 | BITS(imm8, 3, 0) << 19;
 }
 
+/* (0)/(1) bits violated: UNDEFINED as in QEMU and binutils (see
+ * arm_decode.c sbz_undef). */
+static void sbz_undef(ArmInsn *d)
+{
+    d->op = ARM_OP_UNDEFINED;
+    d->flags |= ARM_F_UNPRED | ARM_F_UNPRED_UNDEF;
+}
+
 static void vfp_data(uint32_t h1, uint32_t h2, ArmInsn *d)
 {
     unsigned opc1 = BITS(h1, 7, 4) & 0xb, opc2 = BITS(h1, 3, 0), opc3 = BITS(h2, 7, 6);
@@ -46,7 +54,7 @@ static void vfp_data(uint32_t h1, uint32_t h2, ArmInsn *d)
         d->imm2 = (uint8_t)imm8;
         d->imm = (int32_t)arm_vfp_expand_imm(imm8);
         if (BITS(h2, 7, 4) != 0)
-            d->flags |= ARM_F_UNPRED;
+            sbz_undef(d);
         return;
     }
     bool t = BIT(h2, 7);
@@ -61,9 +69,9 @@ static void vfp_data(uint32_t h1, uint32_t h2, ArmInsn *d)
         d->op = ARM_OP_VCMP;
         d->imm = (int32_t)(t | (opc2 & 1) << 1);
         if (opc2 & 1) {
-            if (BITS(h2, 5, 0) != 0)
-                d->flags |= ARM_F_UNPRED;
             d->rm = 0;
+            if (BITS(h2, 5, 0) != 0)
+                sbz_undef(d);
         }
         return;
     case 0x8:
@@ -105,8 +113,10 @@ static void vfp_xfer(uint32_t h1, uint32_t h2, ArmInsn *d)
         d->rd = (uint8_t)rt;
         d->rn = (uint8_t)(BITS(h1, 3, 0) << 1 | BIT(h2, 7));
         d->imm = l;
-        if (rt == 13 || rt == 15 || BITS(h2, 6, 5) || BITS(h2, 3, 0))
+        if (rt == 13 || rt == 15)
             d->flags |= ARM_F_UNPRED;
+        if (BITS(h2, 6, 5) || BITS(h2, 3, 0))
+            sbz_undef(d);                  /* (0) bits */
         return;
     }
     d->op = l ? ARM_OP_VMRS : ARM_OP_VMSR;
@@ -115,8 +125,10 @@ static void vfp_xfer(uint32_t h1, uint32_t h2, ArmInsn *d)
         d->rd = (uint8_t)rt;
     else
         d->rn = (uint8_t)rt;
-    if (d->imm != 1 || rt == 13 || (!l && rt == 15) || BITS(h2, 7, 5) || BITS(h2, 3, 0))
+    if (d->imm != 1 || rt == 13 || (!l && rt == 15))
         d->flags |= ARM_F_UNPRED;
+    if (BITS(h2, 7, 5) || BITS(h2, 3, 0))
+        sbz_undef(d);                      /* (0) bits */
 }
 
 /* A6.4.2 extension register load/store, A6.4.4 64-bit transfers */
@@ -141,9 +153,18 @@ static void vfp_ldst(uint32_t h1, uint32_t h2, ArmInsn *d)
         d->rm = (uint8_t)(dbl ? (BIT(h2, 5) << 4 | BITS(h2, 3, 0)) : (BITS(h2, 3, 0) << 1 | BIT(h2, 5)));
         d->imm = l;
         d->width = 0;
-        if (BITS(h2, 7, 6) || !BIT(h2, 4) || vd == 15 || rn == 15 || vd == 13 || rn == 13
-            || (l && vd == rn) || (!dbl && d->rm == 31))
+        if (vd == 15 || rn == 15 || vd == 13 || rn == 13 || (l && vd == rn)
+            || (!dbl && d->rm == 31))
             d->flags |= ARM_F_UNPRED;
+        /* (0)/(1) bits, and D16-D31 which FPv4-SP-D16 does not have */
+        if (BITS(h2, 7, 6) || !BIT(h2, 4))
+            sbz_undef(d);
+        else if (dbl && d->rm > 15)
+            d->op = ARM_OP_UNDEFINED;
+        return;
+    }
+    if (dbl && dbit) {                     /* D16-D31: not in FPv4-SP-D16 */
+        d->op = ARM_OP_UNDEFINED;
         return;
     }
     if (p && !w) {                         /* VLDR / VSTR */
@@ -159,12 +180,16 @@ static void vfp_ldst(uint32_t h1, uint32_t h2, ArmInsn *d)
         d->op = ARM_OP_UNDEFINED;
         return;
     }
+    if (dbl && (imm8 & 1)) {               /* FLDMX/FSTMX: not in ARMv7-M */
+        d->op = ARM_OP_UNDEFINED;
+        return;
+    }
     d->op = p ? (l ? ARM_OP_VLDMDB : ARM_OP_VSTMDB) : (l ? ARM_OP_VLDM : ARM_OP_VSTM);
     d->imm = (int32_t)(dbl ? imm8 / 2 : imm8);
     if (w)
         d->flags |= ARM_F_WBACK;
     unsigned regs = (unsigned)d->imm;
-    if (rn == 15 || regs == 0 || (dbl && (imm8 & 1)) || d->rd + regs > (dbl ? 16u : 32u)
+    if (rn == 15 || regs == 0 || d->rd + regs > (dbl ? 16u : 32u)
         || (dbl && regs > 16))
         d->flags |= ARM_F_UNPRED;
 }

@@ -5,6 +5,7 @@
  *               "reset"                -> forget the IT state (new symbol)
  * The IT state is carried from line to line as in a linear disassembly.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +14,7 @@
 /* "gen N SEED": an assembly file of N pseudo-random encodings that our
  * decoder calls valid and architecturally predictable (no coprocessor
  * space), each as .inst, for an exact comparison with objdump. */
-static int gen(unsigned long n, unsigned long long seed)
+static int gen(unsigned long n, unsigned long long seed, bool unpred)
 {
     printf("\t.syntax unified\n\t.thumb\n\t.text\n\t.globl _start\n_start:\n");
     unsigned long done = 0;
@@ -27,7 +28,7 @@ static int gen(unsigned long n, unsigned long long seed)
             h1 = (uint16_t)(0xe800 + h1 % 0x1800);
         ArmInsn d;
         arm_decode_hw(h1, h2, 0, &d);
-        if (d.op == ARM_OP_UNDEFINED || d.op == ARM_OP_COPROC || (d.flags & ARM_F_UNPRED)
+        if (d.op == ARM_OP_UNDEFINED || d.op == ARM_OP_COPROC || ((d.flags & ARM_F_UNPRED) != 0) != unpred
             || d.op == ARM_OP_IT)
             continue;
         /* binutils matches its LDRT pattern before the literal form and
@@ -45,8 +46,9 @@ static int gen(unsigned long n, unsigned long long seed)
 
 int main(int argc, char **argv)
 {
-    if (argc == 4 && strcmp(argv[1], "gen") == 0)
-        return gen(strtoul(argv[2], NULL, 0), strtoull(argv[3], NULL, 0));
+    if ((argc == 4 || argc == 5) && strcmp(argv[1], "gen") == 0)
+        return gen(strtoul(argv[2], NULL, 0), strtoull(argv[3], NULL, 0),
+                   argc == 5 && strcmp(argv[4], "unpred") == 0);
     char line[256], text[256];
     ArmItState it = { 0 };
     unsigned long lineno = 0;

@@ -174,8 +174,11 @@ static void test_16_special_and_branch_exchange(void **state)
     assert_int_equal(d.rm, 9);
     d = dec16(0x47f8);                              /* blx pc: UNPRED */
     assert_true(d.flags & ARM_F_UNPRED);
-    d = dec16(0x4771);                              /* bx lr with SBZ bits set */
-    assert_true(d.flags & ARM_F_UNPRED);
+    d = dec16(0x4771);                              /* bx lr with (0) bits set: UNDEF */
+    assert_int_equal(d.op, ARM_OP_UNDEFINED);
+    assert_true(d.flags & ARM_F_UNPRED_UNDEF);
+    assert_int_equal(dec32(0xeb01, 0x8002).op, ARM_OP_UNDEFINED);   /* add.w, bit 15 set */
+    assert_int_equal(dec32(0xf7a1, 0x0000).op, ARM_OP_UNDEFINED);   /* usat with i = 1 */
 }
 
 static void test_16_load_store(void **state)
