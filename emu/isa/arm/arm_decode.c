@@ -826,6 +826,7 @@ static void dec32_ldst_single(uint32_t h1, uint32_t h2, ArmInsn *d)
         if (hint) {                        /* unallocated hint: NOP */
             d->op = ARM_OP_NOP;
             d->flags |= ARM_F_UNPRED;
+            d->rd = 0;
             return;
         }
         unpred_if(d, true);

@@ -972,8 +972,9 @@ void arm_insn_info(const ArmInsn *d, uint32_t pc, IsaInsnInfo *info)
     default:
         break;
     }
-    /* Any other write to the PC (MOV pc, ADD pc, ...) is an indirect jump. */
-    if (d->rd == 15 && d->op != ARM_OP_STR_IMM && d->op != ARM_OP_STR_REG && d->op != ARM_OP_STRT
+    /* Any other write to the PC (MOV pc, ADD pc, ...) is an indirect jump.
+     * (FP ops name S registers or, for VMRS, APSR_nzcv as 15.) */
+    if (d->rd == 15 && d->op < ARM_OP_VADD && d->op != ARM_OP_STR_IMM && d->op != ARM_OP_STR_REG && d->op != ARM_OP_STRT
         && d->op != ARM_OP_STREX && d->op != ARM_OP_STRD_IMM && d->op != ARM_OP_STM
         && d->op != ARM_OP_STMDB && d->op != ARM_OP_PLD && d->op != ARM_OP_PLI
         && d->op != ARM_OP_CMP_REG && d->op != ARM_OP_CMP_IMM && d->op != ARM_OP_TST_REG

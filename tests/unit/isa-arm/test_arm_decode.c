@@ -894,6 +894,10 @@ static void test_insn_info_flows(void **state)
         { 0xf3bf, 0x8f5f, ISA_FLOW_SEQ },           /* dmb */
         { 0x1c08, 0, ISA_FLOW_SEQ },                /* adds */
         { 0xbf08, 0, ISA_FLOW_SEQ },                /* it eq */
+        { 0xeef1, 0xfa10, ISA_FLOW_SEQ },           /* vmrs APSR_nzcv, fpscr */
+        { 0xf8b0, 0xf000, ISA_FLOW_SEQ },           /* ldrh pc: unallocated hint */
+        { 0x4487, 0, ISA_FLOW_INDIRECT },           /* add pc, r0 */
+        { 0xe91d, 0x8010, ISA_FLOW_INDIRECT },      /* ldmdb sp, {r4, pc} */
     };
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
         IsaInsnInfo info;
