@@ -56,6 +56,10 @@
  *   K6 encodings with should-be-zero/one bits violated: UNPREDICTABLE in
  *      the manual; we (as QEMU and binutils) say UNDEFINED, capstone
  *      decodes them ignoring those bits.
+ * F1 for encodings that agree and are not UNPREDICTABLE, the control-flow
+ *    class of arm_insn_info must match capstone's details: "writes the PC"
+ *    (flow other than SEQ/SYSTEM/TRAP) and "is a call".  (Capstone 4 does
+ *    not put POP {pc} in its RET group, so RETURN itself is not compared.)
  * Everything else that differs is a failure (exit status 1), with examples.
  */
 #include <capstone/capstone.h>
@@ -380,6 +384,31 @@ static bool high_dreg(const char *ops)
     return false;
 }
 
+/* Control flow as capstone's details see it: does the instruction write
+ * the PC (jump/call/return group, PC among written registers or written
+ * operands), and is it a call. */
+static void cs_flow(cs_insn *in, bool *writes_pc, bool *call)
+{
+    cs_detail *d = in->detail;
+    *writes_pc = *call = false;
+    for (int i = 0; i < d->groups_count; i++) {
+        if (d->groups[i] == CS_GRP_JUMP || d->groups[i] == CS_GRP_RET)
+            *writes_pc = true;
+        if (d->groups[i] == CS_GRP_CALL)
+            *writes_pc = *call = true;
+    }
+    for (int i = 0; i < d->regs_write_count; i++)
+        if (d->regs_write[i] == ARM_REG_PC)
+            *writes_pc = true;
+    for (int i = 0; i < d->arm.op_count; i++) {
+        const cs_arm_op *o = &d->arm.operands[i];
+        if (o->type == ARM_OP_REG && o->reg == ARM_REG_PC && (o->access & CS_AC_WRITE))
+            *writes_pc = true;
+    }
+}
+
+static unsigned long flow_checked, flow_bad;
+
 enum { C_SAME, C_TEXT, C_VALID, C_LEN, C_K1, C_K2, C_K3, C_K4, C_K5, C_K6, C_COUNT };
 static const char *const cat_names[C_COUNT] = {
     "agree (valid, length, text)", "TEXT differs (unexplained)",
@@ -446,8 +475,25 @@ static void check(csh h, uint16_t h1, uint16_t h2, int verbose)
         char sa[256], sc[256];
         toks_str(&a, sa, sizeof sa);
         toks_str(&c, sc, sizeof sc);
-        if (!strcmp(sa, sc))
+        if (!strcmp(sa, sc)) {
             cat = C_SAME;
+            if (!(d.flags & ARM_F_UNPRED)) {
+                /* F1: control-flow class agrees with capstone's details */
+                IsaInsnInfo info;
+                bool cs_pc, cs_call;
+                arm_insn_info(&d, 0x10000, &info);
+                cs_flow(&in[0], &cs_pc, &cs_call);
+                bool pc = info.flow != ISA_FLOW_SEQ && info.flow != ISA_FLOW_SYSTEM
+                          && info.flow != ISA_FLOW_TRAP;
+                bool call = info.flow == ISA_FLOW_CALL || info.flow == ISA_FLOW_INDIRECT_CALL;
+                flow_checked++;
+                if (pc != cs_pc || call != cs_call) {
+                    if (flow_bad++ < (unsigned long)verbose)
+                        printf("FLOW  %04x %04x  ours [%s] flow %d  capstone writes pc %d call %d\n",
+                               h1, h2, ours, info.flow, cs_pc, cs_call);
+                }
+            }
+        }
         else if ((d.op == ARM_OP_LDRD_IMM || d.op == ARM_OP_STRD_IMM) && d.imm == 0
                  && (d.flags & ARM_F_WBACK) && (d.flags & ARM_F_INDEX) && (d.flags & ARM_F_ADD))
             cat = C_K5;
@@ -492,6 +538,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "capstone_check: cs_open failed\n");
         return 2;
     }
+    cs_option(h, CS_OPT_DETAIL, CS_OPT_ON);
     unsigned long n16 = 0, n32 = 0;
     for (uint32_t hw = 0; hw < 0x10000; hw++)
         if (!arm_is_32bit((uint16_t)hw)) {
@@ -516,5 +563,7 @@ int main(int argc, char **argv)
            both_invalid);
     for (int c = 0; c < C_COUNT; c++)
         printf("  %-64s %lu\n", cat_names[c], counts[c]);
-    return (counts[C_TEXT] || counts[C_VALID] || counts[C_LEN]) ? 1 : 0;
+    printf("  control flow (writes PC, call) compared on %lu agreeing encodings: %lu differ\n",
+           flow_checked, flow_bad);
+    return (counts[C_TEXT] || counts[C_VALID] || counts[C_LEN] || flow_bad) ? 1 : 0;
 }
