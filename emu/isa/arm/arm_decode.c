@@ -307,10 +307,9 @@ static void dec16_misc(uint32_t hw, ArmInsn *d)
     }
 }
 
-static void dec16(uint32_t hw, uint32_t pc, ArmInsn *d)
+static void dec16(uint32_t hw, ArmInsn *d)
 {
     unsigned top = BITS(hw, 15, 10);
-    (void)pc;
     if ((top & 0x30) == 0x00) {
         dec16_shift_add(hw, d);
     } else if (top == 0x10) {
@@ -670,11 +669,10 @@ static bool sysm_valid(unsigned sysm)
 }
 
 /* A5.3.4 branches and miscellaneous control */
-static void dec32_branch_misc(uint32_t h1, uint32_t h2, uint32_t pc, ArmInsn *d)
+static void dec32_branch_misc(uint32_t h1, uint32_t h2, ArmInsn *d)
 {
     unsigned op = BITS(h1, 10, 4), op1 = BITS(h2, 14, 12);
     unsigned s = BIT(h1, 10), j1 = BIT(h2, 13), j2 = BIT(h2, 11);
-    (void)pc;
     if (op1 & 1) {                         /* B.W (T4) or BL */
         uint32_t i1 = !(j1 ^ s), i2 = !(j2 ^ s);
         d->op = (op1 & 4) ? ARM_OP_BL : ARM_OP_B;
@@ -832,14 +830,12 @@ static void dec32_ldst_single(uint32_t h1, uint32_t h2, ArmInsn *d)
         unpred_if(d, true);
         return;
     }
-    if (load && rt == 15 && size == 2) {
-        /* LDR PC: allowed, must be the last in an IT block (checked by IT). */
-    } else if (load) {
+    /* LDR PC is allowed (last in an IT block: checked by arm_it_step);
+     * byte/halfword loads into PC were handled above as hints. */
+    if (load)
         unpred_if(d, rt == 13 && size < 2);
-        unpred_if(d, rt == 15 || (rt == 13 && size == 2 && false));
-    } else {
+    else
         unpred_if(d, rt == 15 || (rt == 13 && size < 2));
-    }
     if (d->op == ARM_OP_LDRT || d->op == ARM_OP_STRT)
         unpred_if(d, bad(rt));
 }
@@ -1012,7 +1008,7 @@ static void dec32_long_mul(uint32_t h1, uint32_t h2, ArmInsn *d)
     unpred_if(d, bad(lo) || bad(hi) || bad(rn) || bad(rm) || lo == hi);
 }
 
-static void dec32(uint32_t h1, uint32_t h2, uint32_t pc, ArmInsn *d)
+static void dec32(uint32_t h1, uint32_t h2, ArmInsn *d)
 {
     unsigned op1 = BITS(h1, 12, 11), op2 = BITS(h1, 10, 4);
     bool op = BIT(h2, 15);
@@ -1027,7 +1023,7 @@ static void dec32(uint32_t h1, uint32_t h2, uint32_t pc, ArmInsn *d)
             arm_vfp_decode(h1, h2, d);
     } else if (op1 == 2) {
         if (op)
-            dec32_branch_misc(h1, h2, pc, d);
+            dec32_branch_misc(h1, h2, d);
         else if ((op2 & 0x20) == 0)
             dec32_dp_modimm(h1, h2, d);
         else
@@ -1053,16 +1049,17 @@ static void dec32(uint32_t h1, uint32_t h2, uint32_t pc, ArmInsn *d)
 
 unsigned arm_decode_hw(uint16_t hw1, uint16_t hw2, uint32_t pc, ArmInsn *out)
 {
+    (void)pc;   /* offsets are kept pc-relative; pc is for future use */
     memset(out, 0, sizeof *out);
     out->cond = ARM_COND_AL;
     if (arm_is_32bit(hw1)) {
         out->len = 4;
         out->raw = (uint32_t)hw1 << 16 | hw2;
-        dec32(hw1, hw2, pc, out);
+        dec32(hw1, hw2, out);
     } else {
         out->len = 2;
         out->raw = hw1;
-        dec16(hw1, pc, out);
+        dec16(hw1, out);
     }
     return out->len;
 }

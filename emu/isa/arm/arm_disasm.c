@@ -199,12 +199,9 @@ static void disasm16(Out *o, const ArmInsn *d, uint32_t pc)
         outf(o, "\t%s, %s, #%u", R(d->rd), R(d->rm), d->shift_n);
         return;
     case ARM_OP_ADD_REG: case ARM_OP_SUB_REG:
-        if ((hw & 0xfc00) == 0x4400) {
+        if ((hw & 0xfc00) == 0x4400) {         /* ADD Rdn, Rm (high registers) */
             mnem(o, d, "add", false, false);
-            if (d->rd == d->rm && d->rn == d->rd)
-                outf(o, "\t%s, %s", R(d->rd), R(d->rm));
-            else
-                outf(o, "\t%s, %s", R(d->rd), R(d->rm));
+            outf(o, "\t%s, %s", R(d->rd), R(d->rm));
             return;
         }
         mnem16(o, d, arm_op_name(op));
@@ -325,18 +322,14 @@ static void disasm16(Out *o, const ArmInsn *d, uint32_t pc)
         outf(o, "bkpt\t0x%04x", (unsigned)d->imm);
         return;
     case ARM_OP_IT: {
-        static const char *const suffix[16] = {
-            "", "ttt", "tt", "tte", "t", "tet", "te", "tee",
-            "", "ett", "et", "ete", "e", "eet", "ee", "eee",
-        };
-        /* mask bits below the terminating 1, read relative to firstcond[0] */
+        /* mask bits above the terminating 1, read relative to firstcond[0]:
+         * equal = "t", different = "e" (A7.3.3) */
         unsigned mask = d->it_mask, fc0 = d->cond & 1;
         char sfx[4] = { 0 };
         unsigned n = 0;
         unsigned term = mask & (unsigned)-(int)mask;   /* lowest set bit */
         for (unsigned b = 8; b > term; b >>= 1)
             sfx[n++] = ((mask & b) ? 1u : 0u) == fc0 ? 't' : 'e';
-        (void)suffix;
         outf(o, "it%s\t%s", sfx, cond_names[d->cond]);
         return;
     }

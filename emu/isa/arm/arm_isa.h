@@ -260,7 +260,8 @@ typedef struct ArmInsn {
 } ArmInsn;
 
 /* Decode one Thumb instruction at `pc` from `p` (`avail` bytes valid,
- * little-endian halfwords).  Returns the length (2 or 4), or 0 when the
+ * little-endian halfwords; `pc` is not used today since offsets stay
+ * pc-relative, but keep passing the instruction's address).  Returns the length (2 or 4), or 0 when the
  * bytes are truncated (fewer than 2, or a 32-bit prefix with fewer than 4).
  * UNDEFINED encodings return their length with op = ARM_OP_UNDEFINED. */
 unsigned arm_decode(const uint8_t *p, size_t avail, uint32_t pc, ArmInsn *out);
