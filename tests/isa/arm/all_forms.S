@@ -910,4 +910,90 @@ _start:
 	bl 1b
 	b.w 1b
 	bvs.w 2b
+	.fpu fpv4-sp-d16
+	vadd.f32 s0, s1, s2
+	vsub.f32 s31, s30, s29
+	vmul.f32 s3, s4, s5
+	vnmul.f32 s3, s4, s5
+	vmla.f32 s0, s1, s2
+	vmls.f32 s0, s1, s2
+	vnmla.f32 s0, s1, s2
+	vnmls.f32 s0, s1, s2
+	vfma.f32 s0, s1, s2
+	vfms.f32 s0, s1, s2
+	vfnma.f32 s0, s1, s2
+	vfnms.f32 s0, s1, s2
+	vdiv.f32 s0, s1, s2
+	vmov.f32 s0, #1.0
+	vmov.f32 s0, #-0.5
+	vmov.f32 s1, #31.0
+	vmov.f32 s0, s1
+	vabs.f32 s0, s1
+	vneg.f32 s0, s1
+	vsqrt.f32 s0, s1
+	vcvtb.f32.f16 s0, s1
+	vcvtt.f32.f16 s0, s1
+	vcvtb.f16.f32 s0, s1
+	vcvtt.f16.f32 s0, s1
+	vcmp.f32 s0, s1
+	vcmpe.f32 s0, s1
+	vcmp.f32 s0, #0.0
+	vcmpe.f32 s0, #0.0
+	vcvt.f32.s32 s0, s1
+	vcvt.f32.u32 s0, s1
+	vcvt.s32.f32 s0, s1
+	vcvt.u32.f32 s0, s1
+	vcvtr.s32.f32 s0, s1
+	vcvtr.u32.f32 s0, s1
+	vcvt.f32.s16 s0, s0, #16
+	vcvt.f32.u32 s0, s0, #1
+	vcvt.s32.f32 s0, s0, #32
+	vcvt.u16.f32 s0, s0, #3
+	vmrs APSR_nzcv, fpscr
+	vmrs r0, fpscr
+	vmsr fpscr, r0
+	vmrs r1, fpexc
+	vmov r0, s0
+	vmov s31, lr
+	vmov r0, r1, s0, s1
+	vmov s30, s31, r2, r3
+	vmov r0, r1, d0
+	vmov d15, r2, r3
+	vldr s0, [r0, #4]
+	vldr s0, [r0, #-1020]
+	vldr d0, [r0]
+	vstr s31, [sp, #1020]
+	vstr d15, [r1, #-8]
+	vldr s0, [pc, #8]
+	vldmia r0!, {s0-s3}
+	vldmia r0, {s4}
+	vldmdb r0!, {s0-s1}
+	vstmia r0!, {d0-d3}
+	vstmdb r1!, {d8}
+	vpush {s16-s31}
+	vpop {d8-d15}
+	vpush {d8}
+	vmov.f32 s0, #0.125
+	vmov.f32 s0, #2.0
+	vmov.f32 s0, #0.1875
+	vmov.f32 s0, #16.0
+	vmov.f32 s0, #10.0
+	it eq
+	vaddeq.f32 s0, s1, s2
+	.inst.w 0xeeb00a00
+	.inst.w 0xeeb10a01
+	.inst.w 0xeeb20a02
+	.inst.w 0xeeb30a03
+	.inst.w 0xeeb40a04
+	.inst.w 0xeeb50a05
+	.inst.w 0xeeb60a06
+	.inst.w 0xeeb70a07
+	.inst.w 0xeeb80a08
+	.inst.w 0xeeb90a09
+	.inst.w 0xeeba0a0a
+	.inst.w 0xeebb0a0b
+	.inst.w 0xeebc0a0c
+	.inst.w 0xeebd0a0d
+	.inst.w 0xeebe0a0e
+	.inst.w 0xeebf0a0f
 	.size _start, .-_start

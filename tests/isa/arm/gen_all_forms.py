@@ -169,8 +169,15 @@ a('2: nop')
 a('b.w 3f'); a('bl 3f'); a('beq.w 3f')
 a('.space 900000')
 a('3: nop'); a('bl 1b'); a('b.w 1b'); a('bvs.w 2b')
+# FPv4-SP (Cortex-M4F)
+a('.fpu fpv4-sp-d16')
+for x in ['vadd.f32 s0, s1, s2', 'vsub.f32 s31, s30, s29', 'vmul.f32 s3, s4, s5', 'vnmul.f32 s3, s4, s5', 'vmla.f32 s0, s1, s2', 'vmls.f32 s0, s1, s2', 'vnmla.f32 s0, s1, s2', 'vnmls.f32 s0, s1, s2', 'vfma.f32 s0, s1, s2', 'vfms.f32 s0, s1, s2', 'vfnma.f32 s0, s1, s2', 'vfnms.f32 s0, s1, s2', 'vdiv.f32 s0, s1, s2', 'vmov.f32 s0, #1.0', 'vmov.f32 s0, #-0.5', 'vmov.f32 s1, #31.0', 'vmov.f32 s0, s1', 'vabs.f32 s0, s1', 'vneg.f32 s0, s1', 'vsqrt.f32 s0, s1', 'vcvtb.f32.f16 s0, s1', 'vcvtt.f32.f16 s0, s1', 'vcvtb.f16.f32 s0, s1', 'vcvtt.f16.f32 s0, s1', 'vcmp.f32 s0, s1', 'vcmpe.f32 s0, s1', 'vcmp.f32 s0, #0.0', 'vcmpe.f32 s0, #0.0', 'vcvt.f32.s32 s0, s1', 'vcvt.f32.u32 s0, s1', 'vcvt.s32.f32 s0, s1', 'vcvt.u32.f32 s0, s1', 'vcvtr.s32.f32 s0, s1', 'vcvtr.u32.f32 s0, s1', 'vcvt.f32.s16 s0, s0, #16', 'vcvt.f32.u32 s0, s0, #1', 'vcvt.s32.f32 s0, s0, #32', 'vcvt.u16.f32 s0, s0, #3', 'vmrs APSR_nzcv, fpscr', 'vmrs r0, fpscr', 'vmsr fpscr, r0', 'vmrs r1, fpexc', 'vmov r0, s0', 'vmov s31, lr', 'vmov r0, r1, s0, s1', 'vmov s30, s31, r2, r3', 'vmov r0, r1, d0', 'vmov d15, r2, r3', 'vldr s0, [r0, #4]', 'vldr s0, [r0, #-1020]', 'vldr d0, [r0]', 'vstr s31, [sp, #1020]', 'vstr d15, [r1, #-8]', 'vldr s0, [pc, #8]', 'vldmia r0!, {s0-s3}', 'vldmia r0, {s4}', 'vldmdb r0!, {s0-s1}', 'vstmia r0!, {d0-d3}', 'vstmdb r1!, {d8}', 'vpush {s16-s31}', 'vpop {d8-d15}', 'vpush {d8}', 'vmov.f32 s0, #0.125', 'vmov.f32 s0, #2.0', 'vmov.f32 s0, #0.1875', 'vmov.f32 s0, #16.0', 'vmov.f32 s0, #10.0', 'it eq', 'vaddeq.f32 s0, s1, s2']:
+    a(x)
+for i in range(0, 256, 17):
+    a('.inst.w 0x%04x%04x' % (0xeeb0 | (i >> 4), 0x0a00 | (i & 15)))  # vmov.f32 #imm
+
 out=['\t.syntax unified','\t.thumb','\t.text','\t.globl _start','\t.type _start, %function','_start:']
 out+=['\t'+x if not x.endswith(':') else x for x in L]
 out.append('\t.size _start, .-_start')
-open('all_forms.S','w').write('\n'.join(out)+'\n')
+open(__import__('sys').argv[1] if len(__import__('sys').argv) > 1 else 'all_forms.S','w').write('\n'.join(out)+'\n')
 print(len(L))
