@@ -220,6 +220,7 @@ static void dec16_ldst(uint32_t hw, ArmInsn *d)
         static const uint8_t w[8] = { 4, 2, 1, 1, 4, 2, 1, 2 };
         d->rm = (uint8_t)BITS(hw, 8, 6);
         d->op = opb < 3 ? ARM_OP_STR_REG : ARM_OP_LDR_REG;
+        d->flags |= ARM_F_REG_OFFSET;
         d->width = w[opb];
         d->shift_t = ARM_SHIFT_LSL;
         if (opb == 3 || opb == 7)
@@ -784,7 +785,7 @@ static void dec32_ldst_single(uint32_t h1, uint32_t h2, ArmInsn *d)
         d->imm = (int32_t)BITS(h2, 11, 0);
     } else if (BITS(h2, 11, 6) == 0) {     /* register */
         d->op = load ? ARM_OP_LDR_REG : ARM_OP_STR_REG;
-        d->flags |= ARM_F_INDEX | ARM_F_ADD;
+        d->flags |= ARM_F_INDEX | ARM_F_ADD | ARM_F_REG_OFFSET;
         d->rm = (uint8_t)BITS(h2, 3, 0);
         d->shift_t = ARM_SHIFT_LSL;
         d->shift_n = (uint8_t)BITS(h2, 5, 4);

@@ -365,48 +365,31 @@ static void disasm16(Out *o, const ArmInsn *d, uint32_t pc)
     }
 }
 
-/* Address operand of a 32-bit single load/store or hint, from the raw
- * encoding exactly as binutils' "%a" prints it. */
-static void mem_operand32(Out *o, uint32_t given, uint32_t pc)
+/* Address operand of a 32-bit single load/store or hint, printed from the
+ * decoded fields the way binutils' "%a" prints the encoding. */
+static void mem_operand32(Out *o, const ArmInsn *d, uint32_t pc)
 {
-    unsigned rn = (given >> 16) & 15, op = (given >> 8) & 15;
-    unsigned i12 = given & 0xfff, i8 = given & 0xff;
-    bool u = (given >> 23) & 1, wb = false, post = false;
-    int32_t off = 0;
-    outf(o, "[%s", R(rn));
-    if (u) {
-        off = (int32_t)i12;
-    } else if (rn == 15) {
-        off = -(int32_t)i12;
-    } else if (op == 0) {
-        unsigned sh = (i8 >> 4) & 3;
-        outf(o, ", %s", R(i8 & 15));
-        if (sh)
-            outf(o, ", lsl #%u", sh);
+    bool index = d->flags & ARM_F_INDEX, add = d->flags & ARM_F_ADD, wb = d->flags & ARM_F_WBACK;
+    int32_t off = add ? d->imm : -d->imm;
+    outf(o, "[%s", R(d->rn));
+    if (d->flags & ARM_F_REG_OFFSET) {
+        outf(o, ", %s", R(d->rm));
+        if (d->shift_n)
+            outf(o, ", lsl #%u", d->shift_n);
         outf(o, "]");
         return;
-    } else {
-        switch (op) {
-        case 0xe: off = (int32_t)i8; break;
-        case 0xc: off = -(int32_t)i8; break;
-        case 0xf: off = (int32_t)i8; wb = true; break;
-        case 0xd: off = -(int32_t)i8; wb = true; break;
-        case 0xb: off = (int32_t)i8; post = true; break;
-        case 0x9: off = -(int32_t)i8; post = true; break;
-        default: outf(o, ", <undefined>]"); return;
-        }
     }
-    if (post)
+    if (!index)
         outf(o, "], #%d", off);
     else {
         if (off)
             outf(o, ", #%d", off);
         outf(o, wb ? "]!" : "]");
     }
-    if (rn == 15)
+    if (d->rn == 15)
         outf(o, "\t@ %x", ((pc + 4) & ~3u) + (uint32_t)off);
-    else if (u)
-        comment(o, off);
+    else if (add && index && !wb && d->op != ARM_OP_LDRT && d->op != ARM_OP_STRT)
+        comment(o, off);                    /* the imm12 forms */
 }
 
 static void mul_xy(Out *o, const ArmInsn *d, const char *base)
@@ -709,13 +692,12 @@ static void disasm32(Out *o, const ArmInsn *d, uint32_t pc)
         outf(o, "\t%s, %s, #%d, #%d", R(d->rd), R(d->rn), d->imm, d->imm2 + 1);
         return;
     case ARM_OP_SSAT: case ARM_OP_USAT: {
-        unsigned amt = ((g >> 10) & 0x1c) | ((g >> 6) & 3);
         mnem(o, d, name, false, false);
         outf(o, "\t%s, #%d, %s", R(d->rd), d->imm, R(d->rm));
-        if (g & 0x00200000u)
-            outf(o, ", asr #%u", amt);
-        else if (amt)
-            outf(o, ", lsl #%u", amt);
+        if (d->shift_t == ARM_SHIFT_ASR)
+            outf(o, ", asr #%u", d->shift_n);
+        else if (d->shift_n)
+            outf(o, ", lsl #%u", d->shift_n);
         return;
     }
     case ARM_OP_SSAT16: case ARM_OP_USAT16:
@@ -730,12 +712,12 @@ static void disasm32(Out *o, const ArmInsn *d, uint32_t pc)
             outf(o, "t%s\t%s, ", cond_str(d), R(d->rd));
         else
             outf(o, "%s.w\t%s, ", cond_str(d), R(d->rd));
-        mem_operand32(o, g, pc);
+        mem_operand32(o, d, pc);
         return;
     case ARM_OP_PLD: case ARM_OP_PLI:
         mnem(o, d, name, false, false);
         outf(o, "\t");
-        mem_operand32(o, g, pc);
+        mem_operand32(o, d, pc);
         return;
     case ARM_OP_LDRD_IMM: case ARM_OP_STRD_IMM: case ARM_OP_LDRD_LIT: {
         bool p = d->flags & ARM_F_INDEX, u = d->flags & ARM_F_ADD, wb = d->flags & ARM_F_WBACK;
@@ -800,7 +782,7 @@ static void disasm32(Out *o, const ArmInsn *d, uint32_t pc)
         if ((g >> 25) == 0x7c) {
             /* LDRH/LDRSH with Rt = PC: unallocated memory hint (A5.3.8) */
             outf(o, "ldr%sh%s.w\tpc, ", (g & 0x01000000u) ? "s" : "", cond_str(d));
-            mem_operand32(o, g, pc);
+            mem_operand32(o, d, pc);
             return;
         }
         if (op == ARM_OP_NOP && d->imm) {

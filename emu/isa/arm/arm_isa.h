@@ -233,6 +233,8 @@ enum {
     ARM_F_LAST_IN_IT   = 1u << 9,  /* set by arm_it_apply: last insn of block */
     ARM_F_UNPRED_UNDEF = 1u << 10, /* UNPREDICTABLE case QEMU treats as
                                       UNDEFINED (see the header comment)     */
+    ARM_F_REG_OFFSET   = 1u << 11, /* memory: offset is rm << shift_n (also
+                                      for PLD/PLI and memory-hint NOPs)      */
 };
 
 typedef struct ArmInsn {
