@@ -302,6 +302,206 @@ static void test_flat(void **state)
     sim_result_free(&res);
 }
 
+/* ---- regression: long runs of conditional outcomes across frames -------
+ *
+ * A guest spinning in a loop of conditional blocks, with a rare timer
+ * interrupt (and a rarer exception cutting a block short): almost every
+ * frame is filled by BITS64 packets only, so it is closed by the 64th
+ * pending outcome (trace__flush_bits64) rather than by a positioned or
+ * indirect packet.  The writer used to write those 64 outcomes twice: as
+ * SHORTBITS before the closing SYNC of the full frame, then again as a
+ * BITS64 of stale zero bits at the start of the next frame, so the replay
+ * left the path right after the first frame boundary ("no block defined at
+ * pc ...").  The random CFG of sim.c rarely closes a frame that way.
+ *
+ * Blocks: A 0x1000 cond (t: C, n: B), B 0x1004 cond (t: A, n: C),
+ * C 0x100c cond (t: A, n: D), D 0x1018 jump A; handlers I 0x2000 (timer,
+ * xret) and X 0x2100 (exception, xret), both return to A. */
+
+enum { CL_A, CL_B, CL_C, CL_D, CL_I, CL_X, CL_N };
+
+typedef struct CondLoopBlock {
+    uint64_t pc;
+    uint32_t size, ninsns;
+    int kind;
+    uint64_t taken, fall;
+} CondLoopBlock;
+
+static const CondLoopBlock cl_blocks[CL_N] = {
+    [CL_A] = { 0x1000, 4, 1, ISA_FLOW_COND, 0x100c, 0x1004 },
+    [CL_B] = { 0x1004, 8, 2, ISA_FLOW_COND, 0x1000, 0x100c },
+    [CL_C] = { 0x100c, 12, 3, ISA_FLOW_COND, 0x1000, 0x1018 },
+    [CL_D] = { 0x1018, 4, 1, ISA_FLOW_JUMP, 0x1000, 0x101c },
+    [CL_I] = { 0x2000, 16, 4, ISA_FLOW_XRET, 0, 0x2010 },
+    [CL_X] = { 0x2100, 8, 2, ISA_FLOW_XRET, 0, 0x2108 },
+};
+
+/* Expected block log entry: block | (taken + 1) << 3 | partial << 5. */
+#define CL_ENTRY(b, taken, partial) ((uint8_t)((b) | ((taken) + 1) << 3 | (partial) << 5))
+
+static uint64_t cl_rand(uint64_t *s)
+{
+    uint64_t x = *s;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return *s = x;
+}
+
+typedef struct CondLoopEvent {
+    uint64_t stamp;
+    int kind;
+    uint32_t retired;
+} CondLoopEvent;
+
+static void cond_loop_run(uint64_t seed, uint64_t nblocks, uint32_t frame_size,
+                          uint64_t irq_period, uint64_t exc_period, bool history_variants,
+                          uint64_t min_frames, const char *label)
+{
+    char path[512], err[256];
+    uint8_t *log = malloc(nblocks + 1);
+    CondLoopEvent ev[4096];
+    size_t nev = 0;
+    uint32_t id[CL_N], ndefs = 0;
+    uint64_t rng = seed * 0x9E3779B97F4A7C15ull | 1, insns = 0, blocks = 0;
+    uint64_t next_irq = irq_period / 2 + cl_rand(&rng) % irq_period;
+    uint64_t next_exc = exc_period ? exc_period / 2 + cl_rand(&rng) % exc_period : UINT64_MAX;
+    int cur = CL_A;
+
+    assert_non_null(log);
+    for (int i = 0; i < CL_N; i++)
+        id[i] = UINT32_MAX;
+    tmp_path(path, sizeof path, "condloop.trace");
+    TraceHeader h = { .isa = "riscv32", .board = "sim", .mode = TRACE_MODE_HISTORY,
+                      .frame_size = frame_size };
+    TraceWriter *w = trace_writer_open(path, &h, err, sizeof err);
+    assert_non_null(w);
+
+    while (blocks < nblocks) {
+        const CondLoopBlock *b = &cl_blocks[cur];
+        if (id[cur] == UINT32_MAX) {      /* translated on first use */
+            id[cur] = trace_define_block(w, b->pc, b->size, b->ninsns, b->kind, b->taken,
+                                         b->fall);
+            assert_int_equal(id[cur], ndefs);
+            ndefs++;
+        }
+        if (history_variants)
+            trace_block_enter_history(w);
+        else
+            trace_block_enter(w, id[cur]);
+        blocks++;
+        /* an exception in the middle of a C block */
+        if (cur == CL_C && blocks >= next_exc) {
+            next_exc = blocks + exc_period / 2 + cl_rand(&rng) % exc_period;
+            log[blocks - 1] = CL_ENTRY(cur, -1, 1);
+            insns += 1;
+            trace_event(w, TRACE_EV_EXCEPTION, b->pc + 4, 2, cl_blocks[CL_X].pc, 1);
+            assert_true(nev < sizeof ev / sizeof ev[0]);
+            ev[nev++] = (CondLoopEvent){ blocks, TRACE_EV_EXCEPTION, 1 };
+            cur = CL_X;
+            continue;
+        }
+        int next, taken = -1;
+        switch (b->kind) {
+        case ISA_FLOW_COND:
+            /* biased outcomes, with long all-taken / all-not-taken runs */
+            taken = (cl_rand(&rng) >> 61) < ((blocks >> 16) & 1 ? 7u : 2u);
+            if (history_variants)
+                trace_cond_history(w, taken);
+            else
+                trace_cond(w, id[cur], taken);
+            next = cur == CL_A ? (taken ? CL_C : CL_B)
+                 : cur == CL_B ? (taken ? CL_A : CL_C)
+                 : (taken ? CL_A : CL_D);
+            break;
+        case ISA_FLOW_XRET:
+            trace_indirect(w, cl_blocks[CL_A].pc);
+            next = CL_A;
+            break;
+        default:
+            next = CL_A;
+            break;
+        }
+        log[blocks - 1] = CL_ENTRY(cur, taken, 0);
+        insns += b->ninsns;
+        cur = next;
+        if (blocks >= next_irq && cur != CL_I && cur != CL_X) {
+            /* timer interrupt between two blocks */
+            next_irq = blocks + irq_period / 2 + cl_rand(&rng) % irq_period;
+            trace_event(w, TRACE_EV_INTERRUPT, cl_blocks[cur].pc, 7, cl_blocks[CL_I].pc,
+                        b->ninsns);
+            assert_true(nev < sizeof ev / sizeof ev[0]);
+            ev[nev++] = (CondLoopEvent){ blocks, TRACE_EV_INTERRUPT, b->ninsns };
+            cur = CL_I;
+        }
+    }
+    TraceEnd end = { .insns = insns, .stop_reason = TRACE_STOP_EXIT };
+    assert_int_equal(trace_writer_close(w, &end, err, sizeof err), 0);
+
+    TraceReader *r = trace_reader_open(path, NULL, err, sizeof err);
+    assert_non_null(r);
+    TraceItem it;
+    int rc;
+    uint64_t nb = 0, rinsns = 0;
+    size_t ne = 0;
+    bool seen_end = false;
+    while ((rc = trace_reader_next(r, &it)) == 1) {
+        if (it.kind == TRACE_ITEM_BLOCK) {
+            assert_int_equal(it.index, nb);
+            assert_true(nb < blocks);
+            int k = -1;
+            for (int i = 0; i < CL_N; i++)
+                if (id[i] == it.def.id)
+                    k = i;
+            uint8_t got = CL_ENTRY(k < 0 ? 7 : k, it.taken, it.partial);
+            if (got != log[nb])
+                fail_msg("%s: block %llu: replayed 0x%02x, executed 0x%02x", label,
+                         (unsigned long long)nb, got, log[nb]);
+            nb++;
+            rinsns += it.insns;
+        } else if (it.kind == TRACE_ITEM_EVENT) {
+            assert_true(ne < nev);
+            assert_int_equal(it.index, ev[ne].stamp);
+            assert_int_equal(it.ev_kind, ev[ne].kind);
+            assert_int_equal(it.ev_retired, ev[ne].retired);
+            ne++;
+        } else if (it.kind == TRACE_ITEM_END) {
+            seen_end = true;
+            assert_int_equal(it.end.insns, insns);
+            assert_int_equal(it.end_stamp, blocks);
+        }
+    }
+    if (rc != 0)
+        fail_msg("%s: reader: %s", label, trace_reader_recovery(r)->reason);
+    const TraceRecovery *rec = trace_reader_recovery(r);
+    assert_true(seen_end);
+    assert_false(rec->damaged);
+    assert_int_equal(nb, blocks);
+    assert_int_equal(ne, nev);
+    assert_int_equal(rec->blocks, blocks);
+    assert_int_equal(rec->insns, insns);
+    assert_int_equal(rinsns, insns);
+    assert_int_equal(rec->defs, ndefs);
+    /* enough frame boundaries for the test to mean something */
+    assert_true(rec->frames_ok >= min_frames);
+    print_figures(label, path, r);
+    trace_reader_close(r);
+    free(log);
+}
+
+static void test_cond_loop_frames(void **state)
+{
+    (void)state;
+    /* default 1 MiB frames, a timer interrupt every ~2 M blocks (the
+     * clint-timer-irq firmware's pattern): several frame boundaries */
+    cond_loop_run(1, 30000000, 0, 2100000, 0, false, 3, "cond loop, 1 MiB frames");
+    cond_loop_run(2, 24000000, 0, 2100000, 5000000, true, 3,
+                  "cond loop, 1 MiB frames, history variants");
+    /* tiny frames: hundreds of boundaries, events near some of them */
+    cond_loop_run(3, 3000000, 4096, 40000, 70000, false, 50, "cond loop, 4 KiB frames");
+    cond_loop_run(4, 3000000, 5000, 3000, 0, true, 50, "cond loop, 5000-byte frames");
+}
+
 static void test_determinism(void **state)
 {
     char p1[512], p2[512], err[256];
@@ -757,6 +957,7 @@ int main(void)
         cmocka_unit_test(test_scenario),
         cmocka_unit_test(test_history_replay),
         cmocka_unit_test(test_history_loop_figures),
+        cmocka_unit_test(test_cond_loop_frames),
         cmocka_unit_test(test_hot_path_cost),
         cmocka_unit_test(test_flat),
         cmocka_unit_test(test_determinism),
