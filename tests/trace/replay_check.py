@@ -55,32 +55,51 @@ def main():
         with open(t1, "rb") as a, open(t2, "rb") as b:
             if a.read() != b.read():
                 fails.append("two identical runs gave different trace bytes")
-        logged = []
-        with open(log) as f:
-            for line in f:
-                m = EXEC_RE.match(line.strip())
-                if m:
-                    logged.append((int(m.group(1), 16), int(m.group(2))))
-        dump = run([emucov, "trace", "dump", t1])
-        if dump.returncode != 0:
-            fails.append("dump failed: " + dump.stderr.decode())
-        replayed = []
-        for line in dump.stdout.decode().splitlines():
-            m = BLOCK_RE.match(line)
-            if m:
-                replayed.append((int(m.group(1), 16), int(m.group(2)), m.group(3) is not None))
-        n = min(len(logged), len(replayed))
-        for i in range(n):
-            (lpc, ln), (rpc, rn, partial) = logged[i], replayed[i]
+        # stream both sequences: long runs have tens of millions of blocks
+        dump_path = os.path.join(d, "dump.txt")
+        with open(dump_path, "w") as out:
+            dr = subprocess.run([emucov, "trace", "dump", t1], stdout=out, stderr=subprocess.PIPE,
+                                stdin=subprocess.DEVNULL, timeout=600)
+        if dr.returncode != 0:
+            fails.append("dump failed: " + dr.stderr.decode())
+
+        def logged_blocks():
+            with open(log) as f:
+                for line in f:
+                    m = EXEC_RE.match(line.strip())
+                    if m:
+                        yield int(m.group(1), 16), int(m.group(2))
+
+        def replayed_blocks():
+            with open(dump_path) as f:
+                for line in f:
+                    m = BLOCK_RE.match(line)
+                    if m:
+                        yield int(m.group(1), 16), int(m.group(2)), m.group(3) is not None
+
+        nlog = nrep = total = 0
+        mismatch = False
+        lg, rp = logged_blocks(), replayed_blocks()
+        while True:
+            a, b = next(lg, None), next(rp, None)
+            if a is None and b is None:
+                break
+            if a is not None:
+                nlog += 1
+            if b is not None:
+                nrep += 1
+                total += b[1]
+            if a is None or b is None or mismatch:
+                continue
+            (lpc, ln), (rpc, rn, partial) = a, b
             if lpc != rpc or (rn != ln if not partial else rn > ln):
                 fails.append("block %d: -d exec has pc=%08x [%d], replay has pc=%08x insns=%d%s"
-                             % (i, lpc, ln, rpc, rn, " (partial)" if partial else ""))
-                break
-        if len(logged) != len(replayed):
-            fails.append("-d exec logged %d blocks, replay gave %d" % (len(logged), len(replayed)))
+                             % (nrep - 1, lpc, ln, rpc, rn, " (partial)" if partial else ""))
+                mismatch = True
+        if nlog != nrep:
+            fails.append("-d exec logged %d blocks, replay gave %d" % (nlog, nrep))
         info = run([emucov, "trace", "info", t1]).stdout.decode()
         m = re.search(r"^instructions:\s+(\d+)", info, re.M)
-        total = sum(r[1] for r in replayed)
         if not m or int(m.group(1)) != total:
             fails.append("replayed %d instructions, end record says %s" % (total, m and m.group(1)))
         finfo = run([emucov, "trace", "info", tf]).stdout.decode()
@@ -88,7 +107,7 @@ def main():
         if not fm or not m or fm.group(1) != m.group(1):
             fails.append("flat trace total %s differs from history %s" % (fm and fm.group(1), m and m.group(1)))
         print("%s: %d blocks replayed = logged, %d instructions, trace %d bytes"
-              % (os.path.basename(elf), len(replayed), total, os.path.getsize(t1)))
+              % (os.path.basename(elf), nrep, total, os.path.getsize(t1)))
     for f in fails:
         print("FAIL: " + f)
     return 1 if fails else 0
