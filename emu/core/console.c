@@ -64,6 +64,13 @@ int emu_console_getc(EmuMachine *m)
         if (poll(&pfd, 1, 0) <= 0)
             return -1;
     }
+    return emu_console_read_byte(m);
+}
+
+int emu_console_read_byte(EmuMachine *m)
+{
+    if (m->console_in_eof)
+        return -1;
     unsigned char c;
     ssize_t n;
     do

@@ -187,6 +187,9 @@ void emu_console_write(EmuMachine *m, const void *buf, size_t len);
  * available until end of file). */
 int emu_console_getc(EmuMachine *m);
 bool emu_console_eof(EmuMachine *m);
+/* Blocking read of one input byte (semihosting SYS_READ/READC, where the
+ * guest itself waits); -1 at end of input. */
+int emu_console_read_byte(EmuMachine *m);
 
 /* Semihosting (emu/dev/semihost.c), shared by RISC-V and ARM: perform the
  * call `op` with parameter `arg` (register a0/r0 and a1/r1).  Returns the

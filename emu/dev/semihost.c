@@ -60,18 +60,8 @@ static void out(EmuMachine *m, uint32_t handle, const void *buf, size_t len)
 /* One byte of stdin, -1 at end of input. */
 static int in_byte(EmuMachine *m)
 {
-    if (m->console_in_regular || emu_console_eof(m))
-        return emu_console_getc(m);
-    unsigned char c;
-    ssize_t n;
-    do
-        n = read(m->console_in_fd, &c, 1);
-    while (n < 0 && errno == EINTR);
-    if (n <= 0) {
-        m->console_in_eof = true;
-        return -1;
-    }
-    return c;
+    /* the guest waits in the call: a blocking read, as under QEMU */
+    return emu_console_read_byte(m);
 }
 
 static uint32_t do_write(EmuMachine *m, uint32_t arg)
