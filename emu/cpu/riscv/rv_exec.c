@@ -23,6 +23,10 @@
 #include "rv_cpu.h"
 #include "tracer/trace.h"
 
+/* Keep one indirect jump per exit site: GCC's cross-jumping would merge
+ * the copies of ENTER_TB into one shared jump that predicts badly. */
+#pragma GCC optimize("no-crossjumping")
+
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -464,6 +468,19 @@ static void rv_log_block(RvCpu *cpu, const RvTB *tb)
         emu_log(EMU_LOG_EXEC, "Trace %08" PRIx32 " [%" PRIu32 "]\n", tb->pc, tb->ninsns);
 }
 
+/* Block-entry logging (-d exec, -d cpu, debugger hooks), out of line so the
+ * interpreter's hot path stays small. */
+static void rv_block_hooks(RvCpu *cpu, const RvTB *tb, uint64_t icount)
+{
+    EmuMachine *m = cpu->m;
+    if (!tb->ninsns)
+        return;                  /* a fetch fault: nothing executes */
+    if (cpu->slow_hooks || (emu_log_mask & (EMU_LOG_EXEC | EMU_LOG_CPU))) {
+        m->icount = icount;
+        rv_log_block(cpu, tb);
+    }
+}
+
 /* ------------------------------------------------------------------------ */
 /* The interpreter. */
 
@@ -492,7 +509,6 @@ EmuRunReason rv_exec(RvCpu *cpu, uint64_t limit)
     EmuMachine *const m = cpu->m;
     uint32_t *const x = cpu->x;
     const uint8_t *const code_lines = m->code_lines;
-    const uintptr_t *rd_tab, *wr_tab;
     uint32_t fast_base, fast_lim;   /* fast region: offsets < fast_lim (0 = off) */
     uint8_t *fast_host;
     RvTB *tb;
@@ -501,7 +517,8 @@ EmuRunReason rv_exec(RvCpu *cpu, uint64_t limit)
                                        around helpers and on exit */
     uint32_t cause = 0, tval = 0;
     int taken;
-    bool slow_hooks;
+    bool hooks;                 /* tracing or logging: block-entry work */
+    bool log_hooks;             /* -d exec/cpu, debugger */
     TraceWriter *const tw = m->trace_writer;
     RvTB *chain_from = NULL;    /* block whose static exit led here */
     int chain_slot = 0;
@@ -512,7 +529,10 @@ EmuRunReason rv_exec(RvCpu *cpu, uint64_t limit)
 #define IDX()       ((unsigned)(op - tb->ops))
 #define OP_PC()     (tb->pc + tb->offs[IDX()])
 #define SYNC()      (m->icount = icount - tb->ninsns + IDX())   /* retired before op */
-#define UNSYNC()    ((void)0)
+/* After a helper (MMIO, CSR, semihosting...) that may have kicked the
+ * machine: stop chaining at the end of this block.  Asynchronous kicks
+ * (signals) are seen when the slice ends. */
+#define UNSYNC()    do { if (m->kick) limit = 0; } while (0)
 #define RAISE(c, t) do { cause = (c); tval = (t); goto raise; } while (0)
 #define LEAVE(r)    do { m->icount = icount; return (r); } while (0)
     /* Enter a block: account for its instructions up front (traps correct
@@ -521,11 +541,14 @@ EmuRunReason rv_exec(RvCpu *cpu, uint64_t limit)
 #define ENTER_TB(t) do {                                                       \
         tb = (t);                                                              \
         icount += tb->ninsns;                                                  \
-        if (tw && tb->ninsns) {                                                \
-            trace_block_enter(tw, tb->trace_id);                               \
-            m->trace_last_ninsns = tb->ninsns;                                 \
+        if (unlikely(hooks)) {                                                 \
+            if (tw && likely(tb->ninsns)) {                                    \
+                trace_block_enter(tw, tb->trace_id);                           \
+                m->trace_last_ninsns = tb->ninsns;                             \
+            }                                                                  \
+            if (unlikely(log_hooks))                                           \
+                rv_block_hooks(cpu, tb, icount);                               \
         }                                                                      \
-        if (unlikely(slow_hooks) && tb->ninsns) { SYNC_ALL(); rv_log_block(cpu, tb); } \
         op = tb->ops;                                                          \
         goto *op->h;                                                           \
     } while (0)
@@ -538,7 +561,7 @@ EmuRunReason rv_exec(RvCpu *cpu, uint64_t limit)
     /* Leave a block by its static exit `t` (0 fall-through, 1 taken). */
 #define CHAIN(t) do {                                                          \
         RvTB *nx_ = tb->next[(t)];                                             \
-        if (likely(nx_ != NULL) && likely(icount < limit) && likely(!m->kick)) \
+        if (likely(nx_ != NULL) && likely(icount < limit))                    \
             ENTER_TB(nx_);                                                     \
         taken = (t);                                                           \
         goto exit_slow;                                                        \
@@ -574,14 +597,13 @@ check:
     }
     if (icount >= limit)
         LEAVE(EMU_RUN_LIMIT);
-    rd_tab = cpu->rd_tab;
-    wr_tab = cpu->wr_tab;
     fast_base = cpu->fast_base;
     /* exclusive bound valid for every access size (<= 4 bytes); the last
      * 3 bytes of the region take the page-table path */
     fast_lim = cpu->fast_size > 3 ? cpu->fast_size - 3 : 0;
     fast_host = cpu->fast_host;
-    slow_hooks = cpu->slow_hooks || (emu_log_mask & (EMU_LOG_EXEC | EMU_LOG_CPU));
+    log_hooks = cpu->slow_hooks || (emu_log_mask & (EMU_LOG_EXEC | EMU_LOG_CPU));
+    hooks = tw || log_hooks;
     {
         uint64_t gen = cpu->tbc->generation;
         tb = rv_lookup(cpu);
@@ -651,7 +673,7 @@ L_REMU: {
         x[op->rd] = conv;                                                      \
         NEXT();                                                                \
     }                                                                          \
-    uintptr_t h = rd_tab[a >> EMU_PAGE_BITS];                                  \
+    uintptr_t h = cpu->rd_tab[a >> EMU_PAGE_BITS];                                  \
     if (likely(h && !(a & ((sz) - 1)))) {                                      \
         type v; memcpy(&v, (const void *)(h + a), sz);                         \
         x[op->rd] = conv;                                                      \
@@ -676,7 +698,7 @@ L_LHU: LOAD(2, uint16_t, (uint32_t)v)
         type v = (type)x[op->rs2]; memcpy(fast_host + off_, &v, sz);           \
         NEXT();                                                                \
     }                                                                          \
-    uintptr_t h = wr_tab[a >> EMU_PAGE_BITS];                                  \
+    uintptr_t h = cpu->wr_tab[a >> EMU_PAGE_BITS];                                  \
     if (likely(h && !(a & ((sz) - 1)) && !code_lines[a >> 6])) {               \
         type v = (type)x[op->rs2]; memcpy((void *)(h + a), &v, sz);            \
         NEXT();                                                                \
@@ -831,7 +853,7 @@ exit_indirect:
     cpu->last_was_fetch_fault = false;
     if (tw)
         trace_indirect(tw, cpu->pc);
-    if (likely(!m->kick && icount < limit)) {
+    if (likely(icount < limit)) {
         RvTB *nx = cpu->tbc->jc[rv_jc_hash(cpu->pc)];
         if (nx && nx->pc == cpu->pc && nx->priv == cpu->priv)
             ENTER_TB(nx);
