@@ -1,0 +1,157 @@
+/* symbolize - addr2line-compatible address to source resolver (binutils 2.40 output format),
+ * plus --columns (file:line:column).
+ *
+ *   symbolize -e FILE.elf [-f] [-i] [-a] [-p] [-s] [-C] [--columns] [ADDR...]
+ *
+ * With no ADDR on the command line, addresses are read from stdin, one per line. */
+#include "symbolize.h"
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Opts {
+    bool functions, inlines, addresses, pretty, basenames, columns;
+} Opts;
+
+static void usage(FILE *out)
+{
+    fputs("Usage: symbolize [-e FILE.elf] [-f] [-i] [-a] [-p] [-s] [-C] [--columns] "
+          "[ADDR...]\n"
+          "Convert addresses into function names and file:line (addr2line compatible).\n"
+          "  -e, --exe=FILE       ELF file (default a.out)\n"
+          "  -f, --functions      show function names\n"
+          "  -i, --inlines        unwind inlined functions\n"
+          "  -a, --addresses      show addresses\n"
+          "  -p, --pretty-print   one line per address\n"
+          "  -s, --basenames      strip directory names\n"
+          "  -C, --demangle       accepted for compatibility (C names are not mangled)\n"
+          "      --columns        print file:line:column\n"
+          "Addresses are hexadecimal; with none given they are read from stdin.\n",
+          out);
+}
+
+/* binutils: strtoul(.., 16), then the value is cut to the ELF address size */
+static uint64_t parse_addr(const char *s, int elfclass)
+{
+    uint64_t pc = strtoull(s, NULL, 16);
+    if (elfclass == 32)
+        pc &= 0xffffffffu;
+    return pc;
+}
+
+static void print_pos(const Opts *o, const SymFrame *fr, uint32_t discr)
+{
+    const char *file = fr->file;
+    if (o->basenames && file) {
+        const char *h = strrchr(file, '/');
+        if (h)
+            file = h + 1;
+    }
+    printf("%s:", file ? file : "??");
+    if (fr->line == 0) {
+        fputs("?\n", stdout);
+        return;
+    }
+    printf("%u", fr->line);
+    if (o->columns && fr->column)
+        printf(":%u", fr->column);
+    if (discr)
+        printf(" (discriminator %u)", discr);
+    putchar('\n');
+}
+
+static void translate(const SymFile *f, const Opts *o, const char *text)
+{
+    enum { MAXF = 64 };
+    SymFrame fr[MAXF];
+    uint64_t pc = parse_addr(text, sym_elf_class(f));
+    if (o->addresses) {
+        if (sym_elf_class(f) == 64)
+            printf("0x%016llx", (unsigned long long)pc);
+        else
+            printf("0x%08llx", (unsigned long long)pc);
+        fputs(o->pretty ? ": " : "\n", stdout);
+    }
+    size_t n = sym_frames(f, pc, fr, MAXF);
+    if (n == 0) {
+        if (o->functions)
+            fputs(o->pretty ? "?? " : "??\n", stdout);
+        fputs("??:0\n", stdout);
+        return;
+    }
+    if (!o->inlines)
+        n = 1;
+    if (n > MAXF)
+        n = MAXF;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && o->pretty)
+            fputs(" (inlined by) ", stdout);
+        if (o->functions) {
+            const char *name = fr[i].function && *fr[i].function ? fr[i].function : "??";
+            printf("%s%s", name, o->pretty ? " at " : "\n");
+        }
+        /* binutils prints the discriminator of the innermost position on every frame */
+        print_pos(o, &fr[i], fr[0].discriminator);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"exe", required_argument, NULL, 'e'},
+        {"functions", no_argument, NULL, 'f'},
+        {"inlines", no_argument, NULL, 'i'},
+        {"addresses", no_argument, NULL, 'a'},
+        {"pretty-print", no_argument, NULL, 'p'},
+        {"basenames", no_argument, NULL, 's'},
+        {"demangle", optional_argument, NULL, 'C'},
+        {"columns", no_argument, NULL, 'c'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    Opts o = {0};
+    const char *exe = "a.out";
+    int ch;
+    while ((ch = getopt_long(argc, argv, "e:fiapsCHhV", longopts, NULL)) != -1) {
+        switch (ch) {
+        case 'e': exe = optarg; break;
+        case 'f': o.functions = true; break;
+        case 'i': o.inlines = true; break;
+        case 'a': o.addresses = true; break;
+        case 'p': o.pretty = true; break;
+        case 's': o.basenames = true; break;
+        case 'C': break;
+        case 'c': o.columns = true; break;
+        case 'h':
+        case 'H': usage(stdout); return 0;
+        case 'V': printf("symbolize (emucov) %s\n", EMUCOV_VERSION); return 0;
+        default: usage(stderr); return 2;
+        }
+    }
+    char err[512];
+    SymFile *f = sym_open(exe, err, sizeof err);
+    if (!f) {
+        fprintf(stderr, "symbolize: %s\n", err);
+        return 1;
+    }
+    static char outbuf[1 << 16];
+    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+    if (optind < argc) {
+        for (int i = optind; i < argc; i++)
+            translate(f, &o, argv[i]);
+    } else {
+        char line[256];
+        while (fgets(line, sizeof line, stdin)) {
+            translate(f, &o, line);
+            /* usable as a coprocess, like addr2line: flush before we would block reading */
+            if (stdin->_IO_read_ptr >= stdin->_IO_read_end)
+                fflush(stdout);
+        }
+    }
+    sym_close(f);
+    return fflush(stdout) == 0 ? 0 : 1;
+}
