@@ -13,7 +13,7 @@
 #include <string.h>
 
 typedef struct Opts {
-    bool functions, inlines, addresses, pretty, basenames, columns;
+    bool functions, inlines, addresses, pretty, basenames, columns, dump_lines;
 } Opts;
 
 static void usage(FILE *out)
@@ -29,6 +29,8 @@ static void usage(FILE *out)
           "  -s, --basenames      strip directory names\n"
           "  -C, --demangle       accepted for compatibility (C names are not mangled)\n"
           "      --columns        print file:line:column\n"
+          "      --dump-lines     print every line-table row (address line column\n"
+          "                       discriminator view flags file), CU by CU\n"
           "Addresses are hexadecimal; with none given they are read from stdin.\n",
           out);
 }
@@ -98,6 +100,25 @@ static void translate(const SymFile *f, const Opts *o, const char *text)
     }
 }
 
+static void dump_lines(const SymFile *f)
+{
+    size_t n;
+    const SymLineRow *rows = sym_rows(f, &n);
+    for (size_t c = 0; c < sym_cu_count(f); c++) {
+        const SymCu *cu = sym_cu(f, c);
+        printf("CU 0x%llx %s\n", (unsigned long long)cu->offset, cu->name ? cu->name : "");
+        for (size_t i = cu->first_row; i < cu->first_row + cu->row_count; i++) {
+            const SymLineRow *r = &rows[i];
+            printf("0x%016llx %u %u %u %u %s%s%s%s %s\n", (unsigned long long)r->addr, r->line,
+                   r->column, r->discriminator, r->view,
+                   r->flags & SYM_ROW_STMT ? "S" : "-",
+                   r->flags & SYM_ROW_BASIC_BLOCK ? "B" : "-",
+                   r->flags & SYM_ROW_PROLOGUE_END ? "P" : "-",
+                   r->flags & SYM_ROW_END_SEQUENCE ? "E" : "-", sym_file_path(f, r->file));
+        }
+    }
+}
+
 int main(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -109,6 +130,7 @@ int main(int argc, char **argv)
         {"basenames", no_argument, NULL, 's'},
         {"demangle", optional_argument, NULL, 'C'},
         {"columns", no_argument, NULL, 'c'},
+        {"dump-lines", no_argument, NULL, 'L'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -126,6 +148,7 @@ int main(int argc, char **argv)
         case 's': o.basenames = true; break;
         case 'C': break;
         case 'c': o.columns = true; break;
+        case 'L': o.dump_lines = true; break;
         case 'h':
         case 'H': usage(stdout); return 0;
         case 'V': printf("symbolize (emucov) %s\n", EMUCOV_VERSION); return 0;
@@ -140,7 +163,9 @@ int main(int argc, char **argv)
     }
     static char outbuf[1 << 16];
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
-    if (optind < argc) {
+    if (o.dump_lines) {
+        dump_lines(f);
+    } else if (optind < argc) {
         for (int i = optind; i < argc; i++)
             translate(f, &o, argv[i]);
     } else {

@@ -188,7 +188,8 @@ struct SymFile {
     VEC(uint32_t) norange_cus;
     VEC(LineKey) linekeys;
     VEC(NameKey) namekeys;
-    char **secname_store;
+    unsigned char *debug_line; /* raw .debug_line (for the DWARF 5 file register, see below) */
+    size_t debug_line_size;
 };
 
 /* ---------------------------------------------------------------------------------------- */
@@ -251,6 +252,16 @@ static int read_elf(SymFile *f, Elf *elf, const char *path, char *err, size_t er
         const char *nm = elf_strptr(elf, shstrndx, sh.sh_name);
         SymSection s = {intern(f, nm), sh.sh_addr, sh.sh_size, sh.sh_flags, sh.sh_type};
         VEC_PUSH(f->secs, s);
+        if (nm && strcmp(nm, ".debug_line") == 0 && sh.sh_type == SHT_PROGBITS && !f->debug_line) {
+            if (sh.sh_flags & SHF_COMPRESSED)
+                elf_compress(scn, 0, 0);
+            Elf_Data *d = elf_getdata(scn, NULL);
+            if (d && d->d_buf && d->d_size) {
+                f->debug_line = xmalloc(d->d_size);
+                memcpy(f->debug_line, d->d_buf, d->d_size);
+                f->debug_line_size = d->d_size;
+            }
+        }
         if (sh.sh_type != SHT_SYMTAB || raw.n)
             continue;
         Elf_Data *d = elf_getdata(scn, NULL);
@@ -328,6 +339,7 @@ typedef struct Ctx {
     uint64_t cu_base;    /* CU DW_AT_low_pc: base of DWARF 4 range lists */
     uint64_t cu_offset;  /* of the CU header */
     uint64_t die_offset; /* DIE being read, for error messages */
+    uint64_t line_offset; /* DW_AT_stmt_list of the CU, UINT64_MAX if none */
     const char *section; /* ".debug_info" or ".debug_line" */
     /* offset -> name cache for abstract_origin / specification targets */
     uint64_t *ckey;
@@ -347,7 +359,7 @@ static bool dwfail(Ctx *c, Dwarf_Error e, const char *what)
         snprintf(c->err, c->errlen,
                  "%s: damaged DWARF in %s at offset 0x%llx (%s): %s", c->path, c->section,
                  (unsigned long long)(strcmp(c->section, ".debug_info") == 0 ? c->die_offset
-                                                                              : c->cu_offset),
+                                                                              : c->line_offset),
                  what, e ? dwarf_errmsg(e) : "inconsistent data");
     }
     c->failed = true;
@@ -829,6 +841,115 @@ static uint32_t make_path(SymFile *f, const char *comp_dir, const char *dir, con
     return id;
 }
 
+/* ---- the DWARF 5 file register --------------------------------------------------------
+ * DWARF 5 (section 6.2.2, table 6.4) starts every sequence with file = 1, like earlier
+ * versions. libdwarf 20210528 (and binutils 2.40) start DWARF 5 sequences with file 0, which
+ * names the wrong file when a producer relies on the initial value (GCC 12 does, at -O0, when
+ * the first function of a CU comes from a header). This replays the line program of one CU
+ * just for the file register, row by row; the caller uses it only if its row count agrees
+ * with libdwarf's. Returns the number of rows, or -1 if the program cannot be read. */
+typedef struct Rd {
+    const unsigned char *p, *end;
+    bool bad;
+} Rd;
+
+static uint64_t rd_uleb(Rd *r)
+{
+    uint64_t v = 0;
+    for (unsigned sh = 0; r->p < r->end; sh += 7) {
+        unsigned char b = *r->p++;
+        if (sh < 64)
+            v |= (uint64_t)(b & 0x7f) << sh;
+        if (!(b & 0x80))
+            return v;
+    }
+    r->bad = true;
+    return v;
+}
+
+static uint64_t rd_fixed(Rd *r, unsigned n)
+{
+    uint64_t v = 0;
+    if ((size_t)(r->end - r->p) < n) {
+        r->bad = true;
+        r->p = r->end;
+        return 0;
+    }
+    for (unsigned i = 0; i < n; i++) /* little-endian targets only (ARM, RISC-V) */
+        v |= (uint64_t)r->p[i] << (8 * i);
+    r->p += n;
+    return v;
+}
+
+static long replay_file_register(const SymFile *f, uint64_t off, uint32_t *files, size_t max)
+{
+    if (!f->debug_line || off >= f->debug_line_size)
+        return -1;
+    Rd r = {f->debug_line + off, f->debug_line + f->debug_line_size, false};
+    uint64_t len = rd_fixed(&r, 4);
+    unsigned offsz = 4;
+    if (len == 0xffffffffu) {
+        len = rd_fixed(&r, 8);
+        offsz = 8;
+    }
+    if (r.bad || len > (size_t)(r.end - r.p))
+        return -1;
+    r.end = r.p + len;
+    unsigned version = (unsigned)rd_fixed(&r, 2);
+    if (version != 5)
+        return -1;
+    r.p += 2; /* address_size, segment_selector_size */
+    uint64_t hlen = rd_fixed(&r, offsz);
+    if (r.bad || hlen > (size_t)(r.end - r.p))
+        return -1;
+    const unsigned char *prog = r.p + hlen;
+    r.p += 4; /* minimum_instruction_length, maximum_operations_per_instruction,
+                 default_is_stmt, line_base */
+    r.p += 1; /* line_range */
+    if (r.p >= r.end)
+        return -1;
+    unsigned opcode_base = *r.p++;
+    const unsigned char *oplens = r.p;
+    if (opcode_base == 0 || (size_t)(prog - oplens) < opcode_base - 1u)
+        return -1;
+    r.p = prog;
+    uint64_t file = 1;
+    size_t n = 0;
+    while (r.p < r.end && !r.bad) {
+        unsigned op = *r.p++;
+        bool row = false, reset = false;
+        if (op >= opcode_base) {
+            row = true;
+        } else if (op == 0) {
+            uint64_t el = rd_uleb(&r);
+            if (r.bad || el == 0 || el > (size_t)(r.end - r.p))
+                return -1;
+            if (*r.p == DW_LNE_end_sequence)
+                row = reset = true;
+            r.p += el;
+        } else if (op == DW_LNS_copy) {
+            row = true;
+        } else if (op == DW_LNS_set_file) {
+            file = rd_uleb(&r);
+        } else if (op == DW_LNS_fixed_advance_pc) {
+            rd_fixed(&r, 2);
+        } else if (op == DW_LNS_advance_line) {
+            rd_uleb(&r); /* sign does not matter for skipping */
+        } else {
+            for (unsigned k = 0; k < oplens[op - 1]; k++)
+                rd_uleb(&r);
+        }
+        if (row) {
+            if (n < max)
+                files[n] = (uint32_t)file;
+            n++;
+        }
+        if (reset)
+            file = 1;
+    }
+    return r.bad ? -1 : (long)n;
+}
+
 static int cmp_seq(const void *a, const void *b)
 {
     const Seq *x = a, *y = b;
@@ -899,6 +1020,14 @@ static void read_lines(Ctx *c, Dwarf_Die cu_die, const char *comp_dir)
         nlines = 0;
     }
     size_t seq_start = f->rows.n;
+    uint32_t *v5files = NULL;
+    if (v5 && nlines > 0 && c->line_offset != UINT64_MAX) {
+        v5files = xmalloc((size_t)nlines * sizeof *v5files);
+        if (replay_file_register(f, c->line_offset, v5files, (size_t)nlines) != nlines) {
+            free(v5files);
+            v5files = NULL;
+        }
+    }
     for (Dwarf_Signed i = 0; i < nlines && !c->failed; i++) {
         Dwarf_Addr a;
         Dwarf_Unsigned ln, fno, col, isa, disc;
@@ -916,6 +1045,8 @@ static void read_lines(Ctx *c, Dwarf_Die cu_die, const char *comp_dir)
         }
         SymLineRow row = {0};
         row.addr = a;
+        if (v5files)
+            fno = v5files[i];
         row.file = fno < ci->fmap_count ? f->fmap.v[ci->fmap_first + fno] : 0;
         row.line = (uint32_t)ln;
         row.column = (uint32_t)col;
@@ -950,6 +1081,7 @@ static void read_lines(Ctx *c, Dwarf_Die cu_die, const char *comp_dir)
             VEC_PUSH(f->seqs, s);
         seq_start = f->rows.n;
     }
+    free(v5files);
     /* rows after the last end_sequence belong to no sequence; keep them for iteration */
     dwarf_srclines_dealloc_b(ctx);
     /* sort sequences, drop nested ones and trim overlapping ones (bfd sort_line_sequences) */
@@ -1036,6 +1168,16 @@ static void read_cu(Ctx *c, Dwarf_Die cu_die)
     f->franges.n = r0;
     if (!f->cuinfo.v[c->cu].has_ranges)
         VEC_PUSH(f->norange_cus, c->cu);
+    c->line_offset = UINT64_MAX;
+    if (dwarf_attr(cu_die, DW_AT_stmt_list, &at, &e) == DW_DLV_OK) {
+        Dwarf_Off lo;
+        if (dwarf_global_formref(at, &lo, &e) == DW_DLV_OK)
+            c->line_offset = lo;
+        else if (e)
+            dwarf_dealloc_error(c->dbg, e);
+        e = NULL;
+        dwarf_dealloc_attribute(at);
+    }
     read_lines(c, cu_die, cu.comp_dir);
     if (c->failed)
         return;
@@ -1308,6 +1450,7 @@ void sym_close(SymFile *f)
     strtab_free(&f->strings);
     strtab_free(&f->files);
     free(f->secs.v);
+    free(f->debug_line);
     free(f->syms.v);
     free(f->fnsyms.v);
     free(f->fnsym_shndx.v);

@@ -20,5 +20,6 @@ static inline unsigned mix(unsigned a, unsigned b)
 int util_sum(const int *p, int n);
 int util_classify(int x);
 unsigned util_hash(const char *s);
+int nodebug_twice(int x);
 
 #endif

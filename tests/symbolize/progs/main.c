@@ -34,6 +34,7 @@ int main(void)
     acc = util_sum(table, 16);
     acc += util_classify(acc) ? 1 : 2; sink = acc;
     sink = (int)mix((unsigned)acc, util_hash("symbolize"));
+    acc += nodebug_twice(acc);
     return acc > 0 && sink != 0;
 }
 
