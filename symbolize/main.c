@@ -65,7 +65,36 @@ static void print_pos(const Opts *o, const SymFrame *fr, uint32_t discr)
     putchar('\n');
 }
 
-static void translate(const SymFile *f, const Opts *o, const char *text)
+/* binutils 2.40 (bfd/dwarf2.c, end of _bfd_dwarf2_find_nearest_line) names a function whose
+ * DWARF name is not final (not C-like language, no linkage name) by the ELF symbol at the
+ * address instead, and remembers that: if the symbol starts where the function does, the
+ * function is renamed to the symbol for good; either way the DWARF (or new) name is used from
+ * then on. The answer thus depends on the order of the queries; we reproduce it here so that
+ * a batch prints exactly what addr2line prints. The library itself always gives DWARF names. */
+typedef struct BfdNames {
+    unsigned char *settled;
+    const char **renamed;
+} BfdNames;
+
+static const char *bfd_function_name(const SymFile *f, BfdNames *st, const SymFrame *fr,
+                                     uint64_t pc, bool innermost)
+{
+    if (fr->func == SYM_NONE)
+        return fr->function;
+    const SymFunction *fn = sym_function(f, fr->func);
+    const char *cur = st->renamed[fr->func] ? st->renamed[fr->func] : fn->name;
+    if (!innermost || fn->linkage_name || st->settled[fr->func])
+        return cur;
+    st->settled[fr->func] = 1;
+    const SymSymbol *s = sym_symbol_at(f, pc);
+    if (!s)
+        return cur;
+    if (fn->range_count && s->value == fn->ranges[0].lo)
+        st->renamed[fr->func] = s->name;
+    return s->name;
+}
+
+static void translate(const SymFile *f, BfdNames *st, const Opts *o, const char *text)
 {
     enum { MAXF = 64 };
     SymFrame fr[MAXF];
@@ -92,7 +121,9 @@ static void translate(const SymFile *f, const Opts *o, const char *text)
         if (i > 0 && o->pretty)
             fputs(" (inlined by) ", stdout);
         if (o->functions) {
-            const char *name = fr[i].function && *fr[i].function ? fr[i].function : "??";
+            const char *name = bfd_function_name(f, st, &fr[i], pc, i == 0);
+            if (!name || !*name)
+                name = "??";
             printf("%s%s", name, o->pretty ? " at " : "\n");
         }
         /* binutils prints the discriminator of the innermost position on every frame */
@@ -161,22 +192,30 @@ int main(int argc, char **argv)
         fprintf(stderr, "symbolize: %s\n", err);
         return 1;
     }
+    BfdNames st = {calloc(sym_function_count(f) + 1, 1),
+                   calloc(sym_function_count(f) + 1, sizeof(const char *))};
+    if (!st.settled || !st.renamed) {
+        fputs("symbolize: out of memory\n", stderr);
+        return 1;
+    }
     static char outbuf[1 << 16];
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     if (o.dump_lines) {
         dump_lines(f);
     } else if (optind < argc) {
         for (int i = optind; i < argc; i++)
-            translate(f, &o, argv[i]);
+            translate(f, &st, &o, argv[i]);
     } else {
         char line[256];
         while (fgets(line, sizeof line, stdin)) {
-            translate(f, &o, line);
+            translate(f, &st, &o, line);
             /* usable as a coprocess, like addr2line: flush before we would block reading */
             if (stdin->_IO_read_ptr >= stdin->_IO_read_end)
                 fflush(stdout);
         }
     }
+    free(st.settled);
+    free(st.renamed);
     sym_close(f);
     return fflush(stdout) == 0 ? 0 : 1;
 }

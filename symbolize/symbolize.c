@@ -340,6 +340,7 @@ typedef struct Ctx {
     uint64_t cu_offset;  /* of the CU header */
     uint64_t die_offset; /* DIE being read, for error messages */
     uint64_t line_offset; /* DW_AT_stmt_list of the CU, UINT64_MAX if none */
+    bool c_like;          /* CU language does not mangle names (bfd mangle_style() == 0) */
     const char *section; /* ".debug_info" or ".debug_line" */
     /* offset -> name cache for abstract_origin / specification targets */
     uint64_t *ckey;
@@ -415,6 +416,13 @@ static void cache_put(Ctx *c, uint64_t key, const char *val)
 
 /* Name of a DIE as bfd's find_abstract_instance reads it: linkage name first, else
  * DW_AT_name, else through DW_AT_abstract_origin / DW_AT_specification. */
+/* Names travel tagged through the DIE readers: low bit set = bfd's "is_linkage" (a linkage
+ * name, or DW_AT_name in a CU whose language does not mangle). Interned strings come from
+ * malloc, so the low bit is free. */
+#define NAME_TAG(p) ((const char *)((uintptr_t)(p) | 1u))
+#define NAME_PTR(p) ((const char *)((uintptr_t)(p) & ~(uintptr_t)1))
+#define NAME_IS_LINKAGE(p) (((uintptr_t)(p) & 1u) != 0)
+
 static const char *die_name(Ctx *c, Dwarf_Die die, int depth);
 
 static const char *ref_name(Ctx *c, Dwarf_Attribute at, int depth)
@@ -479,9 +487,9 @@ static const char *die_name(Ctx *c, Dwarf_Die die, int depth)
     }
     const char *res = NULL;
     if (link)
-        res = intern(c->f, link);
+        res = NAME_TAG(intern(c->f, link));
     else if (name)
-        res = intern(c->f, name);
+        res = c->c_like ? NAME_TAG(intern(c->f, name)) : intern(c->f, name);
     else if (ref && !c->failed)
         res = ref_name(c, ref, depth);
     for (Dwarf_Signed i = 0; i < n; i++)
@@ -601,6 +609,7 @@ static bool attr_udata(Ctx *c, Dwarf_Attribute at, Dwarf_Unsigned *u)
 /* Reads low/high pc and ranges of DIE into f->franges; also name and call site data. */
 typedef struct DieInfo {
     const char *name;
+    bool linkage;
     uint64_t call_file, call_line, call_column, discr, decl_file, decl_line;
     uint64_t low;
     bool has_low;
@@ -705,12 +714,15 @@ static void read_die(Ctx *c, Dwarf_Die die, DieInfo *di, bool want_name)
     if (!c->failed && ranges)
         read_ranges(c, die, ranges);
     if (!c->failed && want_name) {
+        const char *tn = NULL;
         if (link)
-            di->name = intern(c->f, link);
+            tn = NAME_TAG(intern(c->f, link));
         else if (name)
-            di->name = intern(c->f, name);
+            tn = c->c_like ? NAME_TAG(intern(c->f, name)) : intern(c->f, name);
         else if (ref)
-            di->name = ref_name(c, ref, 0);
+            tn = ref_name(c, ref, 0);
+        di->name = NAME_PTR(tn);
+        di->linkage = NAME_IS_LINKAGE(tn);
     }
     for (Dwarf_Signed i = 0; i < n; i++)
         dwarf_dealloc_attribute(attrs[i]);
@@ -758,6 +770,7 @@ static void walk(Ctx *c, Dwarf_Die die, uint32_t parent, int depth)
                 break;
             SymFunction fn = {0};
             fn.name = di.name;
+            fn.linkage_name = di.linkage;
             fn.cu = c->cu;
             fn.parent = parent;
             fn.inlined = tag == DW_TAG_inlined_subroutine;
@@ -1129,6 +1142,20 @@ static const char *die_string(Ctx *c, Dwarf_Die die, Dwarf_Half an)
     return s ? intern(c->f, s) : NULL;
 }
 
+/* bfd mangle_style() == 0: names of these languages are final as written in DW_AT_name */
+static bool lang_is_c_like(unsigned lang)
+{
+    switch (lang) {
+    case DW_LANG_C89: case DW_LANG_C: case DW_LANG_Cobol74: case DW_LANG_Cobol85:
+    case DW_LANG_Fortran77: case DW_LANG_Pascal83: case DW_LANG_PLI: case DW_LANG_C99:
+    case DW_LANG_UPC: case DW_LANG_C11: case DW_LANG_Mips_Assembler: case DW_LANG_Upc:
+    case 0x8004: case 0x8006: case 0x8007: /* HP Basic91, IMacro, Assembler */
+        return true;
+    default:
+        return false;
+    }
+}
+
 static void read_cu(Ctx *c, Dwarf_Die cu_die)
 {
     SymFile *f = c->f;
@@ -1139,6 +1166,19 @@ static void read_cu(Ctx *c, Dwarf_Die cu_die)
     cu.name = die_string(c, cu_die, DW_AT_name);
     cu.comp_dir = die_string(c, cu_die, DW_AT_comp_dir);
     cu.producer = die_string(c, cu_die, DW_AT_producer);
+    {
+        Dwarf_Attribute la;
+        Dwarf_Error le = NULL;
+        Dwarf_Unsigned lang = 0;
+        if (dwarf_attr(cu_die, DW_AT_language, &la, &le) == DW_DLV_OK) {
+            attr_udata(c, la, &lang);
+            dwarf_dealloc_attribute(la);
+        } else if (le) {
+            dwarf_dealloc_error(c->dbg, le);
+        }
+        cu.language = (unsigned)lang;
+        c->c_like = lang_is_c_like(cu.language);
+    }
     c->cu = (uint32_t)f->cus.n;
     VEC_PUSH(f->cus, cu);
     VEC_PUSH(f->cuinfo, ci);
@@ -1664,8 +1704,11 @@ size_t sym_frames(const SymFile *f, uint64_t addr, SymFrame *out, size_t max)
         fr.column = row->column;
         fr.discriminator = row->discriminator;
     }
-    if (func >= 0)
+    fr.func = SYM_NONE;
+    if (func >= 0) {
         fr.function = f->funcs.v[func].name;
+        fr.func = (uint32_t)func;
+    }
     if (!fr.function) {
         const SymSymbol *s = sym_symbol_at(f, addr);
         if (s) {
@@ -1686,7 +1729,7 @@ size_t sym_frames(const SymFile *f, uint64_t addr, SymFrame *out, size_t max)
     for (const SymFunction *fn = &f->funcs.v[func]; fn->parent != SYM_NONE && n < 4096;) {
         const SymFunction *caller = &f->funcs.v[fn->parent];
         SymFrame cf = {caller->name, fn->call_file ? sym_file_path(f, fn->call_file) : NULL,
-                       fn->call_line, fn->call_column, fn->call_discriminator};
+                       fn->call_line, fn->call_column, fn->call_discriminator, fn->parent};
         if (n < max)
             out[n] = cf;
         n++;

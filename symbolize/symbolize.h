@@ -63,6 +63,7 @@ typedef struct SymCu {
     const char *producer; /* DW_AT_producer or NULL */
     uint64_t offset;      /* of the CU header in .debug_info */
     unsigned version;     /* DWARF version of the CU */
+    unsigned language;    /* DW_AT_language (DW_LANG_*), 0 if absent */
     size_t first_row, row_count; /* its slice of sym_rows() */
 } SymCu;
 
@@ -114,6 +115,9 @@ typedef struct SymFunction {
     uint32_t cu;
     uint32_t parent;     /* enclosing function or inlined copy, or SYM_NONE */
     int inlined;         /* DW_TAG_inlined_subroutine */
+    int linkage_name;    /* name is final for addr2line: DW_AT_linkage_name, or DW_AT_name in a
+                          * language that does not mangle (C, ...); otherwise addr2line shows
+                          * the ELF symbol at the address (see symbolize/main.c) */
     uint32_t call_file, call_line, call_column, call_discriminator; /* inlined copies */
     uint32_t decl_file, decl_line;
     const SymRange *ranges;
@@ -132,6 +136,7 @@ typedef struct SymFrame {
     uint32_t line;        /* 0 if unknown */
     uint32_t column;      /* 0 if unknown */
     uint32_t discriminator;
+    uint32_t func;        /* sym_function() index of the function named, or SYM_NONE */
 } SymFrame;
 
 /* Resolve ADDR into frames, innermost first, as `addr2line -f -i` does: frame 0 has the
