@@ -224,6 +224,81 @@ static int cmp_fnsym(const void *a, const void *b)
     return x->order < y->order ? -1 : x->order > y->order;
 }
 
+/* libdwarf 20210528 reads every .debug_rnglists / .debug_loclists unit header when it loads
+ * .debug_info, and some malformed headers make it free memory twice (found by
+ * tests/unit/symbolize damage tests). Check the unit headers (DWARF 5, section 7.28/7.29)
+ * before libdwarf sees them. */
+static bool list_headers_ok(SymFile *f, Elf_Scn *scn, const GElf_Shdr *sh, const char *name,
+                            const char *path, char *err, size_t errlen)
+{
+    (void)f;
+    if (sh->sh_type != SHT_PROGBITS || (sh->sh_flags & SHF_COMPRESSED))
+        return true;
+    Elf_Data *d = elf_getdata(scn, NULL);
+    if (!d || !d->d_buf)
+        return true;
+    const unsigned char *p = d->d_buf;
+    size_t n = d->d_size, off = 0;
+    const char *why = NULL;
+    while (off < n && !why) {
+        size_t left = n - off;
+        uint64_t len = 0, hdr = 4;
+        unsigned offsz = 4;
+        if (left < 4) {
+            why = "truncated unit length";
+            break;
+        }
+        len = (uint64_t)p[off] | (uint64_t)p[off + 1] << 8 | (uint64_t)p[off + 2] << 16 |
+              (uint64_t)p[off + 3] << 24;
+        if (len == 0xffffffffu) {
+            if (left < 12) {
+                why = "truncated unit length";
+                break;
+            }
+            len = 0;
+            for (int i = 0; i < 8; i++)
+                len |= (uint64_t)p[off + 4 + i] << (8 * i);
+            hdr = 12;
+            offsz = 8;
+        } else if (len >= 0xfffffff0u) {
+            why = "reserved unit length";
+            break;
+        }
+        if (len > left - hdr || len < 8) {
+            why = "unit length beyond the section";
+            break;
+        }
+        const unsigned char *u = p + off + hdr;
+        unsigned version = u[0] | u[1] << 8, asz = u[2], seg = u[3];
+        uint64_t count = (uint64_t)u[4] | (uint64_t)u[5] << 8 | (uint64_t)u[6] << 16 |
+                         (uint64_t)u[7] << 24;
+        if (version != 5)
+            why = "unit version is not 5";
+        else if (asz != 4 && asz != 8)
+            why = "bad address size";
+        else if (seg != 0)
+            why = "segment selectors are not supported";
+        else if (count > (len - 8) / offsz)
+            why = "offset array beyond the unit";
+        else
+            for (uint64_t i = 0; i < count && !why; i++) {
+                uint64_t o = 0;
+                for (unsigned b = 0; b < offsz; b++)
+                    o |= (uint64_t)u[8 + i * offsz + b] << (8 * b);
+                if (o >= len - 8)
+                    why = "offset entry beyond the unit";
+            }
+        if (!why)
+            off += hdr + len;
+    }
+    if (why) {
+        snprintf(err, errlen, "%s: damaged DWARF in %s at offset 0x%zx: %s", path, name, off,
+                 why);
+        return false;
+    }
+    return true;
+}
+
 static int read_elf(SymFile *f, Elf *elf, const char *path, char *err, size_t errlen)
 {
     GElf_Ehdr eh;
@@ -261,6 +336,12 @@ static int read_elf(SymFile *f, Elf *elf, const char *path, char *err, size_t er
                 memcpy(f->debug_line, d->d_buf, d->d_size);
                 f->debug_line_size = d->d_size;
             }
+        }
+        if (nm && (strcmp(nm, ".debug_rnglists") == 0 || strcmp(nm, ".debug_loclists") == 0) &&
+            !list_headers_ok(f, scn, &sh, nm, path, err, errlen)) {
+            free(raw.v);
+            free(fnlike.v);
+            return -1;
         }
         if (sh.sh_type != SHT_SYMTAB || raw.n)
             continue;
@@ -354,14 +435,30 @@ static void dwarf_noabort(Dwarf_Error e, Dwarf_Ptr arg)
     (void)arg; /* errors are returned through Dwarf_Error; never exit */
 }
 
+/* one line: libdwarf messages may contain newlines and runs of blanks */
+static void one_line(char *s)
+{
+    char *w = s;
+    for (char *r = s; *r; r++) {
+        char ch = (*r == '\n' || *r == '\r' || *r == '\t') ? ' ' : *r;
+        if (ch == ' ' && (w == s || w[-1] == ' '))
+            continue;
+        *w++ = ch;
+    }
+    while (w > s && w[-1] == ' ')
+        w--;
+    *w = 0;
+}
+
 static bool dwfail(Ctx *c, Dwarf_Error e, const char *what)
 {
     if (!c->failed) {
-        snprintf(c->err, c->errlen,
-                 "%s: damaged DWARF in %s at offset 0x%llx (%s): %s", c->path, c->section,
-                 (unsigned long long)(strcmp(c->section, ".debug_info") == 0 ? c->die_offset
-                                                                              : c->line_offset),
-                 what, e ? dwarf_errmsg(e) : "inconsistent data");
+        bool info = strcmp(c->section, ".debug_info") == 0;
+        snprintf(c->err, c->errlen, "%s: damaged DWARF in %s at offset 0x%llx (%s): %s",
+                 c->path, c->section,
+                 (unsigned long long)(info ? c->die_offset : c->line_offset), what,
+                 e ? dwarf_errmsg(e) : "inconsistent data");
+        one_line(c->err);
     }
     c->failed = true;
     if (e)
@@ -1428,6 +1525,7 @@ SymFile *sym_open(const char *path, char *err, size_t errlen)
     if (r != DW_DLV_OK) {
         snprintf(err, errlen, "%s: damaged DWARF sections: %s", path,
                  e ? dwarf_errmsg(e) : "unreadable");
+        one_line(err);
         if (e)
             dwarf_dealloc(dbg, e, DW_DLA_ERROR);
         close(fd);
@@ -1805,17 +1903,12 @@ size_t sym_line_ranges(const SymFile *f, const char *file, uint32_t line, SymRan
              lo++) {
             uint32_t ri = f->linekeys.v[lo].row;
             const SymLineRow *r = &f->rows.v[ri];
-            /* the row covers up to the next row with a higher address in its CU */
+            /* the row covers up to the next row of its sequence; a row followed by another
+             * at the same address covers nothing (the later row wins, as in lookups) */
             const SymCu *cu = &f->cus.v[r->cu];
-            size_t endrow = cu->first_row + cu->row_count;
-            for (size_t j = ri + 1; j < endrow; j++) {
-                if (f->rows.v[j].addr > r->addr) {
-                    SymRange rg = {r->addr, f->rows.v[j].addr};
-                    VEC_PUSH(acc, rg);
-                    break;
-                }
-                if (f->rows.v[j].flags & SYM_ROW_END_SEQUENCE)
-                    break;
+            if (ri + 1 < cu->first_row + cu->row_count && f->rows.v[ri + 1].addr > r->addr) {
+                SymRange rg = {r->addr, f->rows.v[ri + 1].addr};
+                VEC_PUSH(acc, rg);
             }
         }
     }
