@@ -74,19 +74,39 @@ static void print_pos(const Opts *o, const SymFrame *fr, uint32_t discr)
 typedef struct BfdNames {
     unsigned char *settled;
     const char **renamed;
+    /* bfd's elf_find_function cache: the symbol found last is reused for any address of the
+     * same section inside [value, value + size) (size 1 if 0), even if a closer symbol
+     * exists; the first lookup takes the highest symbol at or below the address. */
+    const SymSection *cache_sec;
+    const SymSymbol *cache_sym;
 } BfdNames;
+
+static const SymSymbol *bfd_find_function(const SymFile *f, BfdNames *st, uint64_t pc)
+{
+    const SymSection *sec = sym_section_at(f, pc);
+    const SymSymbol *c = st->cache_sym;
+    if (sec == st->cache_sec && c && pc >= c->value && pc - c->value < (c->size ? c->size : 1))
+        return c;
+    st->cache_sec = sec;
+    st->cache_sym = sym_symbol_at(f, pc);
+    return st->cache_sym;
+}
 
 static const char *bfd_function_name(const SymFile *f, BfdNames *st, const SymFrame *fr,
                                      uint64_t pc, bool innermost)
 {
-    if (fr->func == SYM_NONE)
-        return fr->function;
+    if (fr->func == SYM_NONE) {
+        if (!innermost || !fr->function)
+            return fr->function;
+        const SymSymbol *s = bfd_find_function(f, st, pc); /* symbol-table name */
+        return s ? s->name : fr->function;
+    }
     const SymFunction *fn = sym_function(f, fr->func);
     const char *cur = st->renamed[fr->func] ? st->renamed[fr->func] : fn->name;
     if (!innermost || fn->linkage_name || st->settled[fr->func])
         return cur;
     st->settled[fr->func] = 1;
-    const SymSymbol *s = sym_symbol_at(f, pc);
+    const SymSymbol *s = bfd_find_function(f, st, pc);
     if (!s)
         return cur;
     if (fn->range_count && s->value == fn->ranges[0].lo)
@@ -113,6 +133,10 @@ static void translate(const SymFile *f, BfdNames *st, const Opts *o, const char 
         fputs("??:0\n", stdout);
         return;
     }
+    /* bfd always names the function (its caches change with every query), with -f or not */
+    const char *name0 = bfd_function_name(f, st, &fr[0], pc, true);
+    if (fr[0].func == SYM_NONE && !sym_row_at(f, pc))
+        fr[0].file = st->cache_sym ? st->cache_sym->file : NULL; /* STT_FILE of the symbol */
     if (!o->inlines)
         n = 1;
     if (n > MAXF)
@@ -121,7 +145,7 @@ static void translate(const SymFile *f, BfdNames *st, const Opts *o, const char 
         if (i > 0 && o->pretty)
             fputs(" (inlined by) ", stdout);
         if (o->functions) {
-            const char *name = bfd_function_name(f, st, &fr[i], pc, i == 0);
+            const char *name = i == 0 ? name0 : bfd_function_name(f, st, &fr[i], pc, false);
             if (!name || !*name)
                 name = "??";
             printf("%s%s", name, o->pretty ? " at " : "\n");
@@ -192,8 +216,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "symbolize: %s\n", err);
         return 1;
     }
-    BfdNames st = {calloc(sym_function_count(f) + 1, 1),
-                   calloc(sym_function_count(f) + 1, sizeof(const char *))};
+    BfdNames st = {.settled = calloc(sym_function_count(f) + 1, 1),
+                   .renamed = calloc(sym_function_count(f) + 1, sizeof(const char *))};
     if (!st.settled || !st.renamed) {
         fputs("symbolize: out of memory\n", stderr);
         return 1;

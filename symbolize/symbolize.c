@@ -61,6 +61,13 @@ static void *xmalloc(size_t n)
     return p;
 }
 
+/* qsort that accepts an empty (NULL) array */
+static void sort_n(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}
+
 static char *xstrdup(const char *s)
 {
     size_t n = strlen(s) + 1;
@@ -395,7 +402,7 @@ static int read_elf(SymFile *f, Elf *elf, const char *path, char *err, size_t er
     }
     /* function-like symbols by (value, size desc, symtab order); the section is checked
      * while scanning (sym_symbol_at) */
-    qsort(f->fnsyms.v, f->fnsyms.n, sizeof *f->fnsyms.v, cmp_fnsym);
+    sort_n(f->fnsyms.v, f->fnsyms.n, sizeof *f->fnsyms.v, cmp_fnsym);
     for (size_t i = 0; i < f->fnsyms.n; i++)
         VEC_PUSH(f->fnsym_shndx, raw.v[f->fnsyms.v[i].sym].shndx);
     f->syms.v = raw.v;
@@ -1198,7 +1205,7 @@ static void read_lines(Ctx *c, Dwarf_Die cu_die, const char *comp_dir)
     Seq *sv = f->seqs.v + ci->seq_first;
     size_t ns = f->seqs.n - ci->seq_first;
     if (ns) {
-        qsort(sv, ns, sizeof *sv, cmp_seq);
+        sort_n(sv, ns, sizeof *sv, cmp_seq);
         size_t out = 1;
         uint64_t last_hi = sv[0].hi;
         for (size_t k = 1; k < ns; k++) {
@@ -1349,13 +1356,13 @@ static void segments(Ev *ev, size_t n, SegFn fn, void *arg)
 {
     if (!n)
         return;
-    qsort(ev, n, sizeof *ev, cmp_ev_lo);
+    sort_n(ev, n, sizeof *ev, cmp_ev_lo);
     uint64_t *pts = xmalloc(2 * n * sizeof *pts);
     for (size_t i = 0; i < n; i++) {
         pts[2 * i] = ev[i].lo;
         pts[2 * i + 1] = ev[i].hi;
     }
-    qsort(pts, 2 * n, sizeof *pts, cmp_u64);
+    sort_n(pts, 2 * n, sizeof *pts, cmp_u64);
     /* active list: small in practice (nesting depth); kept as an array */
     VEC(Ev) act = {0};
     size_t next = 0;
@@ -1414,7 +1421,7 @@ static void cuseg_cb(void *arg, uint64_t lo, uint64_t hi, const Ev *cv, size_t n
             VEC_PUSH(f->cuidx, cv[k].id);
     }
     s.count = (uint32_t)(f->cuidx.n - s.first);
-    qsort(f->cuidx.v + s.first, s.count, sizeof(uint32_t), cmp_u32);
+    sort_n(f->cuidx.v + s.first, s.count, sizeof(uint32_t), cmp_u32);
     VEC_PUSH(f->cusegs, s);
 }
 
@@ -1468,14 +1475,14 @@ static void finish(SymFile *f)
         LineKey k = {r->file, r->line, (uint32_t)i};
         VEC_PUSH(f->linekeys, k);
     }
-    qsort(f->linekeys.v, f->linekeys.n, sizeof *f->linekeys.v, cmp_linekey);
+    sort_n(f->linekeys.v, f->linekeys.n, sizeof *f->linekeys.v, cmp_linekey);
     for (size_t i = 0; i < f->funcs.n; i++) {
         if (!f->funcs.v[i].name || !f->funcs.v[i].range_count)
             continue;
         NameKey k = {f->funcs.v[i].name, (uint32_t)i};
         VEC_PUSH(f->namekeys, k);
     }
-    qsort(f->namekeys.v, f->namekeys.n, sizeof *f->namekeys.v, cmp_namekey);
+    sort_n(f->namekeys.v, f->namekeys.n, sizeof *f->namekeys.v, cmp_namekey);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -1864,7 +1871,7 @@ typedef VEC(SymRange) RangeVec;
 
 static size_t emit_ranges(RangeVec *acc, SymRange *out, size_t max)
 {
-    qsort(acc->v, acc->n, sizeof *acc->v, cmp_range);
+    sort_n(acc->v, acc->n, sizeof *acc->v, cmp_range);
     size_t n = merge_ranges(acc->v, acc->n);
     for (size_t i = 0; i < n && i < max; i++)
         out[i] = acc->v[i];
