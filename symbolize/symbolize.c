@@ -156,6 +156,11 @@ typedef struct CuInfo {
     bool has_ranges;
 } CuInfo;
 
+typedef struct RawSec {
+    unsigned char *p;
+    size_t n;
+} RawSec;
+
 typedef struct SymIdx {
     uint64_t value;
     uint64_t size;
@@ -195,8 +200,8 @@ struct SymFile {
     VEC(uint32_t) norange_cus;
     VEC(LineKey) linekeys;
     VEC(NameKey) namekeys;
-    unsigned char *debug_line; /* raw .debug_line (for the DWARF 5 file register, see below) */
-    size_t debug_line_size;
+    bool indexed; /* linekeys and namekeys built (lazily) */
+    RawSec debug_line, line_str, str; /* copies of raw sections we decode ourselves */
 };
 
 /* ---------------------------------------------------------------------------------------- */
@@ -334,14 +339,20 @@ static int read_elf(SymFile *f, Elf *elf, const char *path, char *err, size_t er
         const char *nm = elf_strptr(elf, shstrndx, sh.sh_name);
         SymSection s = {intern(f, nm), sh.sh_addr, sh.sh_size, sh.sh_flags, sh.sh_type};
         VEC_PUSH(f->secs, s);
-        if (nm && strcmp(nm, ".debug_line") == 0 && sh.sh_type == SHT_PROGBITS && !f->debug_line) {
+        RawSec *keep = NULL;
+        if (nm && sh.sh_type == SHT_PROGBITS)
+            keep = strcmp(nm, ".debug_line") == 0       ? &f->debug_line
+                   : strcmp(nm, ".debug_line_str") == 0 ? &f->line_str
+                   : strcmp(nm, ".debug_str") == 0      ? &f->str
+                                                        : NULL;
+        if (keep && !keep->p) {
             if (sh.sh_flags & SHF_COMPRESSED)
                 elf_compress(scn, 0, 0);
             Elf_Data *d = elf_getdata(scn, NULL);
             if (d && d->d_buf && d->d_size) {
-                f->debug_line = xmalloc(d->d_size);
-                memcpy(f->debug_line, d->d_buf, d->d_size);
-                f->debug_line_size = d->d_size;
+                keep->p = xmalloc(d->d_size);
+                memcpy(keep->p, d->d_buf, d->d_size);
+                keep->n = d->d_size;
             }
         }
         if (nm && (strcmp(nm, ".debug_rnglists") == 0 || strcmp(nm, ".debug_loclists") == 0) &&
@@ -958,15 +969,17 @@ static uint32_t make_path(SymFile *f, const char *comp_dir, const char *dir, con
     return id;
 }
 
-/* ---- the DWARF 5 file register --------------------------------------------------------
- * DWARF 5 (section 6.2.2, table 6.4) starts every sequence with file = 1, like earlier
- * versions. libdwarf 20210528 (and binutils 2.40) start DWARF 5 sequences with file 0, which
- * names the wrong file when a producer relies on the initial value (GCC 12 does, at -O0, when
- * the first function of a CU comes from a header). This replays the line program of one CU
- * just for the file register, row by row; the caller uses it only if its row count agrees
- * with libdwarf's. Returns the number of rows, or -1 if the program cannot be read. */
+/* ---- line programs -----------------------------------------------------------------------
+ * We decode .debug_line ourselves (DWARF 2-5, section 6.2 of DWARF 5) instead of through
+ * libdwarf's dwarf_srclines_b: libdwarf allocates an object per row and needs eight calls to
+ * read one back, which made loading a large ELF several times slower than the lookups. Owning
+ * the decoder also fixes the DWARF 5 initial file register: DWARF 5 (6.2.2, table 6.4) starts
+ * every sequence with file = 1 as earlier versions do; libdwarf 20210528 and binutils 2.40
+ * start DWARF 5 sequences with file 0 and name the wrong file when a producer relies on the
+ * initial value (GCC 12 does at -O0 when a CU's first function comes from a header).
+ * Every read is bounds-checked; damaged input gives an error naming the offset. */
 typedef struct Rd {
-    const unsigned char *p, *end;
+    const unsigned char *base, *p, *end;
     bool bad;
 } Rd;
 
@@ -984,6 +997,26 @@ static uint64_t rd_uleb(Rd *r)
     return v;
 }
 
+static int64_t rd_sleb(Rd *r)
+{
+    uint64_t v = 0;
+    unsigned sh = 0;
+    unsigned char b = 0;
+    while (r->p < r->end) {
+        b = *r->p++;
+        if (sh < 64)
+            v |= (uint64_t)(b & 0x7f) << sh;
+        sh += 7;
+        if (!(b & 0x80)) {
+            if (sh < 64 && (b & 0x40))
+                v |= ~(uint64_t)0 << sh;
+            return (int64_t)v;
+        }
+    }
+    r->bad = true;
+    return 0;
+}
+
 static uint64_t rd_fixed(Rd *r, unsigned n)
 {
     uint64_t v = 0;
@@ -992,79 +1025,165 @@ static uint64_t rd_fixed(Rd *r, unsigned n)
         r->p = r->end;
         return 0;
     }
-    for (unsigned i = 0; i < n; i++) /* little-endian targets only (ARM, RISC-V) */
+    for (unsigned i = 0; i < n && i < 8; i++) /* little-endian targets (ARM, RISC-V) */
         v |= (uint64_t)r->p[i] << (8 * i);
     r->p += n;
     return v;
 }
 
-static long replay_file_register(const SymFile *f, uint64_t off, uint32_t *files, size_t max)
+static void rd_skip(Rd *r, uint64_t n)
 {
-    if (!f->debug_line || off >= f->debug_line_size)
-        return -1;
-    Rd r = {f->debug_line + off, f->debug_line + f->debug_line_size, false};
-    uint64_t len = rd_fixed(&r, 4);
-    unsigned offsz = 4;
-    if (len == 0xffffffffu) {
-        len = rd_fixed(&r, 8);
-        offsz = 8;
+    if ((uint64_t)(r->end - r->p) < n) {
+        r->bad = true;
+        r->p = r->end;
+    } else {
+        r->p += n;
     }
-    if (r.bad || len > (size_t)(r.end - r.p))
-        return -1;
-    r.end = r.p + len;
-    unsigned version = (unsigned)rd_fixed(&r, 2);
-    if (version != 5)
-        return -1;
-    r.p += 2; /* address_size, segment_selector_size */
-    uint64_t hlen = rd_fixed(&r, offsz);
-    if (r.bad || hlen > (size_t)(r.end - r.p))
-        return -1;
-    const unsigned char *prog = r.p + hlen;
-    r.p += 4; /* minimum_instruction_length, maximum_operations_per_instruction,
-                 default_is_stmt, line_base */
-    r.p += 1; /* line_range */
-    if (r.p >= r.end)
-        return -1;
-    unsigned opcode_base = *r.p++;
-    const unsigned char *oplens = r.p;
-    if (opcode_base == 0 || (size_t)(prog - oplens) < opcode_base - 1u)
-        return -1;
-    r.p = prog;
-    uint64_t file = 1;
-    size_t n = 0;
-    while (r.p < r.end && !r.bad) {
-        unsigned op = *r.p++;
-        bool row = false, reset = false;
-        if (op >= opcode_base) {
-            row = true;
-        } else if (op == 0) {
-            uint64_t el = rd_uleb(&r);
-            if (r.bad || el == 0 || el > (size_t)(r.end - r.p))
-                return -1;
-            if (*r.p == DW_LNE_end_sequence)
-                row = reset = true;
-            r.p += el;
-        } else if (op == DW_LNS_copy) {
-            row = true;
-        } else if (op == DW_LNS_set_file) {
-            file = rd_uleb(&r);
-        } else if (op == DW_LNS_fixed_advance_pc) {
-            rd_fixed(&r, 2);
-        } else if (op == DW_LNS_advance_line) {
-            rd_uleb(&r); /* sign does not matter for skipping */
-        } else {
-            for (unsigned k = 0; k < oplens[op - 1]; k++)
-                rd_uleb(&r);
-        }
-        if (row) {
-            if (n < max)
-                files[n] = (uint32_t)file;
-            n++;
-        }
-        if (reset)
-            file = 1;
+}
+
+static const char *rd_cstr(Rd *r)
+{
+    const unsigned char *s = r->p;
+    const unsigned char *z = memchr(s, 0, (size_t)(r->end - r->p));
+    if (!z) {
+        r->bad = true;
+        r->p = r->end;
+        return NULL;
     }
-    return r.bad ? -1 : (long)n;
+    r->p = z + 1;
+    return (const char *)s;
+}
+
+static const char *sec_str(const RawSec *s, uint64_t off)
+{
+    if (!s->p || off >= s->n || !memchr(s->p + off, 0, s->n - off))
+        return NULL;
+    return (const char *)s->p + off;
+}
+
+/* one attribute of a DWARF 5 directory/file entry: a string (path) or a number */
+static bool rd_form(Ctx *c, Rd *r, uint64_t form, unsigned offsz, const char **str,
+                    uint64_t *num)
+{
+    SymFile *f = c->f;
+    *str = NULL;
+    *num = 0;
+    switch (form) {
+    case DW_FORM_string: *str = rd_cstr(r); break;
+    case DW_FORM_line_strp: *str = sec_str(&f->line_str, rd_fixed(r, offsz)); break;
+    case DW_FORM_strp: *str = sec_str(&f->str, rd_fixed(r, offsz)); break;
+    case DW_FORM_udata: *num = rd_uleb(r); break;
+    case DW_FORM_data1: *num = rd_fixed(r, 1); break;
+    case DW_FORM_data2: *num = rd_fixed(r, 2); break;
+    case DW_FORM_data4: *num = rd_fixed(r, 4); break;
+    case DW_FORM_data8: *num = rd_fixed(r, 8); break;
+    case DW_FORM_data16: rd_skip(r, 16); break;
+    case DW_FORM_block: rd_skip(r, rd_uleb(r)); break;
+    case DW_FORM_block1: rd_skip(r, rd_fixed(r, 1)); break;
+    case DW_FORM_strx1: rd_skip(r, 1); break; /* .debug_str_offsets: not used by GCC here */
+    case DW_FORM_strx2: rd_skip(r, 2); break;
+    case DW_FORM_strx4: rd_skip(r, 4); break;
+    case DW_FORM_strx: rd_uleb(r); break;
+    default: return false;
+    }
+    return !r->bad;
+}
+
+typedef struct LineHdr {
+    unsigned version, offsz, min_inst, max_ops, opcode_base, line_range;
+    int line_base;
+    bool default_stmt;
+    const unsigned char *oplens;
+} LineHdr;
+
+static bool line_fail(Ctx *c, const Rd *r, const char *what)
+{
+    if (!c->failed)
+        snprintf(c->err, c->errlen, "%s: damaged DWARF in .debug_line at offset 0x%llx: %s",
+                 c->path, (unsigned long long)(r->p - r->base), what);
+    c->failed = true;
+    return false;
+}
+
+/* directories + files (DWARF 5 entry formats); fills f->fmap for the CU */
+static bool read_v5_entries(Ctx *c, Rd *r, const LineHdr *h, const char *comp_dir)
+{
+    SymFile *f = c->f;
+    VEC(const char *) dirs = {0};
+    bool ok = false;
+    for (int pass = 0; pass < 2; pass++) {
+        unsigned nfmt = (unsigned)rd_fixed(r, 1);
+        uint64_t fmt[2 * 16];
+        if (nfmt > 16) {
+            line_fail(c, r, "too many entry formats");
+            goto out;
+        }
+        for (unsigned i = 0; i < 2 * nfmt; i++)
+            fmt[i] = rd_uleb(r);
+        uint64_t count = rd_uleb(r);
+        if (r->bad || count > (uint64_t)(r->end - r->p)) {
+            line_fail(c, r, "bad directory or file count");
+            goto out;
+        }
+        for (uint64_t k = 0; k < count; k++) {
+            const char *path = NULL;
+            uint64_t dir = 0;
+            for (unsigned i = 0; i < nfmt; i++) {
+                const char *s;
+                uint64_t v;
+                if (!rd_form(c, r, fmt[2 * i + 1], h->offsz, &s, &v)) {
+                    line_fail(c, r, "bad form in directory or file entry");
+                    goto out;
+                }
+                if (fmt[2 * i] == DW_LNCT_path)
+                    path = s;
+                else if (fmt[2 * i] == DW_LNCT_directory_index)
+                    dir = v;
+            }
+            if (pass == 0) {
+                VEC_PUSH(dirs, path);
+            } else {
+                /* bfd concat_filename: directory 0 means the compilation directory */
+                const char *d = dir != 0 && dir < dirs.n ? dirs.v[dir] : NULL;
+                VEC_PUSH(f->fmap, path ? make_path(f, comp_dir, d, path) : 0);
+            }
+        }
+    }
+    ok = true;
+out:
+    free(dirs.v);
+    return ok;
+}
+
+typedef VEC(const char *) StrVec;
+
+static bool read_v4_entries(Ctx *c, Rd *r, const char *comp_dir, StrVec *dirs)
+{
+    SymFile *f = c->f;
+    for (;;) {
+        const char *d = rd_cstr(r);
+        if (!d)
+            return line_fail(c, r, "unterminated include_directories");
+        if (!*d)
+            break;
+        VEC_PUSH(*dirs, d);
+    }
+    VEC_PUSH(f->fmap, 0); /* file 0: "<unknown>" before DWARF 5 */
+    for (;;) {
+        const char *name = rd_cstr(r);
+        if (!name)
+            return line_fail(c, r, "unterminated file_names");
+        if (!*name)
+            break;
+        uint64_t dir = rd_uleb(r);
+        rd_uleb(r);
+        rd_uleb(r);
+        if (r->bad)
+            return line_fail(c, r, "truncated file entry");
+        const char *d = dir != 0 && dir <= dirs->n ? dirs->v[dir - 1] : NULL;
+        VEC_PUSH(f->fmap, make_path(f, comp_dir, d, name));
+    }
+    return true;
 }
 
 static int cmp_seq(const void *a, const void *b)
@@ -1077,136 +1196,202 @@ static int cmp_seq(const void *a, const void *b)
     return x->count > y->count ? -1 : x->count < y->count;
 }
 
-static void read_lines(Ctx *c, Dwarf_Die cu_die, const char *comp_dir)
+/* a sequence is complete: its lookup rows keep only the last row at an address (bfd) */
+static void close_sequence(SymFile *f, size_t seq_start)
+{
+    Seq s = {f->rows.v[seq_start].addr, f->rows.v[f->rows.n - 1].addr, (uint32_t)f->lk.n, 0};
+    for (size_t k = seq_start; k < f->rows.n; k++) {
+        const SymLineRow *rk = &f->rows.v[k];
+        if (f->lk.n > s.first) {
+            SymLineRow *prev = &f->rows.v[f->lk.v[f->lk.n - 1]];
+            if (prev->addr == rk->addr &&
+                (prev->flags & SYM_ROW_END_SEQUENCE) == (rk->flags & SYM_ROW_END_SEQUENCE)) {
+                f->lk.v[f->lk.n - 1] = (uint32_t)k;
+                continue;
+            }
+            if (rk->addr < prev->addr) /* not monotone: ignore the row for lookups */
+                continue;
+        }
+        VEC_PUSH(f->lk, (uint32_t)k);
+    }
+    s.count = (uint32_t)(f->lk.n - s.first);
+    if (s.hi > s.lo)
+        VEC_PUSH(f->seqs, s);
+}
+
+static void run_program(Ctx *c, Rd *r, const LineHdr *h, size_t fmap_first, size_t fmap_count)
+{
+    SymFile *f = c->f;
+    uint64_t addr = 0, op_index = 0, file = 1, line = 1, column = 0, discr = 0;
+    bool stmt = h->default_stmt, bb = false, pe = false, eb = false;
+    size_t seq_start = f->rows.n;
+    while (r->p < r->end && !r->bad) {
+        unsigned op = *r->p++;
+        bool row = false, end = false;
+        uint64_t adv = 0; /* operation advance */
+        if (op >= h->opcode_base) {
+            unsigned adj = op - h->opcode_base;
+            adv = adj / h->line_range;
+            line += (uint64_t)(int64_t)(h->line_base + (int)(adj % h->line_range));
+            row = true;
+        } else if (op == 0) {
+            uint64_t len = rd_uleb(r);
+            if (r->bad || len == 0 || len > (uint64_t)(r->end - r->p)) {
+                line_fail(c, r, "bad extended opcode length");
+                return;
+            }
+            const unsigned char *next = r->p + len;
+            unsigned sub = *r->p++;
+            if (sub == DW_LNE_end_sequence) {
+                row = end = true;
+            } else if (sub == DW_LNE_set_address) {
+                addr = rd_fixed(r, (unsigned)(len - 1));
+                op_index = 0;
+            } else if (sub == DW_LNE_set_discriminator) {
+                discr = rd_uleb(r);
+            } else if (sub == DW_LNE_define_file && h->version < 5) {
+                const char *name = rd_cstr(r);
+                if (name && fmap_first + fmap_count == f->fmap.n) {
+                    VEC_PUSH(f->fmap, make_path(f, f->cus.v[c->cu].comp_dir, NULL, name));
+                    fmap_count++;
+                }
+            }
+            r->p = next;
+        } else {
+            switch (op) {
+            case DW_LNS_copy: row = true; break;
+            case DW_LNS_advance_pc: adv = rd_uleb(r); break;
+            case DW_LNS_advance_line: line += (uint64_t)rd_sleb(r); break;
+            case DW_LNS_set_file: file = rd_uleb(r); break;
+            case DW_LNS_set_column: column = rd_uleb(r); break;
+            case DW_LNS_negate_stmt: stmt = !stmt; break;
+            case DW_LNS_set_basic_block: bb = true; break;
+            case DW_LNS_const_add_pc: adv = (255u - h->opcode_base) / h->line_range; break;
+            case DW_LNS_fixed_advance_pc:
+                addr += rd_fixed(r, 2);
+                op_index = 0;
+                break;
+            case DW_LNS_set_prologue_end: pe = true; break;
+            case DW_LNS_set_epilogue_begin: eb = true; break;
+            case DW_LNS_set_isa: rd_uleb(r); break;
+            default:
+                for (unsigned k = 0; k < h->oplens[op - 1]; k++)
+                    rd_uleb(r);
+                break;
+            }
+        }
+        if (adv) {
+            if (h->max_ops <= 1) {
+                addr += h->min_inst * adv;
+            } else {
+                addr += h->min_inst * ((op_index + adv) / h->max_ops);
+                op_index = (op_index + adv) % h->max_ops;
+            }
+        }
+        if (!row)
+            continue;
+        SymLineRow rw;
+        rw.addr = f->elfclass == 32 ? addr & 0xffffffffu : addr;
+        rw.file = file < fmap_count ? f->fmap.v[fmap_first + file] : 0;
+        rw.line = (uint32_t)line;
+        rw.column = (uint32_t)column;
+        rw.discriminator = (uint32_t)discr;
+        rw.view = 0;
+        rw.cu = c->cu;
+        rw.flags = (stmt ? SYM_ROW_STMT : 0) | (bb ? SYM_ROW_BASIC_BLOCK : 0) |
+                   (end ? SYM_ROW_END_SEQUENCE : 0) | (pe ? SYM_ROW_PROLOGUE_END : 0) |
+                   (eb ? SYM_ROW_EPILOGUE_BEGIN : 0);
+        if (f->rows.n > seq_start && f->rows.v[f->rows.n - 1].addr == rw.addr)
+            rw.view = f->rows.v[f->rows.n - 1].view + 1;
+        VEC_PUSH(f->rows, rw);
+        bb = pe = eb = false;
+        discr = 0;
+        if (end) {
+            close_sequence(f, seq_start);
+            seq_start = f->rows.n;
+            addr = op_index = 0;
+            file = line = 1;
+            column = 0;
+            stmt = h->default_stmt;
+        }
+    }
+    if (r->bad)
+        line_fail(c, r, "truncated line program");
+    /* rows after the last end_sequence belong to no sequence; kept for iteration only */
+}
+
+static void read_lines(Ctx *c, const char *comp_dir)
 {
     SymFile *f = c->f;
     CuInfo *ci = &f->cuinfo.v[c->cu];
-    Dwarf_Error e = NULL;
-    Dwarf_Unsigned ver;
-    Dwarf_Small tcount;
-    Dwarf_Line_Context ctx;
-    c->section = ".debug_line";
     ci->fmap_first = (uint32_t)f->fmap.n;
     ci->seq_first = (uint32_t)f->seqs.n;
     f->cus.v[c->cu].first_row = f->rows.n;
-    int r = dwarf_srclines_b(cu_die, &ver, &tcount, &ctx, &e);
-    if (r == DW_DLV_NO_ENTRY)
+    StrVec dirs = {0};
+    uint64_t off = c->line_offset;
+    if (off == UINT64_MAX)
         goto out;
-    if (r != DW_DLV_OK) {
-        dwfail(c, e, "line program header");
-        goto out;
-    }
-    /* file table */
-    Dwarf_Signed base, count, end, ndirs = 0;
-    if (dwarf_srclines_files_indexes(ctx, &base, &count, &end, &e) != DW_DLV_OK ||
-        dwarf_srclines_include_dir_count(ctx, &ndirs, &e) != DW_DLV_OK) {
-        dwfail(c, e, "file table");
-        dwarf_srclines_dealloc_b(ctx);
+    Rd r = {f->debug_line.p, f->debug_line.p, f->debug_line.p + f->debug_line.n, false};
+    if (!f->debug_line.p || off >= f->debug_line.n) {
+        snprintf(c->err, c->errlen,
+                 "%s: damaged DWARF: DW_AT_stmt_list 0x%llx of the CU at .debug_info offset "
+                 "0x%llx is outside .debug_line",
+                 c->path, (unsigned long long)off, (unsigned long long)c->cu_offset);
+        c->failed = true;
         goto out;
     }
-    bool v5 = ver >= 5;
-    for (Dwarf_Signed i = 0; i < end; i++) {
-        uint32_t id = 0;
-        if (i >= base) {
-            const char *name;
-            Dwarf_Unsigned di, mt, fl;
-            Dwarf_Form_Data16 *md5;
-            if (dwarf_srclines_files_data_b(ctx, i, &name, &di, &mt, &fl, &md5, &e) !=
-                DW_DLV_OK) {
-                dwfail(c, e, "file entry");
-                break;
-            }
-            const char *dir = NULL;
-            /* bfd: a directory index of 0 means the compilation directory */
-            if (di != 0 && (Dwarf_Signed)di <= (v5 ? ndirs - 1 : ndirs)) {
-                if (dwarf_srclines_include_dir_data(ctx, (Dwarf_Signed)di, &dir, &e) !=
-                    DW_DLV_OK) {
-                    dwfail(c, e, "include directory");
-                    break;
-                }
-            }
-            id = make_path(f, comp_dir, dir, name);
-        }
-        VEC_PUSH(f->fmap, id);
+    r.p += off;
+    LineHdr h = {0};
+    uint64_t len = rd_fixed(&r, 4);
+    h.offsz = 4;
+    if (len == 0xffffffffu) {
+        len = rd_fixed(&r, 8);
+        h.offsz = 8;
     }
+    if (r.bad || len > (uint64_t)(r.end - r.p)) {
+        line_fail(c, &r, "unit length beyond the section");
+        goto out;
+    }
+    r.end = r.p + len;
+    h.version = (unsigned)rd_fixed(&r, 2);
+    if (h.version < 2 || h.version > 5) {
+        line_fail(c, &r, "unsupported line table version");
+        goto out;
+    }
+    if (h.version >= 5)
+        rd_skip(&r, 2); /* address_size, segment_selector_size */
+    uint64_t hlen = rd_fixed(&r, h.offsz);
+    if (r.bad || hlen > (uint64_t)(r.end - r.p)) {
+        line_fail(c, &r, "header length beyond the unit");
+        goto out;
+    }
+    Rd prog = {r.base, r.p + hlen, r.end, false};
+    r.end = r.p + hlen;
+    h.min_inst = (unsigned)rd_fixed(&r, 1);
+    h.max_ops = h.version >= 4 ? (unsigned)rd_fixed(&r, 1) : 1;
+    h.default_stmt = rd_fixed(&r, 1) != 0;
+    h.line_base = (signed char)rd_fixed(&r, 1);
+    h.line_range = (unsigned)rd_fixed(&r, 1);
+    h.opcode_base = (unsigned)rd_fixed(&r, 1);
+    h.oplens = r.p;
+    rd_skip(&r, h.opcode_base ? h.opcode_base - 1u : 0);
+    if (r.bad || h.line_range == 0 || h.opcode_base == 0) {
+        line_fail(c, &r, "bad line program header");
+        goto out;
+    }
+    if (h.version >= 5 ? !read_v5_entries(c, &r, &h, comp_dir)
+                       : !read_v4_entries(c, &r, comp_dir, &dirs))
+        goto out;
     ci->fmap_count = (uint32_t)(f->fmap.n - ci->fmap_first);
-    Dwarf_Line *lines;
-    Dwarf_Signed nlines = 0;
-    if (!c->failed && dwarf_srclines_from_linecontext(ctx, &lines, &nlines, &e) != DW_DLV_OK) {
-        dwfail(c, e, "line program");
-        nlines = 0;
-    }
-    size_t seq_start = f->rows.n;
-    uint32_t *v5files = NULL;
-    if (v5 && nlines > 0 && c->line_offset != UINT64_MAX) {
-        v5files = xmalloc((size_t)nlines * sizeof *v5files);
-        if (replay_file_register(f, c->line_offset, v5files, (size_t)nlines) != nlines) {
-            free(v5files);
-            v5files = NULL;
-        }
-    }
-    for (Dwarf_Signed i = 0; i < nlines && !c->failed; i++) {
-        Dwarf_Addr a;
-        Dwarf_Unsigned ln, fno, col, isa, disc;
-        Dwarf_Bool stmt, endseq, bb, pe, eb;
-        if (dwarf_lineaddr(lines[i], &a, &e) != DW_DLV_OK ||
-            dwarf_lineno(lines[i], &ln, &e) != DW_DLV_OK ||
-            dwarf_line_srcfileno(lines[i], &fno, &e) != DW_DLV_OK ||
-            dwarf_lineoff_b(lines[i], &col, &e) != DW_DLV_OK ||
-            dwarf_linebeginstatement(lines[i], &stmt, &e) != DW_DLV_OK ||
-            dwarf_lineendsequence(lines[i], &endseq, &e) != DW_DLV_OK ||
-            dwarf_lineblock(lines[i], &bb, &e) != DW_DLV_OK ||
-            dwarf_prologue_end_etc(lines[i], &pe, &eb, &isa, &disc, &e) != DW_DLV_OK) {
-            dwfail(c, e, "line row");
-            break;
-        }
-        SymLineRow row = {0};
-        row.addr = a;
-        if (v5files)
-            fno = v5files[i];
-        row.file = fno < ci->fmap_count ? f->fmap.v[ci->fmap_first + fno] : 0;
-        row.line = (uint32_t)ln;
-        row.column = (uint32_t)col;
-        row.discriminator = (uint32_t)disc;
-        row.cu = c->cu;
-        row.flags = (stmt ? SYM_ROW_STMT : 0) | (bb ? SYM_ROW_BASIC_BLOCK : 0) |
-                    (endseq ? SYM_ROW_END_SEQUENCE : 0) | (pe ? SYM_ROW_PROLOGUE_END : 0) |
-                    (eb ? SYM_ROW_EPILOGUE_BEGIN : 0);
-        if (f->rows.n > seq_start && f->rows.v[f->rows.n - 1].addr == a)
-            row.view = f->rows.v[f->rows.n - 1].view + 1;
-        VEC_PUSH(f->rows, row);
-        if (!endseq)
-            continue;
-        /* a sequence is complete: its lookup rows keep only the last row at an address */
-        Seq s = {f->rows.v[seq_start].addr, a, (uint32_t)f->lk.n, 0};
-        for (size_t k = seq_start; k < f->rows.n; k++) {
-            const SymLineRow *rk = &f->rows.v[k];
-            if (f->lk.n > s.first) {
-                SymLineRow *prev = &f->rows.v[f->lk.v[f->lk.n - 1]];
-                if (prev->addr == rk->addr &&
-                    (prev->flags & SYM_ROW_END_SEQUENCE) == (rk->flags & SYM_ROW_END_SEQUENCE)) {
-                    f->lk.v[f->lk.n - 1] = (uint32_t)k;
-                    continue;
-                }
-                if (rk->addr < prev->addr) /* not monotone: drop the row */
-                    continue;
-            }
-            VEC_PUSH(f->lk, (uint32_t)k);
-        }
-        s.count = (uint32_t)(f->lk.n - s.first);
-        if (s.hi > s.lo)
-            VEC_PUSH(f->seqs, s);
-        seq_start = f->rows.n;
-    }
-    free(v5files);
-    /* rows after the last end_sequence belong to no sequence; keep them for iteration */
-    dwarf_srclines_dealloc_b(ctx);
+    run_program(c, &prog, &h, ci->fmap_first, ci->fmap_count);
+    if (c->failed)
+        goto out;
     /* sort sequences, drop nested ones and trim overlapping ones (bfd sort_line_sequences) */
     Seq *sv = f->seqs.v + ci->seq_first;
     size_t ns = f->seqs.n - ci->seq_first;
     if (ns) {
         sort_n(sv, ns, sizeof *sv, cmp_seq);
-        size_t out = 1;
+        size_t w = 1;
         uint64_t last_hi = sv[0].hi;
         for (size_t k = 1; k < ns; k++) {
             if (sv[k].lo < last_hi) {
@@ -1215,15 +1400,15 @@ static void read_lines(Ctx *c, Dwarf_Die cu_die, const char *comp_dir)
                 sv[k].lo = last_hi;
             }
             last_hi = sv[k].hi;
-            sv[out++] = sv[k];
+            sv[w++] = sv[k];
         }
-        f->seqs.n = ci->seq_first + out;
+        f->seqs.n = ci->seq_first + w;
     }
 out:
+    free(dirs.v);
     ci->seq_count = (uint32_t)(f->seqs.n - ci->seq_first);
     ci->fmap_count = (uint32_t)(f->fmap.n - ci->fmap_first);
     f->cus.v[c->cu].row_count = f->rows.n - f->cus.v[c->cu].first_row;
-    c->section = ".debug_info";
 }
 
 static const char *die_string(Ctx *c, Dwarf_Die die, Dwarf_Half an)
@@ -1322,7 +1507,7 @@ static void read_cu(Ctx *c, Dwarf_Die cu_die)
         e = NULL;
         dwarf_dealloc_attribute(at);
     }
-    read_lines(c, cu_die, cu.comp_dir);
+    read_lines(c, cu.comp_dir);
     if (c->failed)
         return;
     Dwarf_Die child;
@@ -1467,22 +1652,6 @@ static void finish(SymFile *f)
     }
     /* CU segments */
     segments(f->curanges.v, f->curanges.n, cuseg_cb, f);
-    /* file:line index over all rows that start a non-empty address range */
-    for (size_t i = 0; i < f->rows.n; i++) {
-        const SymLineRow *r = &f->rows.v[i];
-        if (r->flags & SYM_ROW_END_SEQUENCE)
-            continue;
-        LineKey k = {r->file, r->line, (uint32_t)i};
-        VEC_PUSH(f->linekeys, k);
-    }
-    sort_n(f->linekeys.v, f->linekeys.n, sizeof *f->linekeys.v, cmp_linekey);
-    for (size_t i = 0; i < f->funcs.n; i++) {
-        if (!f->funcs.v[i].name || !f->funcs.v[i].range_count)
-            continue;
-        NameKey k = {f->funcs.v[i].name, (uint32_t)i};
-        VEC_PUSH(f->namekeys, k);
-    }
-    sort_n(f->namekeys.v, f->namekeys.n, sizeof *f->namekeys.v, cmp_namekey);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -1595,7 +1764,9 @@ void sym_close(SymFile *f)
     strtab_free(&f->strings);
     strtab_free(&f->files);
     free(f->secs.v);
-    free(f->debug_line);
+    free(f->debug_line.p);
+    free(f->line_str.p);
+    free(f->str.p);
     free(f->syms.v);
     free(f->fnsyms.v);
     free(f->fnsym_shndx.v);
@@ -1879,6 +2050,33 @@ static size_t emit_ranges(RangeVec *acc, SymRange *out, size_t max)
     return n;
 }
 
+/* The file:line and name indexes are built on first use (address lookups, the common case,
+ * do not need them). The first sym_line_ranges / sym_function_ranges call therefore writes to
+ * the SymFile: do not make it concurrently from several threads. */
+static void build_indexes(const SymFile *cf)
+{
+    SymFile *f = (SymFile *)cf;
+    if (f->indexed)
+        return;
+    /* file:line index over all rows that start a non-empty address range */
+    for (size_t i = 0; i < f->rows.n; i++) {
+        const SymLineRow *r = &f->rows.v[i];
+        if (r->flags & SYM_ROW_END_SEQUENCE)
+            continue;
+        LineKey k = {r->file, r->line, (uint32_t)i};
+        VEC_PUSH(f->linekeys, k);
+    }
+    sort_n(f->linekeys.v, f->linekeys.n, sizeof *f->linekeys.v, cmp_linekey);
+    for (size_t i = 0; i < f->funcs.n; i++) {
+        if (!f->funcs.v[i].name || !f->funcs.v[i].range_count)
+            continue;
+        NameKey k = {f->funcs.v[i].name, (uint32_t)i};
+        VEC_PUSH(f->namekeys, k);
+    }
+    sort_n(f->namekeys.v, f->namekeys.n, sizeof *f->namekeys.v, cmp_namekey);
+    f->indexed = true;
+}
+
 static bool path_matches(const char *path, const char *want)
 {
     size_t lp = strlen(path), lw = strlen(want);
@@ -1893,6 +2091,7 @@ size_t sym_line_ranges(const SymFile *f, const char *file, uint32_t line, SymRan
                        size_t max)
 {
     RangeVec acc = {0};
+    build_indexes(f);
     for (uint32_t id = 1; id < f->files.str.n; id++) {
         if (!path_matches(f->files.str.v[id], file))
             continue;
@@ -1925,6 +2124,7 @@ size_t sym_line_ranges(const SymFile *f, const char *file, uint32_t line, SymRan
 size_t sym_function_ranges(const SymFile *f, const char *name, SymRange *out, size_t max)
 {
     RangeVec acc = {0};
+    build_indexes(f);
     /* find the interned pointer for NAME by a lookup in the string table */
     const StrTab *t = &f->strings;
     const char *key = NULL;
