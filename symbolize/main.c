@@ -44,27 +44,6 @@ static uint64_t parse_addr(const char *s, int elfclass)
     return pc;
 }
 
-static void print_pos(const Opts *o, const SymFrame *fr, uint32_t discr)
-{
-    const char *file = fr->file;
-    if (o->basenames && file) {
-        const char *h = strrchr(file, '/');
-        if (h)
-            file = h + 1;
-    }
-    printf("%s:", file ? file : "??");
-    if (fr->line == 0) {
-        fputs("?\n", stdout);
-        return;
-    }
-    printf("%u", fr->line);
-    if (o->columns && fr->column)
-        printf(":%u", fr->column);
-    if (discr)
-        printf(" (discriminator %u)", discr);
-    putchar('\n');
-}
-
 /* binutils 2.40 (bfd/dwarf2.c, end of _bfd_dwarf2_find_nearest_line) names a function whose
  * DWARF name is not final (not C-like language, no linkage name) by the ELF symbol at the
  * address instead, and remembers that: if the symbol starts where the function does, the
@@ -114,9 +93,50 @@ static const char *bfd_function_name(const SymFile *f, BfdNames *st, const SymFr
     return s->name;
 }
 
-static void translate(const SymFile *f, BfdNames *st, const Opts *o, const char *text)
+/* Output of the previous address: consecutive instructions mostly resolve to the same frames,
+ * so the text is reused instead of formatted again (this is most of the CLI's speed). */
+enum { MAXF = 64 };
+
+typedef struct Memo {
+    size_t n;
+    const char *name[MAXF], *file[MAXF];
+    uint32_t line[MAXF], column[MAXF], discr;
+    char *buf;
+    size_t len, cap;
+    bool valid;
+} Memo;
+
+static void put(Memo *m, const char *s, size_t n)
 {
-    enum { MAXF = 64 };
+    if (m->len + n + 1 > m->cap) {
+        size_t nc = (m->len + n + 1) * 2;
+        char *nb = realloc(m->buf, nc);
+        if (!nb) {
+            fputs("symbolize: out of memory\n", stderr);
+            exit(1);
+        }
+        m->buf = nb;
+        m->cap = nc;
+    }
+    memcpy(m->buf + m->len, s, n);
+    m->len += n;
+}
+
+static void puts_(Memo *m, const char *s) { put(m, s, strlen(s)); }
+
+static void putu(Memo *m, uint32_t v)
+{
+    char tmp[12];
+    int i = 12;
+    do {
+        tmp[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    put(m, tmp + i, (size_t)(12 - i));
+}
+
+static void translate(const SymFile *f, BfdNames *st, Memo *m, const Opts *o, const char *text)
+{
     SymFrame fr[MAXF];
     uint64_t pc = parse_addr(text, sym_elf_class(f));
     if (o->addresses) {
@@ -141,18 +161,56 @@ static void translate(const SymFile *f, BfdNames *st, const Opts *o, const char 
         n = 1;
     if (n > MAXF)
         n = MAXF;
+    const char *names[MAXF];
     for (size_t i = 0; i < n; i++) {
-        if (i > 0 && o->pretty)
-            fputs(" (inlined by) ", stdout);
-        if (o->functions) {
-            const char *name = i == 0 ? name0 : bfd_function_name(f, st, &fr[i], pc, false);
-            if (!name || !*name)
-                name = "??";
-            printf("%s%s", name, o->pretty ? " at " : "\n");
-        }
-        /* binutils prints the discriminator of the innermost position on every frame */
-        print_pos(o, &fr[i], fr[0].discriminator);
+        names[i] = i == 0 ? name0 : bfd_function_name(f, st, &fr[i], pc, false);
+        if (!names[i] || !*names[i])
+            names[i] = "??";
     }
+    bool same = m->valid && m->n == n && m->discr == fr[0].discriminator;
+    for (size_t i = 0; same && i < n; i++)
+        same = m->name[i] == names[i] && m->file[i] == fr[i].file &&
+               m->line[i] == fr[i].line && m->column[i] == fr[i].column;
+    if (!same) {
+        m->len = 0;
+        m->n = n;
+        m->discr = fr[0].discriminator;
+        m->valid = true;
+        for (size_t i = 0; i < n; i++) {
+            m->name[i] = names[i];
+            m->file[i] = fr[i].file;
+            m->line[i] = fr[i].line;
+            m->column[i] = fr[i].column;
+            if (i > 0 && o->pretty)
+                puts_(m, " (inlined by) ");
+            if (o->functions) {
+                puts_(m, names[i]);
+                puts_(m, o->pretty ? " at " : "\n");
+            }
+            const char *file = fr[i].file;
+            if (o->basenames && file && strrchr(file, '/'))
+                file = strrchr(file, '/') + 1;
+            puts_(m, file ? file : "??");
+            put(m, ":", 1);
+            if (fr[i].line == 0) {
+                put(m, "?\n", 2);
+                continue;
+            }
+            putu(m, fr[i].line);
+            if (o->columns && fr[i].column) {
+                put(m, ":", 1);
+                putu(m, fr[i].column);
+            }
+            /* binutils prints the discriminator of the innermost position on every frame */
+            if (fr[0].discriminator) {
+                puts_(m, " (discriminator ");
+                putu(m, fr[0].discriminator);
+                put(m, ")", 1);
+            }
+            put(m, "\n", 1);
+        }
+    }
+    fwrite(m->buf, 1, m->len, stdout);
 }
 
 static void dump_lines(const SymFile *f)
@@ -222,22 +280,24 @@ int main(int argc, char **argv)
         fputs("symbolize: out of memory\n", stderr);
         return 1;
     }
+    Memo memo = {0};
     static char outbuf[1 << 16];
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     if (o.dump_lines) {
         dump_lines(f);
     } else if (optind < argc) {
         for (int i = optind; i < argc; i++)
-            translate(f, &st, &o, argv[i]);
+            translate(f, &st, &memo, &o, argv[i]);
     } else {
         char line[256];
         while (fgets(line, sizeof line, stdin)) {
-            translate(f, &st, &o, line);
+            translate(f, &st, &memo, &o, line);
             /* usable as a coprocess, like addr2line: flush before we would block reading */
             if (stdin->_IO_read_ptr >= stdin->_IO_read_end)
                 fflush(stdout);
         }
     }
+    free(memo.buf);
     free(st.settled);
     free(st.renamed);
     sym_close(f);

@@ -201,8 +201,20 @@ struct SymFile {
     VEC(LineKey) linekeys;
     VEC(NameKey) namekeys;
     bool indexed; /* linekeys and namekeys built (lazily) */
+    uint64_t serial; /* identifies this SymFile for the per-thread lookup hint */
     RawSec debug_line, line_str, str; /* copies of raw sections we decode ourselves */
 };
+
+/* Last answer per thread: consecutive addresses (the usual batch) mostly fall in the same line
+ * row and function segment, so the answer is reused while the address stays inside the span
+ * where it provably holds (first candidate CU, same row, same function segment). */
+typedef struct Hint {
+    uint64_t serial, lo, hi;
+    const SymLineRow *row;
+    long func;
+} Hint;
+static _Thread_local Hint hint;
+static uint64_t next_serial = 1;
 
 /* ---------------------------------------------------------------------------------------- */
 /* ELF part                                                                                 */
@@ -1754,6 +1766,7 @@ SymFile *sym_open(const char *path, char *err, size_t errlen)
         return NULL;
     }
     finish(f);
+    f->serial = __atomic_fetch_add(&next_serial, 1, __ATOMIC_RELAXED);
     return f;
 }
 
@@ -1868,7 +1881,8 @@ const SymSymbol *sym_symbol_at(const SymFile *f, uint64_t addr)
     return NULL;
 }
 
-static const SymLineRow *cu_row_at(const SymFile *f, uint32_t cu, uint64_t addr)
+static const SymLineRow *cu_row_at(const SymFile *f, uint32_t cu, uint64_t addr,
+                                   uint64_t *span_hi)
 {
     const CuInfo *ci = &f->cuinfo.v[cu];
     const Seq *sv = f->seqs.v + ci->seq_first;
@@ -1900,13 +1914,17 @@ static const SymLineRow *cu_row_at(const SymFile *f, uint32_t cu, uint64_t addr)
         else {
             if (mid + 1 >= s->count || (r->flags & SYM_ROW_END_SEQUENCE))
                 return NULL;
+            *span_hi = f->rows.v[lk[mid + 1]].addr;
+            if (*span_hi > s->hi)
+                *span_hi = s->hi;
             return r;
         }
     }
     return NULL;
 }
 
-static long cu_func_at(const SymFile *f, uint32_t cu, uint64_t addr)
+static long cu_func_at(const SymFile *f, uint32_t cu, uint64_t addr, uint64_t *span_lo,
+                       uint64_t *span_hi)
 {
     const CuInfo *ci = &f->cuinfo.v[cu];
     const FuncSeg *sv = f->fsegs.v + ci->fseg_first;
@@ -1917,8 +1935,11 @@ static long cu_func_at(const SymFile *f, uint32_t cu, uint64_t addr)
             hi = mid;
         else if (addr >= sv[mid].hi)
             lo = mid + 1;
-        else
+        else {
+            *span_lo = sv[mid].lo;
+            *span_hi = sv[mid].hi;
             return sv[mid].func;
+        }
     }
     return -1;
 }
@@ -1926,6 +1947,11 @@ static long cu_func_at(const SymFile *f, uint32_t cu, uint64_t addr)
 /* Finds the CU for ADDR as bfd does; fills row and function; returns false if none. */
 static bool lookup(const SymFile *f, uint64_t addr, const SymLineRow **row, long *func)
 {
+    if (hint.serial == f->serial && addr >= hint.lo && addr < hint.hi) {
+        *row = hint.row;
+        *func = hint.func;
+        return true;
+    }
     size_t lo = 0, hi = f->cusegs.n;
     const CuSeg *seg = NULL;
     while (lo < hi) {
@@ -1941,16 +1967,29 @@ static bool lookup(const SymFile *f, uint64_t addr, const SymLineRow **row, long
     }
     /* merge the ranged candidates with the CUs without ranges, in CU order */
     size_t a = 0, b = 0, na = seg ? seg->count : 0, nb = f->norange_cus.n;
+    bool first = true;
     while (a < na || b < nb) {
         uint32_t cu;
         if (b >= nb || (a < na && f->cuidx.v[seg->first + a] < f->norange_cus.v[b]))
             cu = f->cuidx.v[seg->first + a++];
         else
             cu = f->norange_cus.v[b++];
-        *row = cu_row_at(f, cu, addr);
-        *func = cu_func_at(f, cu, addr);
-        if (*row || *func >= 0)
+        uint64_t rhi = 0, flo = 0, fhi = 0;
+        *row = cu_row_at(f, cu, addr, &rhi);
+        *func = cu_func_at(f, cu, addr, &flo, &fhi);
+        if (*row || *func >= 0) {
+            if (first && seg && *row && *func >= 0) {
+                hint.serial = f->serial;
+                hint.lo = (*row)->addr > flo ? (*row)->addr : flo;
+                hint.lo = hint.lo > seg->lo ? hint.lo : seg->lo;
+                hint.hi = rhi < fhi ? rhi : fhi;
+                hint.hi = hint.hi < seg->hi ? hint.hi : seg->hi;
+                hint.row = *row;
+                hint.func = *func;
+            }
             return true;
+        }
+        first = false;
     }
     *row = NULL;
     *func = -1;
