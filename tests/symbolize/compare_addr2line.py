@@ -28,6 +28,7 @@ answer differs from its DWARF 4 answer are counted and shown. Two causes are kno
      llvm-symbolizer-14 agrees with symbolize (dispatch inlined in main).
 """
 import os
+import re
 import subprocess
 import sys
 
@@ -35,16 +36,8 @@ import sys
 def text_addresses(objdump, elf):
     out = subprocess.run([objdump, "-d", "-j", ".text", elf], check=True,
                          capture_output=True, text=True).stdout
-    addrs = []
-    for line in out.splitlines():
-        # instruction lines look like "   10094:\t1141 ..."
-        head = line.split(":", 1)
-        if len(head) == 2 and line.startswith(" ") and head[1].startswith("\t"):
-            try:
-                addrs.append(int(head[0].strip(), 16))
-            except ValueError:
-                pass
-    return addrs
+    # instruction lines look like "   10094:\t1141 ..." (no indent for 8-digit addresses)
+    return [int(m.group(1), 16) for m in re.finditer(r"^\s*([0-9a-f]+):\t", out, re.M)]
 
 
 def run(tool, elf, flags, stdin):

@@ -94,7 +94,7 @@ def main():
         nrows += len(ref)
         dis = subprocess.run([objdump, "-d", "-j", ".text", elf], check=True,
                              capture_output=True, text=True).stdout
-        addrs = [int(m.group(1), 16) for m in re.finditer(r"^\s+([0-9a-f]+):\t", dis, re.M)]
+        addrs = [int(m.group(1), 16) for m in re.finditer(r"^\s*([0-9a-f]+):\t", dis, re.M)]
         spans = covering_columns(ref)
         out = subprocess.run([sym, "--columns", "-a", "-e", elf], input="".join(
             f"{a:x}\n" for a in addrs), check=True, capture_output=True, text=True).stdout

@@ -16,7 +16,7 @@ def main():
     flags = sys.argv[5:] or ["-f", "-i"]
     dis = subprocess.run([objdump, "-d", "-j", ".text", elf], check=True, capture_output=True,
                          text=True).stdout
-    addrs = [m.group(1) for m in re.finditer(r"^\s+([0-9a-f]+):\t", dis, re.M)]
+    addrs = [m.group(1) for m in re.finditer(r"^\s*([0-9a-f]+):\t", dis, re.M)]
     stdin = ("\n".join(addrs) + "\n").encode()
     times, outs = {}, {}
     for name, tool in (("symbolize", sym), ("addr2line", a2l)):
