@@ -1703,6 +1703,9 @@ SymFile *sym_open(const char *path, char *err, size_t errlen)
 
     Dwarf_Debug dbg = NULL;
     Dwarf_Error e = NULL;
+    /* We free every libdwarf object we get (DIEs, attributes, lists, errors), so libdwarf need
+     * not track them for dwarf_finish; the tracking tree was a large part of load time. */
+    dwarf_set_de_alloc_flag(0);
     int r = dwarf_init_b(fd, DW_DLC_READ, DW_GROUPNUMBER_ANY, dwarf_noabort, NULL, &dbg, &e);
     if (r == DW_DLV_NO_ENTRY) {
         snprintf(err, errlen, "%s has no DWARF debug information (compile with -g)", path);
