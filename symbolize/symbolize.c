@@ -915,12 +915,12 @@ static void walk(Ctx *c, Dwarf_Die die, uint32_t parent, int depth)
             descend = true;
             break;
         }
+        /* Functions with code nest only in these. Member functions are declared inside
+         * class types but their code is described at namespace or CU level (through
+         * DW_AT_specification), so type DIEs are not entered. */
         case DW_TAG_lexical_block:
         case DW_TAG_namespace:
         case DW_TAG_module:
-        case DW_TAG_class_type:
-        case DW_TAG_structure_type:
-        case DW_TAG_union_type:
         case DW_TAG_try_block:
         case DW_TAG_catch_block:
             descend = true;

@@ -3,12 +3,19 @@
 
 usage: bench_symbolize.py SYMBOLIZE ADDR2LINE OBJDUMP ELF [FLAGS...]   (default flags: -f -i)
 
-Each tool runs once, in one process, with all addresses on stdin; wall-clock time is the best
-of 3 runs. The outputs must be identical. Prints addresses, times and the speed-up."""
+Each tool runs once per round, in one process, with all addresses on stdin; the best of 3
+rounds is kept, both as CPU time (user + sys of the child, robust on a loaded machine) and as
+wall-clock time. The outputs must be identical. Prints addresses, times and speed-ups."""
 import re
+import resource
 import subprocess
 import sys
 import time
+
+
+def cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
 
 def main():
@@ -18,21 +25,23 @@ def main():
                          text=True).stdout
     addrs = [m.group(1) for m in re.finditer(r"^\s*([0-9a-f]+):\t", dis, re.M)]
     stdin = ("\n".join(addrs) + "\n").encode()
-    times, outs = {}, {}
+    wall, cput, outs = {}, {}, {}
     for name, tool in (("symbolize", sym), ("addr2line", a2l)):
-        best = None
         for _ in range(3):
-            t0 = time.perf_counter()
+            c0, t0 = cpu(), time.perf_counter()
             p = subprocess.run([tool, "-e", elf] + flags, input=stdin, capture_output=True,
                                check=True)
-            dt = time.perf_counter() - t0
-            best = dt if best is None else min(best, dt)
-        times[name], outs[name] = best, p.stdout
+            dt, dc = time.perf_counter() - t0, cpu() - c0
+            wall[name] = min(wall.get(name, dt), dt)
+            cput[name] = min(cput.get(name, dc), dc)
+        outs[name] = p.stdout
     same = outs["symbolize"] == outs["addr2line"]
-    print(f"{elf}: {len(addrs)} instruction addresses, flags {' '.join(flags)}")
-    print(f"  addr2line: {times['addr2line']:.3f} s   symbolize: {times['symbolize']:.3f} s   "
-          f"speed-up: {times['addr2line'] / times['symbolize']:.1f}x   "
-          f"outputs identical: {'yes' if same else 'NO'}")
+    print(f"{elf}: {len(addrs)} instruction addresses, flags {' '.join(flags)}, "
+          f"{len(outs['addr2line'])} bytes of output, identical: {'yes' if same else 'NO'}")
+    print(f"  CPU  addr2line {cput['addr2line']:.3f} s  symbolize {cput['symbolize']:.3f} s  "
+          f"speed-up {cput['addr2line'] / max(cput['symbolize'], 1e-6):.1f}x")
+    print(f"  wall addr2line {wall['addr2line']:.3f} s  symbolize {wall['symbolize']:.3f} s  "
+          f"speed-up {wall['addr2line'] / wall['symbolize']:.1f}x")
     sys.exit(0 if same else 1)
 
 
