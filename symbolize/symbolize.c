@@ -189,6 +189,7 @@ struct SymFile {
     VEC(CuInfo) cuinfo;
     VEC(SymLineRow) rows;
     VEC(uint32_t) lk;
+    VEC(uint64_t) lkaddr;     /* rows.v[lk.v[i]].addr, contiguous for the binary search */
     VEC(Seq) seqs;
     VEC(uint32_t) fmap;
     VEC(SymFunction) funcs;
@@ -1219,12 +1220,14 @@ static void close_sequence(SymFile *f, size_t seq_start)
             if (prev->addr == rk->addr &&
                 (prev->flags & SYM_ROW_END_SEQUENCE) == (rk->flags & SYM_ROW_END_SEQUENCE)) {
                 f->lk.v[f->lk.n - 1] = (uint32_t)k;
+                f->lkaddr.v[f->lkaddr.n - 1] = rk->addr;
                 continue;
             }
             if (rk->addr < prev->addr) /* not monotone: ignore the row for lookups */
                 continue;
         }
         VEC_PUSH(f->lk, (uint32_t)k);
+        VEC_PUSH(f->lkaddr, rk->addr);
     }
     s.count = (uint32_t)(f->lk.n - s.first);
     if (s.hi > s.lo)
@@ -1790,6 +1793,7 @@ void sym_close(SymFile *f)
     free(f->cuinfo.v);
     free(f->rows.v);
     free(f->lk.v);
+    free(f->lkaddr.v);
     free(f->seqs.v);
     free(f->fmap.v);
     free(f->funcs.v);
@@ -1905,25 +1909,24 @@ static const SymLineRow *cu_row_at(const SymFile *f, uint32_t cu, uint64_t addr,
     if (!s)
         return NULL;
     const uint32_t *lk = f->lk.v + s->first;
+    const uint64_t *la = f->lkaddr.v + s->first;
+    /* last lookup row at or below addr */
     lo = 0;
     hi = s->count;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        const SymLineRow *r = &f->rows.v[lk[mid]];
-        if (addr < r->addr)
-            hi = mid;
-        else if (mid + 1 < s->count && addr >= f->rows.v[lk[mid + 1]].addr)
+        if (la[mid] <= addr)
             lo = mid + 1;
-        else {
-            if (mid + 1 >= s->count || (r->flags & SYM_ROW_END_SEQUENCE))
-                return NULL;
-            *span_hi = f->rows.v[lk[mid + 1]].addr;
-            if (*span_hi > s->hi)
-                *span_hi = s->hi;
-            return r;
-        }
+        else
+            hi = mid;
     }
-    return NULL;
+    if (lo == 0 || lo >= s->count)
+        return NULL;
+    const SymLineRow *r = &f->rows.v[lk[lo - 1]];
+    if (r->flags & SYM_ROW_END_SEQUENCE)
+        return NULL;
+    *span_hi = la[lo] < s->hi ? la[lo] : s->hi;
+    return r;
 }
 
 static long cu_func_at(const SymFile *f, uint32_t cu, uint64_t addr, uint64_t *span_lo,
