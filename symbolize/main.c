@@ -13,8 +13,31 @@
 #include <string.h>
 
 typedef struct Opts {
-    bool functions, inlines, addresses, pretty, basenames, columns, dump_lines;
+    bool functions, inlines, addresses, pretty, basenames, columns, dump_lines, demangle;
 } Opts;
+
+#ifdef SYMBOLIZE_HAVE_CXA_DEMANGLE
+/* the Itanium C++ ABI demangler of libstdc++ (C linkage), the same code as binutils' */
+char *__cxa_demangle(const char *mangled, char *buf, size_t *len, int *status);
+#endif
+
+/* addr2line -C: C++ names (_Z...) demangled, anything else as it is. Returns NULL when the
+ * name stays as it is, else a malloc'd string. */
+static char *demangle(const char *name)
+{
+#ifdef SYMBOLIZE_HAVE_CXA_DEMANGLE
+    if (name[0] == '_' && name[1] == 'Z') {
+        int status = 0;
+        char *d = __cxa_demangle(name, NULL, NULL, &status);
+        if (status == 0)
+            return d;
+        free(d);
+    }
+#else
+    (void)name;
+#endif
+    return NULL;
+}
 
 static void usage(FILE *out)
 {
@@ -27,7 +50,7 @@ static void usage(FILE *out)
           "  -a, --addresses      show addresses\n"
           "  -p, --pretty-print   one line per address\n"
           "  -s, --basenames      strip directory names\n"
-          "  -C, --demangle       accepted for compatibility (C names are not mangled)\n"
+          "  -C, --demangle       demangle C++ names\n"
           "      --columns        print file:line:column\n"
           "      --dump-lines     print every line-table row (address line column\n"
           "                       discriminator view flags file), CU by CU\n"
@@ -184,7 +207,9 @@ static void translate(const SymFile *f, BfdNames *st, Memo *m, const Opts *o, co
             if (i > 0 && o->pretty)
                 puts_(m, " (inlined by) ");
             if (o->functions) {
-                puts_(m, names[i]);
+                char *d = o->demangle ? demangle(names[i]) : NULL;
+                puts_(m, d ? d : names[i]);
+                free(d);
                 puts_(m, o->pretty ? " at " : "\n");
             }
             const char *file = fr[i].file;
@@ -259,7 +284,7 @@ int main(int argc, char **argv)
         case 'a': o.addresses = true; break;
         case 'p': o.pretty = true; break;
         case 's': o.basenames = true; break;
-        case 'C': break;
+        case 'C': o.demangle = true; break;
         case 'c': o.columns = true; break;
         case 'L': o.dump_lines = true; break;
         case 'h':

@@ -48,7 +48,7 @@ typedef struct SymSymbol {
     const char *file; /* name of the STT_FILE symbol this local symbol belongs to, or NULL */
 } SymSymbol;
 
-/* Symbols sorted by value (then by size, larger first). */
+/* Symbols in symbol-table order (the null symbol and STT_FILE symbols left out). */
 size_t sym_symbol_count(const SymFile *f);
 const SymSymbol *sym_symbol(const SymFile *f, size_t i);
 /* The function or untyped code symbol covering ADDR as addr2line chooses it when DWARF does
@@ -70,8 +70,9 @@ typedef struct SymCu {
 size_t sym_cu_count(const SymFile *f);
 const SymCu *sym_cu(const SymFile *f, size_t i);
 
-/* Source files, deduplicated over all CUs: absolute path built as addr2line does
- * (comp_dir / include directory / name). Id 0 is "<unknown>". */
+/* Source files, deduplicated over all CUs: the path built as addr2line builds it (name if
+ * absolute, else comp_dir / include directory / name, not normalised). Id 0 is "<unknown>"
+ * (DWARF 4 file 0, or a file number outside the table). */
 size_t sym_file_count(const SymFile *f);
 const char *sym_file_path(const SymFile *f, uint32_t file);
 
@@ -124,7 +125,8 @@ typedef struct SymFunction {
     size_t range_count;
 } SymFunction;
 
-/* Every subprogram with code and every inlined copy, in .debug_info order. */
+/* Every subprogram, entry point and inlined copy (with or without code: parents of inlined
+ * copies may be abstract), in .debug_info order. */
 size_t sym_function_count(const SymFile *f);
 const SymFunction *sym_function(const SymFile *f, size_t i);
 

@@ -92,7 +92,7 @@ def main():
                 print(f"  intended difference (binutils misreads DWARF 5) at {a.strip()}: "
                       f"addr2line {x!r}, symbolize (= addr2line on DWARF 4) {y!r}")
         for flags in (["-f", "-i"], ["-a", "-f", "-i"], ["-a", "-p", "-f", "-i"], [],
-                      ["-a"], ["-f"], ["-p", "-i"]):
+                      ["-a"], ["-f"], ["-p", "-i"], ["-C", "-f", "-i"], ["-a", "-p", "-C", "-f"]):
             mine = run(sym, elf, flags, stdin)
             ref = run(a2l, ref_elf, flags, stdin)
             if mine == ref:
