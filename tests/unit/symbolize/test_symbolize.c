@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,6 +169,59 @@ static void test_crafted_ranges(void **state)
     assert_int_equal(sym_function_ranges(f, "f1", rg, 8), 1);
     assert_int_equal(rg[0].hi, 0x18);
     assert_int_equal(sym_function_ranges(f, "nope", rg, 8), 0);
+    sym_close(f);
+}
+
+/* ---- queries on a compiled program (real_paths[0]: RV32 -O2 DWARF 5) ---------------------- */
+
+/* mix() of inl.h is inlined in both CUs (main() and util_hash()): its line 16 (two statements)
+ * must map to code in both, every such address must resolve to inl.h:16 (innermost row), and
+ * the function ranges of "mix" must cover those addresses. */
+static void test_real_inlined_ranges(void **state)
+{
+    (void)state;
+    SymFile *f = open_ok(real_paths[0]);
+    SymRange rg[64], fr_rg[64];
+    size_t n = sym_line_ranges(f, "inl.h", 16, rg, 64);
+    assert_true(n >= 2 && n <= 64);
+    size_t nf = sym_function_ranges(f, "mix", fr_rg, 64);
+    assert_true(nf >= 2 && nf <= 64);
+    bool cu_seen[8] = {false};
+    for (size_t i = 0; i < n; i++) {
+        assert_true(rg[i].lo < rg[i].hi);
+        if (i)
+            assert_true(rg[i - 1].hi < rg[i].lo); /* sorted and merged */
+        for (uint64_t a = rg[i].lo; a < rg[i].hi; a += 2) {
+            const SymLineRow *r = sym_row_at(f, a);
+            assert_non_null(r);
+            assert_int_equal(r->line, 16);
+            assert_non_null(strstr(sym_file_path(f, r->file), "/inl.h"));
+            if (r->cu < 8)
+                cu_seen[r->cu] = true;
+            SymFrame fr[8];
+            size_t k = sym_frames(f, a, fr, 8);
+            assert_true(k >= 1);
+            assert_int_equal(fr[0].line, 16);
+            assert_true(k >= 2); /* inlined: a caller frame follows */
+            assert_string_equal(fr[0].function, "mix");
+            bool in_fn = false;
+            for (size_t j = 0; j < nf; j++)
+                in_fn |= a >= fr_rg[j].lo && a < fr_rg[j].hi;
+            assert_true(in_fn);
+        }
+    }
+    assert_true(cu_seen[0] && cu_seen[1]); /* inlined copies in main.c's and util.c's CUs */
+    /* every row of every CU is reachable through sym_rows and belongs to its CU's slice */
+    size_t nrows;
+    const SymLineRow *rows = sym_rows(f, &nrows);
+    size_t total = 0;
+    for (size_t c = 0; c < sym_cu_count(f); c++) {
+        const SymCu *cu = sym_cu(f, c);
+        for (size_t i = cu->first_row; i < cu->first_row + cu->row_count; i++)
+            assert_int_equal(rows[i].cu, c);
+        total += cu->row_count;
+    }
+    assert_int_equal(total, nrows);
     sym_close(f);
 }
 
@@ -393,6 +447,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_crafted_row_lookup),
         cmocka_unit_test(test_crafted_frames),
         cmocka_unit_test(test_crafted_ranges),
+        cmocka_unit_test(test_real_inlined_ranges),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_damage_message),
         cmocka_unit_test(test_damage),
