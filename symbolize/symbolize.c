@@ -497,6 +497,14 @@ static bool dwfail(Ctx *c, Dwarf_Error e, const char *what)
     return false;
 }
 
+/* an error we can ignore (the caller falls back): free it, we do not let libdwarf track */
+static void drop(Ctx *c, Dwarf_Error *e)
+{
+    if (*e)
+        dwarf_dealloc_error(c->dbg, *e);
+    *e = NULL;
+}
+
 static const char *cache_get(Ctx *c, uint64_t key, bool *found)
 {
     *found = false;
@@ -879,7 +887,8 @@ static void walk(Ctx *c, Dwarf_Die die, uint32_t parent, int depth)
     while (cur && !c->failed) {
         Dwarf_Half tag;
         Dwarf_Off goff = 0;
-        dwarf_dieoffset(cur, &goff, &e);
+        if (dwarf_dieoffset(cur, &goff, &e) != DW_DLV_OK)
+            drop(c, &e);
         c->die_offset = goff;
         if (dwarf_tag(cur, &tag, &e) != DW_DLV_OK) {
             dwfail(c, e, "DIE tag");
@@ -1498,8 +1507,10 @@ static void read_cu(Ctx *c, Dwarf_Die cu_die)
         Dwarf_Addr a;
         if (dwarf_formaddr(at, &a, &e) == DW_DLV_OK)
             c->cu_base = a;
+        drop(c, &e);
         dwarf_dealloc_attribute(at);
     }
+    drop(c, &e);
     read_die(c, cu_die, &di, false);
     if (c->failed)
         return;
@@ -1517,11 +1528,10 @@ static void read_cu(Ctx *c, Dwarf_Die cu_die)
         Dwarf_Off lo;
         if (dwarf_global_formref(at, &lo, &e) == DW_DLV_OK)
             c->line_offset = lo;
-        else if (e)
-            dwarf_dealloc_error(c->dbg, e);
-        e = NULL;
+        drop(c, &e);
         dwarf_dealloc_attribute(at);
     }
+    drop(c, &e);
     read_lines(c, cu.comp_dir);
     if (c->failed)
         return;
@@ -1706,9 +1716,6 @@ SymFile *sym_open(const char *path, char *err, size_t errlen)
 
     Dwarf_Debug dbg = NULL;
     Dwarf_Error e = NULL;
-    /* We free every libdwarf object we get (DIEs, attributes, lists, errors), so libdwarf need
-     * not track them for dwarf_finish; the tracking tree was a large part of load time. */
-    dwarf_set_de_alloc_flag(0);
     int r = dwarf_init_b(fd, DW_DLC_READ, DW_GROUPNUMBER_ANY, dwarf_noabort, NULL, &dbg, &e);
     if (r == DW_DLV_NO_ENTRY) {
         snprintf(err, errlen, "%s has no DWARF debug information (compile with -g)", path);
@@ -1763,7 +1770,8 @@ SymFile *sym_open(const char *path, char *err, size_t errlen)
     }
     free(c.ckey);
     free(c.cval);
-    dwarf_finish(dbg, &e);
+    if (dwarf_finish(dbg, &e) != DW_DLV_OK && e)
+        dwarf_dealloc(dbg, e, DW_DLA_ERROR);
     close(fd);
     if (!c.failed && ncu == 0)
         snprintf(err, errlen, "%s has no DWARF debug information (compile with -g)", path);
