@@ -193,7 +193,7 @@ static void translate(const SymFile *f, BfdNames *st, Memo *m, const Opts *o, co
     bool same = m->valid && m->n == n && m->discr == fr[0].discriminator;
     for (size_t i = 0; same && i < n; i++)
         same = m->name[i] == names[i] && m->file[i] == fr[i].file &&
-               m->line[i] == fr[i].line && m->column[i] == fr[i].column;
+               m->line[i] == fr[i].line && (!o->columns || m->column[i] == fr[i].column);
     if (!same) {
         m->len = 0;
         m->n = n;
