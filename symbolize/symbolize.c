@@ -215,6 +215,13 @@ typedef struct Hint {
     uint64_t serial, lo, hi;
     const SymLineRow *row;
     long func;
+    /* for addresses a little further on in the same CU segment and line sequence: step
+     * forward from the last row and function segment instead of searching again */
+    bool step_ok;
+    uint32_t cu;
+    const void *seg, *seq;
+    size_t k, fs;
+    uint64_t last;
 } Hint;
 static _Thread_local Hint hint;
 static uint64_t next_serial = 1;
@@ -2631,7 +2638,7 @@ const SymSymbol *sym_symbol_at(const SymFile *f, uint64_t addr)
 }
 
 static const SymLineRow *cu_row_at(const SymFile *f, uint32_t cu, uint64_t addr,
-                                   uint64_t *span_hi)
+                                   uint64_t *span_hi, const Seq **seq_out, size_t *k_out)
 {
     const CuInfo *ci = &f->cuinfo.v[cu];
     const Seq *sv = f->seqs.v + ci->seq_first;
@@ -2668,11 +2675,13 @@ static const SymLineRow *cu_row_at(const SymFile *f, uint32_t cu, uint64_t addr,
     if (r->flags & SYM_ROW_END_SEQUENCE)
         return NULL;
     *span_hi = la[lo] < s->hi ? la[lo] : s->hi;
+    *seq_out = s;
+    *k_out = lo - 1;
     return r;
 }
 
 static long cu_func_at(const SymFile *f, uint32_t cu, uint64_t addr, uint64_t *span_lo,
-                       uint64_t *span_hi)
+                       uint64_t *span_hi, size_t *fs_out)
 {
     const CuInfo *ci = &f->cuinfo.v[cu];
     const FuncSeg *sv = f->fsegs.v + ci->fseg_first;
@@ -2686,10 +2695,43 @@ static long cu_func_at(const SymFile *f, uint32_t cu, uint64_t addr, uint64_t *s
         else {
             *span_lo = sv[mid].lo;
             *span_hi = sv[mid].hi;
+            *fs_out = ci->fseg_first + mid;
             return sv[mid].func;
         }
     }
+    *fs_out = ci->fseg_first + lo; /* the first segment above addr */
     return -1;
+}
+
+/* the stepping fast path of lookup(); false = search */
+static bool lookup_step(const SymFile *f, uint64_t addr, const SymLineRow **row, long *func)
+{
+    const CuSeg *seg = hint.seg;
+    const Seq *s = hint.seq;
+    if (!hint.step_ok || hint.serial != f->serial || addr < hint.last || addr < seg->lo ||
+        addr >= seg->hi || addr < s->lo || addr >= s->hi)
+        return false;
+    const uint64_t *la = f->lkaddr.v + s->first;
+    size_t k = hint.k;
+    for (int n = 0; k + 1 < s->count && la[k + 1] <= addr; n++, k++)
+        if (n == 16)
+            return false;
+    if (k + 1 >= s->count)
+        return false;
+    const SymLineRow *r = &f->rows.v[f->lk.v[s->first + k]];
+    if (r->flags & SYM_ROW_END_SEQUENCE)
+        return false;
+    const CuInfo *ci = &f->cuinfo.v[hint.cu];
+    size_t fs = hint.fs, end = ci->fseg_first + ci->fseg_count;
+    for (int n = 0; fs < end && f->fsegs.v[fs].hi <= addr; n++, fs++)
+        if (n == 16)
+            return false;
+    *row = r;
+    *func = fs < end && f->fsegs.v[fs].lo <= addr ? (long)f->fsegs.v[fs].func : -1;
+    hint.k = k;
+    hint.fs = fs;
+    hint.last = addr;
+    return true;
 }
 
 /* Finds the CU for ADDR as bfd does; fills row and function; returns false if none. */
@@ -2700,6 +2742,8 @@ static bool lookup(const SymFile *f, uint64_t addr, const SymLineRow **row, long
         *func = hint.func;
         return true;
     }
+    if (lookup_step(f, addr, row, func))
+        return true;
     size_t lo = 0, hi = f->cusegs.n;
     const CuSeg *seg = NULL;
     while (lo < hi) {
@@ -2723,9 +2767,22 @@ static bool lookup(const SymFile *f, uint64_t addr, const SymLineRow **row, long
         else
             cu = f->norange_cus.v[b++];
         uint64_t rhi = 0, flo = 0, fhi = 0;
-        *row = cu_row_at(f, cu, addr, &rhi);
-        *func = cu_func_at(f, cu, addr, &flo, &fhi);
+        const Seq *sq = NULL;
+        size_t k = 0, fs = 0;
+        *row = cu_row_at(f, cu, addr, &rhi, &sq, &k);
+        *func = cu_func_at(f, cu, addr, &flo, &fhi, &fs);
         if (*row || *func >= 0) {
+            hint.step_ok = first && seg && *row;
+            if (hint.step_ok) {
+                hint.serial = f->serial;
+                hint.cu = cu;
+                hint.seg = seg;
+                hint.seq = sq;
+                hint.k = k;
+                hint.fs = fs;
+                hint.last = addr;
+                hint.lo = hint.hi = 0;
+            }
             if (first && seg && *row && *func >= 0) {
                 hint.serial = f->serial;
                 hint.lo = (*row)->addr > flo ? (*row)->addr : flo;
