@@ -203,9 +203,10 @@ struct SymFile {
     VEC(NameKey) namekeys;
     bool indexed; /* linekeys and namekeys built (lazily) */
     uint64_t serial; /* identifies this SymFile for the per-thread lookup hint */
-    RawSec debug_line, line_str, str; /* copies of raw sections we decode ourselves, */
-    RawSec raw[6]; /* .debug_info, _abbrev, _addr, _str_offsets, _ranges, _rnglists: all freed
-                      at the end of sym_open */
+    RawSec debug_line, line_str, str; /* raw sections we decode ourselves, and */
+    RawSec raw[6]; /* .debug_info, _abbrev, _addr, _str_offsets, _ranges, _rnglists: all point
+                      into the libelf data of ELF, released at the end of sym_open */
+    Elf *elf;
 };
 
 /* Last answer per thread: consecutive addresses (the usual batch) mostly fall in the same line
@@ -378,8 +379,7 @@ static int read_elf(SymFile *f, Elf *elf, const char *path, char *err, size_t er
                 elf_compress(scn, 0, 0);
             Elf_Data *d = elf_getdata(scn, NULL);
             if (d && d->d_buf && d->d_size) {
-                keep->p = xmalloc(d->d_size);
-                memcpy(keep->p, d->d_buf, d->d_size);
+                keep->p = d->d_buf; /* libelf's (mapped) data, valid until elf_end */
                 keep->n = d->d_size;
             }
         }
@@ -2392,10 +2392,12 @@ static void finish(SymFile *f)
 
 static void free_raw(SymFile *f)
 {
+    if (f->elf)
+        elf_end(f->elf);
+    f->elf = NULL;
     RawSec *all[] = {&f->debug_line, &f->line_str, &f->str, &f->raw[0], &f->raw[1],
                      &f->raw[2], &f->raw[3], &f->raw[4], &f->raw[5]};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
-        free(all[i]->p);
         all[i]->p = NULL;
         all[i]->n = 0;
     }
@@ -2410,7 +2412,7 @@ static SymFile *open_impl(const char *path, char *err, size_t errlen, bool fast)
         return NULL;
     }
     elf_version(EV_CURRENT);
-    Elf *elf = elf_begin(fd, ELF_C_READ, NULL);
+    Elf *elf = elf_begin(fd, ELF_C_READ_MMAP, NULL);
     if (!elf || elf_kind(elf) != ELF_K_ELF) {
         snprintf(err, errlen, "%s: not an ELF file", path);
         if (elf)
@@ -2419,14 +2421,13 @@ static SymFile *open_impl(const char *path, char *err, size_t errlen, bool fast)
         return NULL;
     }
     SymFile *f = xmalloc(sizeof *f);
+    f->elf = elf; /* kept (mapped) while the DWARF is read: the RawSecs point into it */
     strtab_intern(&f->files, "<unknown>");
     if (read_elf(f, elf, path, err, errlen) != 0) {
-        elf_end(elf);
         close(fd);
         sym_close(f);
         return NULL;
     }
-    elf_end(elf);
 
     if (fast) {
         Ctx fc = {.f = f, .path = path, .err = err, .errlen = errlen, .section = ".debug_info"};
