@@ -58,10 +58,34 @@ static void usage(FILE *out)
           out);
 }
 
-/* binutils: strtoul(.., 16), then the value is cut to the ELF address size */
+static int hexval(int ch)
+{
+    if (ch >= '0' && ch <= '9')
+        return ch - '0';
+    if (ch >= 'a' && ch <= 'f')
+        return ch - 'a' + 10;
+    if (ch >= 'A' && ch <= 'F')
+        return ch - 'A' + 10;
+    return -1;
+}
+
+/* binutils: strtoul(.., 16), then the value is cut to the ELF address size. The common form
+ * ([0x]hex digits) is parsed here; signs and overflow go to strtoull for its exact rules. */
 static uint64_t parse_addr(const char *s, int elfclass)
 {
-    uint64_t pc = strtoull(s, NULL, 16);
+    const char *p = s;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X') && hexval((unsigned char)p[2]) >= 0)
+        p += 2;
+    uint64_t pc = 0;
+    int n = 0, d;
+    while ((d = hexval((unsigned char)p[n])) >= 0 && n < 16) {
+        pc = pc << 4 | (uint64_t)d;
+        n++;
+    }
+    if (n == 0 || hexval((unsigned char)p[n]) >= 0)
+        pc = strtoull(s, NULL, 16);
     if (elfclass == 32)
         pc &= 0xffffffffu;
     return pc;
