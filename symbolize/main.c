@@ -6,11 +6,13 @@
  * With no ADDR on the command line, addresses are read from stdin, one per line. */
 #include "symbolize.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct Opts {
     bool functions, inlines, addresses, pretty, basenames, columns, dump_lines, demangle;
@@ -262,6 +264,43 @@ static void translate(const SymFile *f, BfdNames *st, Memo *m, const Opts *o, co
     fwrite(m->buf, 1, m->len, stdout);
 }
 
+/* stdin, line by line as fgets(line, 256) cuts it; stdout is flushed before every read that
+ * may block, so that symbolize works as a coprocess like addr2line (which flushes after
+ * every address) without a write per address */
+typedef struct LineReader {
+    char buf[1 << 16];
+    size_t pos, len;
+    bool eof;
+} LineReader;
+
+static bool read_line(LineReader *r, char *line, size_t cap)
+{
+    size_t n = 0;
+    while (n + 1 < cap) {
+        if (r->pos == r->len) {
+            if (r->eof)
+                break;
+            fflush(stdout);
+            ssize_t k;
+            do
+                k = read(0, r->buf, sizeof r->buf);
+            while (k < 0 && errno == EINTR);
+            if (k <= 0) {
+                r->eof = true;
+                break;
+            }
+            r->pos = 0;
+            r->len = (size_t)k;
+        }
+        char ch = r->buf[r->pos++];
+        line[n++] = ch;
+        if (ch == '\n')
+            break;
+    }
+    line[n] = 0;
+    return n > 0;
+}
+
 static void dump_lines(const SymFile *f)
 {
     size_t n;
@@ -330,7 +369,7 @@ int main(int argc, char **argv)
         return 1;
     }
     Memo memo = {0};
-    static char outbuf[1 << 16];
+    static char outbuf[1 << 20];
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     if (o.dump_lines) {
         dump_lines(f);
@@ -338,13 +377,10 @@ int main(int argc, char **argv)
         for (int i = optind; i < argc; i++)
             translate(f, &st, &memo, &o, argv[i]);
     } else {
+        static LineReader in;
         char line[256];
-        while (fgets(line, sizeof line, stdin)) {
+        while (read_line(&in, line, sizeof line))
             translate(f, &st, &memo, &o, line);
-            /* usable as a coprocess, like addr2line: flush before we would block reading */
-            if (stdin->_IO_read_ptr >= stdin->_IO_read_end)
-                fflush(stdout);
-        }
     }
     free(memo.buf);
     free(st.settled);
