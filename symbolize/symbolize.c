@@ -1,4 +1,11 @@
-/* symbolize.c - ELF (libelf) + DWARF 4/5 (libdwarf) into sorted lookup arrays.
+/* symbolize.c - ELF (libelf) + DWARF 2-5 into sorted lookup arrays.
+ *
+ * Reading: libelf maps the file (sections, symbols). Line programs are decoded here (see
+ * "line programs": libdwarf 20210528 was slow at it and misreads the DWARF 5 initial file
+ * register). DIEs are read by a small .debug_info reader ("fast .debug_info reader") for the
+ * common case, and by libdwarf otherwise: libdwarf is the fallback for anything unusual and
+ * the source of the error messages for damaged DWARF (dwarf_init_b with a handler that never
+ * exits). SYMBOLIZE_LIBDWARF=1 in the environment forces the libdwarf path (tests run both).
  *
  * addr2line compatibility: the lookup rules below reproduce binutils 2.40 (bfd/dwarf2.c and
  * bfd/elf.c), because users trust addr2line and our tests compare against it:
