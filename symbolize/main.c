@@ -188,12 +188,21 @@ static void translate(const SymFile *f, BfdNames *st, Memo *m, const Opts *o, co
 {
     SymFrame fr[MAXF];
     uint64_t pc = parse_addr(text, sym_elf_class(f));
-    if (o->addresses) {
-        if (sym_elf_class(f) == 64)
-            printf("0x%016llx", (unsigned long long)pc);
-        else
-            printf("0x%08llx", (unsigned long long)pc);
-        fputs(o->pretty ? ": " : "\n", stdout);
+    if (o->addresses) { /* "0x%08lx" / "0x%016lx" as bfd_printf_vma, then ": " or "\n" */
+        static const char hex[] = "0123456789abcdef";
+        char a[24];
+        int w = sym_elf_class(f) == 64 ? 16 : 8, n = 0;
+        a[n++] = '0';
+        a[n++] = 'x';
+        for (int i = w - 1; i >= 0; i--)
+            a[n++] = hex[(pc >> (4 * i)) & 15];
+        if (o->pretty) {
+            a[n++] = ':';
+            a[n++] = ' ';
+        } else {
+            a[n++] = '\n';
+        }
+        fwrite(a, 1, (size_t)n, stdout);
     }
     size_t n = sym_frames(f, pc, fr, MAXF);
     if (n == 0) {
