@@ -348,6 +348,10 @@ static int read_elf(SymFile *f, Elf *elf, const char *path, char *err, size_t er
         snprintf(err, errlen, "%s: bad ELF header: %s", path, elf_errmsg(-1));
         return -1;
     }
+    if (eh.e_ident[EI_DATA] != ELFDATA2LSB) { /* our DWARF decoders read little-endian */
+        snprintf(err, errlen, "%s: big-endian ELF files are not supported", path);
+        return -1;
+    }
     f->elfclass = eh.e_ident[EI_CLASS] == ELFCLASS64 ? 64 : 32;
     f->machine = eh.e_machine;
     size_t shstrndx;
