@@ -13,7 +13,7 @@ PACKAGES="meson ninja-build gcc pkg-config python3 libelf-dev libdwarf-dev libca
 libzstd-dev libsqlite3-dev libclang-14-dev llvm-14 clang libcmocka-dev libfdt-dev
 device-tree-compiler gcc-arm-none-eabi libnewlib-arm-none-eabi binutils-arm-none-eabi
 gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf picolibc-riscv64-unknown-elf
-qemu-system-arm qemu-system-misc gdb-multiarch"
+qemu-system-arm qemu-system-misc gdb-multiarch lcov libxml2-utils chromium"
 
 deps() {
     missing=""
