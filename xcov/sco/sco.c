@@ -17,6 +17,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct DecBuild {
     ScoDecision d;
@@ -184,14 +185,28 @@ static CXCursor strip(CXCursor c)
     }
 }
 
-/* First token of RANGE whose offset is in [min_off, max_off), with its spelling copied. */
-static int token_after(ScoFile *f, CXSourceRange range, unsigned min_off, unsigned max_off,
-                       char *spell, size_t len, ScoPos *pos, unsigned *offp)
+/* Tokens of the main file's bytes [so, eo).  Ranges are always rebuilt from file offsets:
+ * clang_tokenize lexes from the SPELLING location of a range's start, which for a macro
+ * defined in a header is in the header. */
+static void tokenize_file(ScoFile *f, unsigned so, unsigned eo, CXToken **toks, unsigned *n)
+{
+    *toks = NULL;
+    *n = 0;
+    if (eo <= so)
+        return;
+    clang_tokenize(f->tu, clang_getRange(clang_getLocationForOffset(f->tu, f->mainfile, so),
+                                         clang_getLocationForOffset(f->tu, f->mainfile, eo)),
+                   toks, n);
+}
+
+/* First token at an offset in [min_off, max_off), with its spelling copied. */
+static int token_after(ScoFile *f, unsigned min_off, unsigned max_off, char *spell,
+                       size_t len, ScoPos *pos, unsigned *offp)
 {
     CXToken *toks = NULL;
     unsigned n = 0;
     int found = 0;
-    clang_tokenize(f->tu, range, &toks, &n);
+    tokenize_file(f, min_off, max_off, &toks, &n);
     for (unsigned i = 0; i < n && !found; i++) {
         unsigned off = 0;
         ScoPos p = pos_of(f, clang_getTokenLocation(f->tu, toks[i]), &off);
@@ -236,8 +251,7 @@ static int operator_of(ScoFile *f, CXCursor c, ScoPos *pos, int *from_macro)
     if (k == CXCursor_BinaryOperator && ks.n == 2) {
         Span l = span_of(f, ks.k[0]), r = span_of(f, ks.k[1]);
         if (whole.ok && l.ok && r.ok &&
-            token_after(f, clang_getCursorExtent(c), l.eo, r.so, spell, sizeof spell, pos,
-                        &off) &&
+            token_after(f, l.eo, r.so, spell, sizeof spell, pos, &off) &&
             !off_in_expansion(f, off)) {
             return op_code(spell);
         }
@@ -249,8 +263,8 @@ static int operator_of(ScoFile *f, CXCursor c, ScoPos *pos, int *from_macro)
         return e >= 0 ? f->exp[e].body_op : OP_OTHER;
     }
     if (k == CXCursor_UnaryOperator && ks.n == 1) {
-        if (whole.ok && token_after(f, clang_getCursorExtent(c), whole.so, whole.eo, spell,
-                                    sizeof spell, pos, &off) && !off_in_expansion(f, off))
+        if (whole.ok && token_after(f, whole.so, whole.eo, spell, sizeof spell, pos,
+                                    &off) && !off_in_expansion(f, off))
             return op_code(spell);
         /* `!` in a macro body: the first token of the expansion's body */
         *from_macro = 1;
@@ -457,10 +471,7 @@ static ScoPos find_token(ScoFile *f, CXSourceLocation from, CXSourceLocation to,
     unsigned a = 0, b = 0;
     if (!pos_of(f, from, &a).line || !pos_of(f, to, &b).line || b <= a)
         return r;
-    /* macro locations do not tokenize: use the file positions they map to */
-    clang_tokenize(f->tu, clang_getRange(clang_getLocationForOffset(f->tu, f->mainfile, a),
-                                         clang_getLocationForOffset(f->tu, f->mainfile, b)),
-                   &toks, &n);
+    tokenize_file(f, a, b, &toks, &n);
     for (unsigned i = 0; i < n; i++) {
         CXString s = clang_getTokenSpelling(f->tu, toks[i]);
         int hit = !strcmp(clang_getCString(s), want);
@@ -540,7 +551,9 @@ static void walk(ScoFile *f, CXCursor c)
             break;
         CXToken *toks = NULL;
         unsigned n = 0, semi[2] = {0, 0}, nsemi = 0, depth = 0;
-        clang_tokenize(f->tu, clang_getCursorExtent(c), &toks, &n);
+        Span whole = span_of(f, c);
+        if (whole.ok)
+            tokenize_file(f, whole.so, whole.eo, &toks, &n);
         for (unsigned i = 0; i < n && nsemi < 2; i++) {
             CXString s = clang_getTokenSpelling(f->tu, toks[i]);
             const char *sp = clang_getCString(s);
@@ -863,29 +876,157 @@ ScoFile *sco_extract(const char *source, const char *const *args, int nargs, cha
     return f;
 }
 
-/* Keep the flags a host parser understands and that change what the source means. */
-static int keep_flag(const char *a, int *takes_next)
+/* ---- compile_commands.json ---------------------------------------------------------- */
+
+typedef struct ArgV {
+    char **v;
+    int n, cap, oom;
+} ArgV;
+
+static void argv_push(ArgV *a, const char *fmt, ...)
 {
-    static const char *const sep[] = {"-I", "-D", "-U", "-include", "-isystem", "-iquote",
-                                      "-imacros", NULL};
-    *takes_next = 0;
-    for (int i = 0; sep[i]; i++) {
-        if (!strcmp(a, sep[i])) {
-            *takes_next = 1;
-            return 1;
+    va_list ap;
+    char *s = NULL;
+    if (a->oom)
+        return;
+    if (a->n + 1 >= a->cap) {
+        int ncap = a->cap ? a->cap * 2 : 32;
+        char **v = realloc(a->v, (size_t)ncap * sizeof *v);
+        if (!v) {
+            a->oom = 1;
+            return;
         }
-        if (!strncmp(a, sep[i], strlen(sep[i])) && strlen(sep[i]) == 2)
-            return 1;
+        a->v = v;
+        a->cap = ncap;
     }
-    return !strncmp(a, "-std=", 5) || !strncmp(a, "-isystem", 8) || !strncmp(a, "-iquote", 7);
+    va_start(ap, fmt);
+    if (vasprintf(&s, fmt, ap) < 0) {
+        a->oom = 1;
+        s = NULL;
+    }
+    va_end(ap);
+    if (s)
+        a->v[a->n++] = s;
+}
+
+static void argv_free(ArgV *a)
+{
+    for (int i = 0; i < a->n; i++)
+        free(a->v[i]);
+    free(a->v);
+}
+
+/* Preprocessor flags whose value may be a separate word; paths are made absolute. */
+static int pp_flag(const char *a)
+{
+    static const char *const f[] = {"-I", "-D", "-U", "-include", "-isystem", "-iquote",
+                                    "-imacros", "-idirafter", NULL};
+    for (int i = 0; f[i]; i++)
+        if (!strncmp(a, f[i], strlen(f[i])))
+            return (int)strlen(f[i]);
+    return 0;
+}
+
+/* Target flags a cross compiler and clang both understand. */
+static int target_flag(const char *a)
+{
+    return !strncmp(a, "-march=", 7) || !strncmp(a, "-mabi=", 6) || !strncmp(a, "-mcpu=", 6) ||
+           !strcmp(a, "-mthumb") || !strcmp(a, "-marm") || !strncmp(a, "-mfloat-abi=", 12) ||
+           !strncmp(a, "-mfpu=", 6) || !strcmp(a, "-mlittle-endian") ||
+           !strcmp(a, "-mbig-endian");
+}
+
+static char *shell_quote(const char *s)
+{
+    size_t n = 3;
+    for (const char *p = s; *p; p++)
+        n += *p == '\'' ? 4 : 1;
+    char *q = malloc(n), *o = q;
+    if (!q)
+        return NULL;
+    *o++ = '\'';
+    for (const char *p = s; *p; p++) {
+        if (*p == '\'') {
+            memcpy(o, "'\\''", 4);
+            o += 4;
+        } else {
+            *o++ = *p;
+        }
+    }
+    *o++ = '\'';
+    *o = 0;
+    return q;
+}
+
+/* A cross compiler (`riscv64-unknown-elf-gcc`): tell clang the target and give it the
+ * compiler's own system include directories (`gcc -E -v`), after clang's builtin headers,
+ * so that sizeof, predefined macros and the C library headers are the firmware's. */
+static void cross_target(const char *cc, const ArgV *tflags, ArgV *out)
+{
+    const char *base = strrchr(cc, '/') ? strrchr(cc, '/') + 1 : cc;
+    const char *dash = strrchr(base, '-');
+    if (!dash || dash == base || (strcmp(dash, "-gcc") && strcmp(dash, "-cc")))
+        return;
+    char triple[128];
+    snprintf(triple, sizeof triple, "%.*s", (int)(dash - base), base);
+    if (!strchr(triple, '-'))
+        return;                      /* `x86_64-gcc`-like names: not a triple */
+    for (int i = 0; i < tflags->n; i++)
+        if (!strncmp(triple, "riscv64", 7) &&
+            (!strncmp(tflags->v[i], "-march=rv32", 11) || !strncmp(tflags->v[i], "-mabi=ilp32", 11)))
+            memcpy(triple, "riscv32", 7);
+    argv_push(out, "--target=%s", triple);
+    argv_push(out, "-nostdlibinc");
+    char *cmd = shell_quote(cc);
+    for (int i = 0; cmd && i < tflags->n; i++) {
+        char *q = shell_quote(tflags->v[i]), *c2 = NULL;
+        if (!q || asprintf(&c2, "%s %s", cmd, q) < 0)
+            c2 = NULL;
+        free(q);
+        free(cmd);
+        cmd = c2;
+    }
+    char *full = NULL;
+    if (!cmd || asprintf(&full, "%s -xc -E -v /dev/null 2>&1 >/dev/null", cmd) < 0)
+        full = NULL;
+    free(cmd);
+    FILE *p = full ? popen(full, "r") : NULL;
+    free(full);
+    if (!p)
+        return;
+    char line[4096];
+    int in = 0;
+    while (fgets(line, sizeof line, p)) {
+        line[strcspn(line, "\n")] = 0;
+        if (!strncmp(line, "#include <...> search starts here", 33))
+            in = 1;
+        else if (!strncmp(line, "End of search list", 18))
+            in = 0;
+        else if (in && line[0] == ' ')
+            argv_push(out, "-idirafter%s", line + 1);
+    }
+    pclose(p);
 }
 
 ScoFile *sco_extract_db(const char *source, const char *dbdir, char *err, size_t errlen)
 {
+    char *json = NULL;
+    if (!source || !dbdir) {
+        set_err(err, errlen, "no source file or build directory given");
+        return NULL;
+    }
+    /* check first: libclang prints its own tooling errors on stderr otherwise */
+    if (asprintf(&json, "%s/compile_commands.json", dbdir) < 0 || access(json, R_OK) != 0) {
+        set_err(err, errlen, "%s: %s", json ? json : dbdir, strerror(errno));
+        free(json);
+        return NULL;
+    }
+    free(json);
     CXCompilationDatabase_Error dberr;
     CXCompilationDatabase db = clang_CompilationDatabase_fromDirectory(dbdir, &dberr);
     if (dberr != CXCompilationDatabase_NoError || !db) {
-        set_err(err, errlen, "%s: no readable compile_commands.json", dbdir);
+        set_err(err, errlen, "%s/compile_commands.json: not a valid compilation database",
+                dbdir);
         return NULL;
     }
     char *abs = realpath(source, NULL);
@@ -901,47 +1042,56 @@ ScoFile *sco_extract_db(const char *source, const char *dbdir, char *err, size_t
     }
     CXCompileCommand cmd = clang_CompileCommands_getCommand(cmds, 0);
     unsigned n = clang_CompileCommand_getNumArgs(cmd);
-    char **args = calloc(n + 1, sizeof *args);
-    int na = 0;
-    /* relative -I paths are relative to the command's directory */
-    CXString dir = clang_CompileCommand_getDirectory(cmd);
-    const char *d = clang_getCString(dir);
-    for (unsigned i = 1; args && i < n; i++) {
+    CXString dirs = clang_CompileCommand_getDirectory(cmd);
+    const char *dir = clang_getCString(dirs);
+    ArgV args = {0}, tflags = {0};
+    char *cc = NULL;
+    for (unsigned i = 0; i < n; i++) {
         CXString s = clang_CompileCommand_getArg(cmd, i);
         const char *a = clang_getCString(s);
-        int next = 0;
-        if (keep_flag(a, &next)) {
-            args[na++] = strdup(a);
-            if (next && i + 1 < n) {
-                CXString s2 = clang_CompileCommand_getArg(cmd, ++i);
-                const char *v = clang_getCString(s2);
-                char *full = NULL;
-                if (v[0] != '/' && strcmp(a, "-D") && strcmp(a, "-U") && d &&
-                    asprintf(&full, "%s/%s", d, v) < 0)
-                    full = NULL;
-                args[na++] = full ? full : strdup(v);
-                clang_disposeString(s2);
-            } else if (!strncmp(a, "-I", 2) && a[2] && a[2] != '/' && d) {
-                char *full = NULL;
-                if (asprintf(&full, "-I%s/%s", d, a + 2) >= 0) {
-                    free(args[na - 1]);
-                    args[na - 1] = full;
-                }
+        int plen = pp_flag(a);
+        if (i == 0) {
+            cc = strdup(a);
+        } else if (plen) {
+            char flag[16];
+            snprintf(flag, sizeof flag, "%.*s", plen, a);
+            const char *val = a + plen;
+            CXString s2 = {0};
+            int sep = !*val && i + 1 < n;
+            if (sep) {
+                s2 = clang_CompileCommand_getArg(cmd, ++i);
+                val = clang_getCString(s2);
             }
+            int path = strcmp(flag, "-D") && strcmp(flag, "-U");
+            if (path && val[0] != '/' && dir)
+                argv_push(&args, "%s%s/%s", flag, dir, val);
+            else
+                argv_push(&args, "%s%s", flag, val);
+            if (sep)
+                clang_disposeString(s2);
+        } else if (!strncmp(a, "-std=", 5)) {
+            argv_push(&args, "%s", a);
+        } else if (target_flag(a)) {
+            argv_push(&args, "%s", a);
+            argv_push(&tflags, "%s", a);
+        } else if (!strncmp(a, "--specs=", 8) || !strncmp(a, "-misa-spec=", 11)) {
+            argv_push(&tflags, "%s", a);     /* for the compiler's include search only */
         }
         clang_disposeString(s);
     }
-    clang_disposeString(dir);
+    if (cc)
+        cross_target(cc, &tflags, &args);
+    free(cc);
+    clang_disposeString(dirs);
     clang_CompileCommands_dispose(cmds);
     clang_CompilationDatabase_dispose(db);
     ScoFile *f = NULL;
-    if (!args)
+    if (args.oom || tflags.oom)
         set_err(err, errlen, "out of memory");
     else
-        f = sco_extract(source, (const char *const *)args, na, err, errlen);
-    for (int i = 0; args && i < na; i++)
-        free(args[i]);
-    free(args);
+        f = sco_extract(source, (const char *const *)args.v, args.n, err, errlen);
+    argv_free(&args);
+    argv_free(&tflags);
     return f;
 }
 

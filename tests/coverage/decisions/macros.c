@@ -1,5 +1,7 @@
 /* Corpus: decisions and conditions written through macros.  Code in a macro body is
  * attributed to the invocation (whole NAME(...) text) and flagged macro. */
+#include "corpus_macros.h"
+
 #define BOTH(a, b) ((a) && (b))
 #define ANY3(a, b, c) ((a) || (b) || (c))
 #define READY (status & 1)
@@ -51,6 +53,14 @@ int use_predicate(int a, int b)
     return 0;
 }
 
+int use_header(int a, int b, int c)
+{
+    /*@dec if macro: or(and(macro:{a},macro:{b}),macro:{c > HDR_LIMIT}) */
+    if (HDR_BOTH(a, b) || c > HDR_LIMIT)
+        return 1;
+    return 0;
+}
+
 int main(void)
 {
     int s = 0;
@@ -62,6 +72,7 @@ int main(void)
     s += use_object_like(1);
     s += use_mixed_body(3) + use_mixed_body(12);
     s += use_predicate(1, 0) + use_predicate(1, 1) + use_predicate(0, 0);
+    s += use_header(1, 1, 0) + use_header(1, 0, 9) + use_header(0, 1, 2);
     hits = s;
     return 0;
 }
