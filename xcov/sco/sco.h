@@ -92,8 +92,13 @@ ScoFile *sco_extract(const char *source, const char *const *args, int nargs,
                      char *err, size_t errlen);
 
 /* Same, taking the arguments from DBDIR/compile_commands.json (the entry for SOURCE).
- * Only preprocessor and language flags are kept (-I -D -U -include -isystem -iquote -std=),
- * since the firmware's target flags mean nothing to the host parser. */
+ * Kept: preprocessor and language flags (-I -D -U -include -isystem -iquote -idirafter
+ * -imacros -std=) and, when the compiler is a cross GCC (`<triple>-gcc`), --target=<triple>
+ * (riscv64 -> riscv32 with -march=rv32* / -mabi=ilp32*), the -march/-mabi/-mcpu/-mthumb/
+ * -mfloat-abi/-mfpu flags and that compiler's own system include directories (asked with
+ * `gcc -E -v`), so sizeof, predefined macros and libc headers are the firmware's.  Other
+ * flags (-O, -f..., -W...) are dropped.  A file not listed gets the flags of the closest
+ * listed file (libclang's interpolation of compile_commands.json). */
 ScoFile *sco_extract_db(const char *source, const char *dbdir, char *err, size_t errlen);
 
 void sco_free(ScoFile *f);
