@@ -6,7 +6,7 @@ int hits;
 
 int single(int a)
 {
-    /*@dec if: {a > 3} */
+    /*@dec if: {a > 3} */ /*@cov outcomes=TF uc=1 mask=1 */
     if (a > 3)
         return 1;
     return 0;
@@ -14,14 +14,14 @@ int single(int a)
 
 int both(int a, int b)
 {
-    if (a && b) /*@dec if: and({a},{b}) */
+    if (a && b) /*@dec if: and({a},{b}) */ /*@cov outcomes=TF uc=1,2 mask=1,2 */
         return 1;
     return 0;
 }
 
 int either(int a, int b)
 {
-    /*@dec if: or({a == 1},{b != 2}) */
+    /*@dec if: or({a == 1},{b != 2}) */ /*@cov outcomes=TF uc=1,2 mask=1,2 */
     if (a == 1 || b != 2)
         return 1;
     return 0;
@@ -29,7 +29,7 @@ int either(int a, int b)
 
 int mixed(int a, int b, int c)
 {
-    /*@dec if: or(and({a},{b}),{c}) */
+    /*@dec if: or(and({a},{b}),{c}) */ /*@cov outcomes=TF uc=2,3 mask=2,3 */
     if (a && b || c)
         return 1;
     return 0;
@@ -37,7 +37,7 @@ int mixed(int a, int b, int c)
 
 int negations(int a, int b, int c)
 {
-    /*@dec if: and(not({a}),not(or({b},not({c})))) */
+    /*@dec if: and(not({a}),not(or({b},not({c})))) */ /*@cov outcomes=TF uc=1,2,3 mask=1,2,3 */
     if (!a && !(b || !c))
         return 1;
     return 0;
@@ -45,7 +45,7 @@ int negations(int a, int b, int c)
 
 int nested_parens(int a, int b, int c, int d)
 {
-    /*@dec if: and({a},or(and({b},{c}),{d})) */
+    /*@dec if: and({a},or(and({b},{c}),{d})) */ /*@cov outcomes=TF uc=1,2 mask=1,2,4 */
     if (((a)) && ((b && (c)) || d))
         return 1;
     return 0;
@@ -53,7 +53,7 @@ int nested_parens(int a, int b, int c, int d)
 
 int two_lines(int a, int b, int c)
 {
-    /*@dec if: and({a < 10},or({b},{c})) */
+    /*@dec if: and({a < 10},or({b},{c})) */ /*@cov outcomes=TF uc=1,3 mask=1,3 */
     if (a < 10 &&
 	(b || c))	/* a tab counts one column */
         return 1;
@@ -63,13 +63,13 @@ int two_lines(int a, int b, int c)
 int chain(int a, int b, int c, int d)
 {
     int r = 0;
-    /*@dec if: {a} */
+    /*@dec if: {a} */ /*@cov outcomes=TF uc=1 mask=1 */
     if (a)
         r = 1;
-    /*@dec if: and({b},{c}) */
+    /*@dec if: and({b},{c}) */ /*@cov outcomes=TF uc=1,2 mask=1,2 */
     else if (b && c)
         r = 2;
-    /*@dec if: {d == 0} */
+    /*@dec if: {d == 0} */ /*@cov outcomes=TF uc=1 mask=1 */
     else if (d == 0)
         r = 3;
     return r;
@@ -88,5 +88,5 @@ int main(void)
     s += two_lines(3, 0, 1) + two_lines(30, 1, 1) + two_lines(3, 0, 0);
     s += chain(1, 0, 0, 0) + chain(0, 1, 1, 0) + chain(0, 1, 0, 0) + chain(0, 0, 0, 1);
     hits = s;
-    return s == 17 ? 0 : 1; /*@dec ternary: {s == 17} */
+    return s == 17 ? 0 : 1; /*@dec ternary: {s == 17} */ /*@cov outcomes=T uc= mask= */
 }

@@ -10,39 +10,39 @@ static int id(int v)
 int assign(int a, int b)
 {
     int x;
-    x = a && b; /*@dec expr: and({a},{b}) */
+    x = a && b; /*@dec expr: and({a},{b}) */ /*@cov outcomes=TF uc=1,2 mask=1,2 */
     return x;
 }
 
 int init(int a, int b, int c)
 {
-    int x = (a || b) && c; /*@dec expr: and(or({a},{b}),{c}) */
+    int x = (a || b) && c; /*@dec expr: and(or({a},{b}),{c}) */ /*@cov outcomes=TF uc=1 mask=1,3 */
     return x;
 }
 
 int ret(int a, int b)
 {
-    return !(a || b); /*@dec expr: not(or({a},{b})) */
+    return !(a || b); /*@dec expr: not(or({a},{b})) */ /*@cov outcomes=TF uc=1,2 mask=1,2 */
 }
 
 int arg(int a, int b)
 {
-    return id(a && !b); /*@dec expr: and({a},not({b})) */
+    return id(a && !b); /*@dec expr: and({a},not({b})) */ /*@cov outcomes=TF uc=1,2 mask=1,2 */
 }
 
 int ternary(int a, int b, int c)
 {
-    return (a && (b || c)) ? 10 : 20; /*@dec ternary: and({a},or({b},{c})) */
+    return (a && (b || c)) ? 10 : 20; /*@dec ternary: and({a},or({b},{c})) */ /*@cov outcomes=TF uc=1,3 mask=1,3 */
 }
 
 int ternary_simple(int a)
 {
-    return a > 2 ? 1 : 0; /*@dec ternary: {a > 2} */
+    return a > 2 ? 1 : 0; /*@dec ternary: {a > 2} */ /*@cov outcomes=TF uc=1 mask=1 */
 }
 
 int nested_in_condition(int a, int b, int c)
 {
-    /*@dec if: and({id(a || b)},{c}) */ /*@dec expr: or({a},{b}) */
+    /*@dec if: and({id(a || b)},{c}) */ /*@dec expr: or({a},{b}) */ /*@cov col=9 outcomes=TF uc=1,2 mask=1,2 */ /*@cov col=12 outcomes=TF uc=1,2 mask=1,2 */
     if (id(a || b) && c)
         return 1;
     return 0;
@@ -50,7 +50,7 @@ int nested_in_condition(int a, int b, int c)
 
 int ternary_in_condition(int a, int b, int c)
 {
-    /*@dec if: or({a ? b : c},{a == 7}) */ /*@dec ternary: {a} */
+    /*@dec if: or({a ? b : c},{a == 7}) */ /*@dec ternary: {a} */ /*@cov col=9 outcomes=TF uc=1,2 mask=1,2 */ /*@cov col=10 outcomes=TF uc=1 mask=1 */
     if ((a ? b : c) || a == 7)
         return 1;
     return 0;

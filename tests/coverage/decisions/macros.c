@@ -13,7 +13,7 @@ int hits;
 
 int use_both(int a, int b)
 {
-    /*@dec if macro: and(macro:{a},macro:{b}) */
+    /*@dec if macro: and(macro:{a},macro:{b}) */ /*@cov outcomes=TF uc=1,2 mask=1,2 */
     if (BOTH(a, b))
         return 1;
     return 0;
@@ -21,7 +21,7 @@ int use_both(int a, int b)
 
 int use_any3(int a, int b, int c)
 {
-    /*@dec if macro: or(or(macro:{a},macro:{b}),macro:{c}) */
+    /*@dec if macro: or(or(macro:{a},macro:{b}),macro:{c}) */ /*@cov outcomes=TF uc=1,3 mask=1,3 */
     if (ANY3(a, b, c))
         return 1;
     return 0;
@@ -29,7 +29,7 @@ int use_any3(int a, int b, int c)
 
 int use_object_like(int a)
 {
-    /*@dec if macro: and(macro:{READY},and(not(macro:{NOT_BUSY}),{a})) */
+    /*@dec if macro: and(macro:{READY},and(not(macro:{NOT_BUSY}),{a})) */ /*@cov outcomes=TF uc=2,3 mask=2,3 */
     if (READY && (NOT_BUSY && a))
         return 1;
     return 0;
@@ -39,7 +39,7 @@ int use_mixed_body(int v)
 {
     /* the body mixes >= < and &&: libclang-14 cannot say which binary node is which, so
      * the whole invocation is one condition, flagged macro */
-    /*@dec if macro: macro:{IN_RANGE(v)} */
+    /*@dec if macro: macro:{IN_RANGE(v)} */ /*@cov outcomes=TF uc=1 mask=1 */
     if (IN_RANGE(v))
         return 1;
     return 0;
@@ -47,7 +47,7 @@ int use_mixed_body(int v)
 
 int use_predicate(int a, int b)
 {
-    /*@dec if macro: and(macro:{IS_SET(a)},not(macro:{IS_SET(b)})) */
+    /*@dec if macro: and(macro:{IS_SET(a)},not(macro:{IS_SET(b)})) */ /*@cov outcomes=TF uc=1,2 mask=1,2 */
     if (IS_SET(a) && !IS_SET(b))
         return 1;
     return 0;
@@ -55,7 +55,7 @@ int use_predicate(int a, int b)
 
 int use_header(int a, int b, int c)
 {
-    /*@dec if macro: or(and(macro:{a},macro:{b}),macro:{c > HDR_LIMIT}) */
+    /*@dec if macro: or(and(macro:{a},macro:{b}),macro:{c > HDR_LIMIT}) */ /*@cov outcomes=TF uc=1 mask=1,3 */
     if (HDR_BOTH(a, b) || c > HDR_LIMIT)
         return 1;
     return 0;

@@ -12,7 +12,7 @@ int classify(int k, int flag)
         break;
     case 1:
     case 2:
-        /*@dec if: or({flag},{k == 2}) */
+        /*@dec if: or({flag},{k == 2}) */ /*@cov outcomes=TF uc=1,2 mask=1,2 */
         if (flag || k == 2)
             r = 2;
         break;
@@ -33,7 +33,7 @@ int nested(int a, int b)
         }
         return 4;
     default:
-        return a && b; /*@dec expr: and({a},{b}) */
+        return a && b; /*@dec expr: and({a},{b}) */ /*@cov outcomes=TF uc=1 mask=1 */
     }
 }
 
