@@ -80,23 +80,22 @@ static int opts_split(const char *s, Opts *o)
     return 0;
 }
 
-/* Is flag F in effect: present and not overridden later by its opposite?
- * "-fno-X" is undone by "-fX"; "--param=K=V" by a later "--param=K=other". */
+/* Is flag F in effect: present and not overridden later?  "-fno-X" is undone by "-fX";
+ * "-name=V" (and "--param=name=V") by a later "-name=W". */
 static int has_flag(const Opts *o, const char *f)
 {
     int on = 0;
     char opposite[128] = "";
     if (!strncmp(f, "-fno-", 5))
         snprintf(opposite, sizeof opposite, "-f%s", f + 5);
-    size_t keylen = strlen(f);
-    if (!strncmp(f, "--param=", 8) && strrchr(f, '='))
-        keylen = (size_t)(strrchr(f, '=') - f) + 1;   /* "--param=name=" */
+    const char *eq = strrchr(f, '=');
+    size_t keylen = eq ? (size_t)(eq - f) + 1 : 0;   /* "-mbranch-cost=", "--param=name=" */
     for (int i = 0; i < o->n; i++) {
         if (!strcmp(o->w[i], f))
             on = 1;
         else if (opposite[0] && !strcmp(o->w[i], opposite))
             on = 0;
-        else if (!strncmp(f, "--param=", 8) && !strncmp(o->w[i], f, keylen))
+        else if (keylen && !strncmp(o->w[i], f, keylen))
             on = 0;
     }
     return on;
