@@ -1134,6 +1134,29 @@ const char *sco_kind_name(ScoDecisionKind k)
     return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
 }
 
+int sco_lookup(const ScoFile *f, unsigned line, unsigned col, int *node)
+{
+    if (node)
+        *node = -1;
+    for (int i = 0; i < f->ndecs; i++) {
+        const ScoDecision *d = &f->decs[i].d;
+        if (d->range.start.line > line + 1 || d->range.end.line + 1 < line)
+            continue;                /* ctrl and operators sit next to or inside the range */
+        if (d->ctrl.line == line && d->ctrl.col == col)
+            return i;
+        for (int n = 0; n < d->nnodes; n++) {
+            const ScoNode *nd = &d->nodes[n];
+            if (nd->kind != SCO_NODE_COND && !nd->op_from_macro && nd->op.line == line &&
+                nd->op.col == col) {
+                if (node)
+                    *node = n;
+                return i;
+            }
+        }
+    }
+    return -1;
+}
+
 /* ---- output ------------------------------------------------------------------------- */
 
 typedef struct Out {

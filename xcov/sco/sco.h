@@ -109,7 +109,14 @@ const ScoDecision *sco_decision(const ScoFile *f, int i);   /* sorted by range.s
 int sco_switch_count(const ScoFile *f);
 const ScoSwitch *sco_switch(const ScoFile *f, int i);
 
-const char *sco_kind_name(ScoDecisionKind k);   /* "if" "while" "do-while" "for" "ternary" "expr" */
+const char *sco_kind_name(ScoDecisionKind k);
+
+/* The decision a DWARF row at LINE:COL belongs to, as GCC 12 places a condition's branch:
+ * on the decision's ctrl token (`(` of if/while/for/do-while, `?`) or on one of its
+ * &&/||/! operators.  Returns the decision index and sets *node to the operator's node
+ * (or to -1 for the ctrl token); -1 when no decision has a token there.  Operators written in
+ * macro bodies share the invocation's position and are not matched. */
+int sco_lookup(const ScoFile *f, unsigned line, unsigned col, int *node);   /* "if" "while" "do-while" "for" "ternary" "expr" */
 
 /* Canonical prefix form of a (sub)tree: and(x,y) or(x,y) not(x), a condition as {text},
  * prefixed by const: or macro: when flagged.  Writes at most len bytes (NUL included);

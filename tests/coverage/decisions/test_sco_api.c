@@ -80,6 +80,17 @@ static void sco_positions_and_tree(void **state)
     assert_int_equal(d->nodes[orn->child[1]].op.col, 17);
     assert_false(d->from_macro);
     assert_false(d->constant);
+    /* DWARF rows on the ( and on each operator find the decision and the node */
+    int node = 7;
+    assert_int_equal(sco_lookup(f, 3, 5, &node), 0);
+    assert_int_equal(node, -1);
+    assert_int_equal(sco_lookup(f, 3, 8, &node), 0);
+    assert_int_equal(node, d->root);
+    assert_int_equal(d->nodes[node].kind, SCO_NODE_AND);
+    assert_int_equal(sco_lookup(f, 3, 14, &node), 0);
+    assert_int_equal(node, d->nodes[d->root].child[1]);
+    assert_int_equal(sco_lookup(f, 3, 6, &node), -1);      /* inside a condition: no */
+    assert_int_equal(sco_lookup(f, 4, 8, NULL), -1);
     assert_null(sco_decision(f, 1));
     assert_null(sco_decision(f, -1));
     /* truncation: the needed size is returned, the buffer stays terminated */
