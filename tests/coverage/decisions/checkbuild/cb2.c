@@ -1,0 +1,5 @@
+int cb_g(int a, int b);
+int cb_g(int a, int b)
+{
+    return a || b;
+}

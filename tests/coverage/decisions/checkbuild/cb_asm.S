@@ -1,0 +1,4 @@
+    .text
+    .globl cb_h
+cb_h:
+    nop
