@@ -1,5 +1,8 @@
 /* bad-input test: a run long enough to fill several trace frames, so that a
  * truncated trace still holds complete frames to recover. */
+#ifndef ITERATIONS
+#define ITERATIONS 6000000
+#endif
 volatile unsigned seed = 12345;
 volatile unsigned sink;
 
@@ -13,7 +16,7 @@ static unsigned step(unsigned x)
 int main(void)
 {
     unsigned x = seed, odd = 0;
-    for (unsigned i = 0; i < 6000000; i++) {
+    for (unsigned i = 0; i < ITERATIONS; i++) {
         x = step(x ^ i);
         if (x & 4)
             odd++;
