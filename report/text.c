@@ -85,8 +85,11 @@ static void write_text(FILE *o, const CovReport *r)
     for (unsigned i = 0; i < r->nfunctions; i++) {
         const CovFunction *fn = &r->functions[i];
         char loc[64];
-        if (fn->file >= 0)
-            snprintf(loc, sizeof loc, "%.18s:%u", r->files[fn->file].name, fn->first_line);
+        if (fn->file >= 0) {
+            const char *nm = r->files[fn->file].name;
+            const char *b = strrchr(nm, '/');
+            snprintf(loc, sizeof loc, "%.18s:%u", b ? b + 1 : nm, fn->first_line);
+        }
         else
             snprintf(loc, sizeof loc, "0x%llx", (unsigned long long)fn->lo);
         fprintf(o, "%-*.*s %-24s %10llu", (int)fw, (int)fw, fn->name, loc,

@@ -1223,7 +1223,7 @@ static void build_files(Engine *e)
         SrcFile *sf = order[i];
         CovFile *f = &r->files[i];
         f->path = xstrdup(sf->path);
-        size_t rl = root ? strlen(root) : 0;
+        size_t rl = root && strlen(root) > 1 ? strlen(root) : 0;
         f->name = xstrdup(rl && !strncmp(sf->path, root, rl) ? sf->path + rl : sf->path);
         f->source_available = sf->available;
         if (!sf->available) {
@@ -1497,6 +1497,11 @@ int xcov_build(const XcovOptions *o, CovReport **out, char *err, size_t errlen)
     if (o->level > COV_LEVEL_STMT) {
         rc = fail(&e, XCOV_ERR_NOT_IMPLEMENTED, "level %s is not implemented yet",
                   cov_level_name(o->level));
+        goto done;
+    }
+    if (o->compile_commands && access(o->compile_commands, R_OK) != 0) {
+        rc = fail(&e, XCOV_ERR_OPEN, "--compile-commands %s: %s", o->compile_commands,
+                  strerror(errno));
         goto done;
     }
     if (o->ntraces == 0) {
