@@ -291,7 +291,18 @@ static int read_trace(Engine *e, const char *path, bool first)
             goto out;
         }
         e->elf_path = xstrdup(elf);
-        if (xcov_sha256_file(elf, e->elf_sha) != 0) {
+        /* a relative path in the header is relative to where emucov ran:
+         * when it does not exist from here, try the trace's directory */
+        if (!e->o->elf && elf[0] != '/' && access(elf, R_OK) != 0 && strchr(path, '/')) {
+            char *alt = xasprintf("%.*s/%s", (int)(strrchr(path, '/') - path), path, elf);
+            if (access(alt, R_OK) == 0) {
+                free(e->elf_path);
+                e->elf_path = alt;
+            } else {
+                free(alt);
+            }
+        }
+        if (xcov_sha256_file(e->elf_path, e->elf_sha) != 0) {
             rc = fail(e, XCOV_ERR_OPEN, "%s: cannot read the ELF %s: %s%s", path, elf,
                       strerror(errno), e->o->elf ? "" : " (use --elf FILE)");
             goto out;
