@@ -16,6 +16,9 @@ these lines a count, xcov marks them '.'):
   - `case N:` / `default:` labels (gcov counts the dispatch into the label;
     xcov: a label is not a statement, the statement after it is);
   - goto labels `name:` (same reason).
+and lines only xcov reports: the continuation lines of a statement written
+over several lines (xcov marks every line of a statement; gcov only the
+lines that have line-table rows).
 """
 import argparse
 import os
