@@ -21,13 +21,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import covlib  # noqa: E402
 
-failures = []
-
-
-def check(name, cond, detail=''):
-    print('%s %s%s' % ('ok  ' if cond else 'FAIL', name, (': ' + detail) if not cond else ''))
-    if not cond:
-        failures.append(name)
+check = covlib.Checks()
 
 
 def xcov_run(xcov, args, cwd):
@@ -40,18 +34,10 @@ def one_line(p):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--xcov', required=True)
-    ap.add_argument('--emucov', required=True)
-    ap.add_argument('--gcc', required=True)
-    ap.add_argument('--common', required=True)
-    ap.add_argument('--prog', required=True, help='a small C program')
-    ap.add_argument('--other', required=True, help='another C program')
-    ap.add_argument('--long', required=True, help='a program whose trace has several frames')
-    a = ap.parse_args()
-    xcov = os.path.abspath(a.xcov)
-    emucov = os.path.abspath(a.emucov)
-    common = os.path.abspath(a.common)
+    a = covlib.tool_args(argparse.ArgumentParser(),
+                         ('--prog', 'a small C program'), ('--other', 'another C program'),
+                         ('--long', 'a program whose trace has several frames'))
+    xcov, emucov, common = a.xcov, a.emucov, a.common
     with tempfile.TemporaryDirectory(prefix='xcov-bad-') as d:
         # a program built from a copy of its source (removed later)
         src = os.path.join(d, 'prog.c')
@@ -190,11 +176,7 @@ def main():
         check('--compile-commands FILE is used', p.returncode == 0 and
               'libclang reported' not in p.stdout and 'from compile_commands.json' in p.stdout,
               p.stdout + p.stderr)
-    if failures:
-        print('FAIL: %d checks failed' % len(failures))
-        return 1
-    print('PASS')
-    return 0
+    return check.verdict()
 
 
 if __name__ == '__main__':

@@ -72,3 +72,42 @@ def read_xcov(path):
 
 def arm_available(source_root):
     return os.path.exists(os.path.join(source_root, 'emu', 'boards', 'mps2-an385.dts'))
+
+
+class Checks:
+    """Named checks: prints ok/FAIL per check and a closing verdict."""
+
+    def __init__(self):
+        self.failed = []
+        self.passed = 0
+
+    def __call__(self, name, cond, detail=''):
+        print('%s %s%s' % ('ok  ' if cond else 'FAIL', name,
+                           (': ' + str(detail)) if not cond else ''))
+        if cond:
+            self.passed += 1
+        else:
+            self.failed.append(name)
+
+    def verdict(self):
+        print('%d passed, %d failed' % (self.passed, len(self.failed)))
+        if self.failed:
+            print('FAIL: %d checks failed' % len(self.failed))
+            return 1
+        print('PASS')
+        return 0
+
+
+def tool_args(ap, *extra):
+    """The common options of the coverage test scripts."""
+    ap.add_argument('--xcov', required=True)
+    ap.add_argument('--emucov', required=True)
+    ap.add_argument('--gcc', required=True)
+    ap.add_argument('--common', required=True, help='RISC-V firmware runtime folder')
+    for name, help_text in extra:
+        ap.add_argument(name, required=True, help=help_text)
+    a = ap.parse_args()
+    a.xcov = os.path.abspath(a.xcov)
+    a.emucov = os.path.abspath(a.emucov)
+    a.common = os.path.abspath(a.common)
+    return a

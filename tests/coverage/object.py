@@ -23,14 +23,8 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import covlib  # noqa: E402
 
-failures = []
+check = covlib.Checks()
 INSN = re.compile(r'^\s+0x([0-9a-f]+) (.):  (.*)$')
-
-
-def check(name, cond, detail=''):
-    print('%s %s%s' % ('ok  ' if cond else 'FAIL', name, (': ' + str(detail)) if not cond else ''))
-    if not cond:
-        failures.append(name)
 
 
 def read_insns(path):
@@ -75,19 +69,10 @@ def peak_rss_kib(cmd, cwd):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--xcov', required=True)
-    ap.add_argument('--emucov', required=True)
-    ap.add_argument('--gcc', required=True)
-    ap.add_argument('--objdump', required=True)
-    ap.add_argument('--common', required=True)
-    ap.add_argument('--prog', required=True, help='oracle/uncalled.c')
-    ap.add_argument('--loops', required=True, help='oracle/loops.c')
-    ap.add_argument('--long', required=True, help='bad/long_loop.c')
-    a = ap.parse_args()
-    xcov = os.path.abspath(a.xcov)
-    emucov = os.path.abspath(a.emucov)
-    common = os.path.abspath(a.common)
+    a = covlib.tool_args(argparse.ArgumentParser(), ('--objdump', 'riscv objdump'),
+                         ('--prog', 'oracle/uncalled.c'), ('--loops', 'oracle/loops.c'),
+                         ('--long', 'bad/long_loop.c'))
+    xcov, emucov, common = a.xcov, a.emucov, a.common
     with tempfile.TemporaryDirectory(prefix='xcov-obj-') as d:
         elf = os.path.join(d, 'prog.elf')
         covlib.build_riscv(a.gcc, common, [os.path.abspath(a.prog)], elf, '-O0')
@@ -148,11 +133,7 @@ def main():
             rss.append(kib)
         print('peak RSS: short trace %d KiB, long trace %d KiB' % (rss[0], rss[1]))
         check('memory does not grow with trace length', rss[1] - rss[0] < 4096, rss)
-    if failures:
-        print('FAIL: %d checks failed' % len(failures))
-        return 1
-    print('PASS')
-    return 0
+    return check.verdict()
 
 
 if __name__ == '__main__':
