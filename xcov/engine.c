@@ -1382,8 +1382,8 @@ static void build_files(Engine *e)
             add_note(r, xstrdup("this xcov was built without libclang: statement coverage falls "
                                 "back to line coverage from DWARF"));
         else if (fallback)
-            add_note(r, xasprintf("%u source file%s without statement information (line "
-                                  "coverage from DWARF for them)",
+            add_note(r, xasprintf("%u source file%s without statement information (assembly, "
+                                  "or C that was not parsed): line coverage from DWARF for them",
                                   fallback, fallback > 1 ? "s" : ""));
         if (with_stmts == 0)
             r->line_level_only = true;
