@@ -10,6 +10,8 @@ streaming memory.
     a function whose condition is always false went one way only ('>' or
     'v') and its line is '!';
   - a flat-mode trace gives the same .xcov files as the history trace;
+  - merging a run cut short by --max-insns (a partial last block) with a
+    full run gives the full run's marks in either order, and counts add;
   - xcov's peak memory on a trace 60 times longer grows by less than 4 MiB.
 """
 import argparse
@@ -117,6 +119,24 @@ def main():
                 li = read_insns(os.path.join(ld, 'h' + lv, 'loops.c.xcov'))
                 bm = [m for (_, m, t) in li.get(for_line, []) if t.startswith('b')]
                 check('loop branch taken both ways', '+' in bm, bm)
+
+        # merging: a run stopped by --max-insns inside nested() and a full run
+        p = covlib.run([emucov, 'run', '--max-insns', '5000', '--trace', 's.trace', lelf],
+                       cwd=ld, check=False)
+        check('run stopped by --max-insns (status 123)', p.returncode == 123, p.returncode)
+        merged = {}
+        for name, traces in (('s', ['s.trace']), ('h', ['h.trace']),
+                             ('sh', ['s.trace', 'h.trace']), ('hs', ['h.trace', 's.trace'])):
+            covlib.run([xcov, 'report', '--level=branch', '--format=xcov,text', '-o',
+                        'm' + name] + traces, cwd=ld)
+            merged[name] = (open(os.path.join(ld, 'm' + name, 'loops.c.xcov')).read(),
+                            open(os.path.join(ld, 'm' + name, 'summary.txt')).read())
+        check('stopped run covers less than the full run', merged['s'][0] != merged['h'][0])
+        check('merge (stopped, full) = full run', merged['sh'][0] == merged['h'][0])
+        check('merge (full, stopped) = full run', merged['hs'][0] == merged['h'][0])
+        entries = re.search(r'^main\s+\S+\s+(\d+)', merged['sh'][1], re.M)
+        check('merged counts add up: main entered twice', entries and entries.group(1) == '2',
+              entries and entries.group(0))
 
         # streaming: a 60x longer trace must not need more memory
         sd = os.path.join(d, 'stream')
