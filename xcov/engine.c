@@ -1257,8 +1257,10 @@ static void build_files(Engine *e)
         else
             root[0] = 0;
     }
-    unsigned missing = 0, fallback = 0;
-    char missing_list[400] = "";
+    unsigned missing = 0, fallback = 0, newer = 0;
+    char missing_list[400] = "", newer_list[200] = "";
+    struct stat elf_st;
+    bool have_elf_st = stat(e->elf_path, &elf_st) == 0;
     for (unsigned i = 0; i < n; i++) {
         SrcFile *sf = order[i];
         CovFile *f = &r->files[i];
@@ -1271,6 +1273,14 @@ static void build_files(Engine *e)
             if (strlen(missing_list) < 300) {
                 strcat(missing_list, missing > 1 ? ", " : "");
                 strncat(missing_list, f->name, 80);
+            }
+        }
+        struct stat src_st;
+        if (sf->available && have_elf_st && stat(sf->path, &src_st) == 0 &&
+            src_st.st_mtime > elf_st.st_mtime) {
+            if (newer++ < 3) {
+                strcat(newer_list, newer > 1 ? ", " : "");
+                strncat(newer_list, f->name, 50);
             }
         }
         unsigned nl = sf->ntext > sf->maxline ? sf->ntext : sf->maxline;
@@ -1374,6 +1384,11 @@ static void build_files(Engine *e)
                               "--source-root DIR helps): %s%s",
                               missing, missing > 1 ? "s" : "", missing_list,
                               strlen(missing_list) >= 300 ? ", ..." : ""));
+    if (newer)
+        add_note(r, xasprintf("%u source file%s newer than the ELF (the report may not match "
+                              "them): %s%s",
+                              newer, newer > 1 ? "s are" : " is", newer_list,
+                              newer > 3 ? ", ..." : ""));
     if (stmt_level) {
         unsigned with_stmts = 0;
         for (unsigned i = 0; i < n; i++)
