@@ -63,7 +63,11 @@ static void write_text(FILE *o, const CovReport *r)
     fputc('\n', o);
     for (unsigned i = 0; i < r->nfiles; i++) {
         const CovFile *f = &r->files[i];
-        fprintf(o, "%-*.*s", (int)w, (int)w, f->name);
+        size_t nl = strlen(f->name);
+        if (nl > w)   /* keep the informative end of a long path */
+            fprintf(o, "...%-*s", (int)w - 3, f->name + nl - (w - 3));
+        else
+            fprintf(o, "%-*s", (int)w, f->name);
         counts_row(o, r->level, &f->counts);
         if (!f->source_available)
             fprintf(o, "  (no source)");
