@@ -40,13 +40,15 @@ static const LineSpec missing_lines[] = {
 };
 
 static const LineSpec odd_lines[] = {
-    { "int odd_</script><b>x</b> = 1; // ]]> <!-- --> &amp;", '+', 1, "+", NULL, NULL, 0, 0, NULL },
+    { "int odd_</script><script>document.documentElement.dataset.pwned='1'</script>"
+      "<b>x</b> = 1; // ]]> <!-- --> &amp;", '+', 1, "+", NULL, NULL, 0, 0, NULL },
     { "int odd_y(void) { return 0; }", '-', 0, "-", "stmt-not-executed",
       "statement <never> executed", 19, 27, NULL },
 };
 
 static const LineSpec main_lines[] = {
-    /*  1 */ { "/* main.c: traps <script>alert(1)</script> & \"dq\" 'sq' */", '.', 0, "",
+    /*  1 */ { "/* main.c: traps <script>alert(1)</script> & \"dq\" 'sq' "
+               "<img src=x onerror=\"document.title='pwned'\"> */", '.', 0, "",
                NULL, NULL, 0, 0, NULL },
     /*  2 */ { "#include \"util.h\"", '.', 0, "", NULL, NULL, 0, 0, NULL },
     /*  3 */ { "", '.', 0, "", NULL, NULL, 0, 0, NULL },
