@@ -1,0 +1,330 @@
+/* symbolize - addr2line-compatible address to source resolver (binutils 2.40 output format),
+ * plus --columns (file:line:column).
+ *
+ *   symbolize -e FILE.elf [-f] [-i] [-a] [-p] [-s] [-C] [--columns] [ADDR...]
+ *
+ * With no ADDR on the command line, addresses are read from stdin, one per line. */
+#include "symbolize.h"
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Opts {
+    bool functions, inlines, addresses, pretty, basenames, columns, dump_lines, demangle;
+} Opts;
+
+#ifdef SYMBOLIZE_HAVE_CXA_DEMANGLE
+/* the Itanium C++ ABI demangler of libstdc++ (C linkage), the same code as binutils' */
+char *__cxa_demangle(const char *mangled, char *buf, size_t *len, int *status);
+#endif
+
+/* addr2line -C: C++ names (_Z...) demangled, anything else as it is. Returns NULL when the
+ * name stays as it is, else a malloc'd string. */
+static char *demangle(const char *name)
+{
+#ifdef SYMBOLIZE_HAVE_CXA_DEMANGLE
+    if (name[0] == '_' && name[1] == 'Z') {
+        int status = 0;
+        char *d = __cxa_demangle(name, NULL, NULL, &status);
+        if (status == 0)
+            return d;
+        free(d);
+    }
+#else
+    (void)name;
+#endif
+    return NULL;
+}
+
+static void usage(FILE *out)
+{
+    fputs("Usage: symbolize [-e FILE.elf] [-f] [-i] [-a] [-p] [-s] [-C] [--columns] "
+          "[ADDR...]\n"
+          "Convert addresses into function names and file:line (addr2line compatible).\n"
+          "  -e, --exe=FILE       ELF file (default a.out)\n"
+          "  -f, --functions      show function names\n"
+          "  -i, --inlines        unwind inlined functions\n"
+          "  -a, --addresses      show addresses\n"
+          "  -p, --pretty-print   one line per address\n"
+          "  -s, --basenames      strip directory names\n"
+          "  -C, --demangle       demangle C++ names\n"
+          "      --columns        print file:line:column\n"
+          "      --dump-lines     print every line-table row (address line column\n"
+          "                       discriminator view flags file), CU by CU\n"
+          "Addresses are hexadecimal; with none given they are read from stdin.\n",
+          out);
+}
+
+/* binutils: strtoul(.., 16), then the value is cut to the ELF address size */
+static uint64_t parse_addr(const char *s, int elfclass)
+{
+    uint64_t pc = strtoull(s, NULL, 16);
+    if (elfclass == 32)
+        pc &= 0xffffffffu;
+    return pc;
+}
+
+/* binutils 2.40 (bfd/dwarf2.c, end of _bfd_dwarf2_find_nearest_line) names a function whose
+ * DWARF name is not final (not C-like language, no linkage name) by the ELF symbol at the
+ * address instead, and remembers that: if the symbol starts where the function does, the
+ * function is renamed to the symbol for good; either way the DWARF (or new) name is used from
+ * then on. The answer thus depends on the order of the queries; we reproduce it here so that
+ * a batch prints exactly what addr2line prints. The library itself always gives DWARF names. */
+typedef struct BfdNames {
+    unsigned char *settled;
+    const char **renamed;
+    /* bfd's elf_find_function cache: the symbol found last is reused for any address of the
+     * same section inside [value, value + size) (size 1 if 0), even if a closer symbol
+     * exists; the first lookup takes the highest symbol at or below the address. */
+    const SymSection *cache_sec;
+    const SymSymbol *cache_sym;
+} BfdNames;
+
+static const SymSymbol *bfd_find_function(const SymFile *f, BfdNames *st, uint64_t pc)
+{
+    const SymSection *sec = sym_section_at(f, pc);
+    const SymSymbol *c = st->cache_sym;
+    if (sec == st->cache_sec && c && pc >= c->value && pc - c->value < (c->size ? c->size : 1))
+        return c;
+    st->cache_sec = sec;
+    st->cache_sym = sym_symbol_at(f, pc);
+    return st->cache_sym;
+}
+
+static const char *bfd_function_name(const SymFile *f, BfdNames *st, const SymFrame *fr,
+                                     uint64_t pc, bool innermost)
+{
+    if (fr->func == SYM_NONE) {
+        if (!innermost || !fr->function)
+            return fr->function;
+        const SymSymbol *s = bfd_find_function(f, st, pc); /* symbol-table name */
+        return s ? s->name : fr->function;
+    }
+    const SymFunction *fn = sym_function(f, fr->func);
+    const char *cur = st->renamed[fr->func] ? st->renamed[fr->func] : fn->name;
+    if (!innermost || fn->linkage_name || st->settled[fr->func])
+        return cur;
+    st->settled[fr->func] = 1;
+    const SymSymbol *s = bfd_find_function(f, st, pc);
+    if (!s)
+        return cur;
+    if (fn->range_count && s->value == fn->ranges[0].lo)
+        st->renamed[fr->func] = s->name;
+    return s->name;
+}
+
+/* Output of the previous address: consecutive instructions mostly resolve to the same frames,
+ * so the text is reused instead of formatted again (this is most of the CLI's speed). */
+enum { MAXF = 64 };
+
+typedef struct Memo {
+    size_t n;
+    const char *name[MAXF], *file[MAXF];
+    uint32_t line[MAXF], column[MAXF], discr;
+    char *buf;
+    size_t len, cap;
+    bool valid;
+} Memo;
+
+static void put(Memo *m, const char *s, size_t n)
+{
+    if (m->len + n + 1 > m->cap) {
+        size_t nc = (m->len + n + 1) * 2;
+        char *nb = realloc(m->buf, nc);
+        if (!nb) {
+            fputs("symbolize: out of memory\n", stderr);
+            exit(1);
+        }
+        m->buf = nb;
+        m->cap = nc;
+    }
+    memcpy(m->buf + m->len, s, n);
+    m->len += n;
+}
+
+static void puts_(Memo *m, const char *s) { put(m, s, strlen(s)); }
+
+static void putu(Memo *m, uint32_t v)
+{
+    char tmp[12];
+    int i = 12;
+    do {
+        tmp[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    put(m, tmp + i, (size_t)(12 - i));
+}
+
+static void translate(const SymFile *f, BfdNames *st, Memo *m, const Opts *o, const char *text)
+{
+    SymFrame fr[MAXF];
+    uint64_t pc = parse_addr(text, sym_elf_class(f));
+    if (o->addresses) {
+        if (sym_elf_class(f) == 64)
+            printf("0x%016llx", (unsigned long long)pc);
+        else
+            printf("0x%08llx", (unsigned long long)pc);
+        fputs(o->pretty ? ": " : "\n", stdout);
+    }
+    size_t n = sym_frames(f, pc, fr, MAXF);
+    if (n == 0) {
+        if (o->functions)
+            fputs(o->pretty ? "?? " : "??\n", stdout);
+        fputs("??:0\n", stdout);
+        return;
+    }
+    /* bfd always names the function (its caches change with every query), with -f or not */
+    const char *name0 = bfd_function_name(f, st, &fr[0], pc, true);
+    if (fr[0].func == SYM_NONE && !sym_row_at(f, pc))
+        fr[0].file = st->cache_sym ? st->cache_sym->file : NULL; /* STT_FILE of the symbol */
+    if (!o->inlines)
+        n = 1;
+    if (n > MAXF)
+        n = MAXF;
+    const char *names[MAXF];
+    for (size_t i = 0; i < n; i++) {
+        names[i] = i == 0 ? name0 : bfd_function_name(f, st, &fr[i], pc, false);
+        if (!names[i] || !*names[i])
+            names[i] = "??";
+    }
+    bool same = m->valid && m->n == n && m->discr == fr[0].discriminator;
+    for (size_t i = 0; same && i < n; i++)
+        same = m->name[i] == names[i] && m->file[i] == fr[i].file &&
+               m->line[i] == fr[i].line && m->column[i] == fr[i].column;
+    if (!same) {
+        m->len = 0;
+        m->n = n;
+        m->discr = fr[0].discriminator;
+        m->valid = true;
+        for (size_t i = 0; i < n; i++) {
+            m->name[i] = names[i];
+            m->file[i] = fr[i].file;
+            m->line[i] = fr[i].line;
+            m->column[i] = fr[i].column;
+            if (i > 0 && o->pretty)
+                puts_(m, " (inlined by) ");
+            if (o->functions) {
+                char *d = o->demangle ? demangle(names[i]) : NULL;
+                puts_(m, d ? d : names[i]);
+                free(d);
+                puts_(m, o->pretty ? " at " : "\n");
+            }
+            const char *file = fr[i].file;
+            if (o->basenames && file && strrchr(file, '/'))
+                file = strrchr(file, '/') + 1;
+            puts_(m, file ? file : "??");
+            put(m, ":", 1);
+            if (fr[i].line == 0) {
+                put(m, "?\n", 2);
+                continue;
+            }
+            putu(m, fr[i].line);
+            if (o->columns && fr[i].column) {
+                put(m, ":", 1);
+                putu(m, fr[i].column);
+            }
+            /* binutils prints the discriminator of the innermost position on every frame */
+            if (fr[0].discriminator) {
+                puts_(m, " (discriminator ");
+                putu(m, fr[0].discriminator);
+                put(m, ")", 1);
+            }
+            put(m, "\n", 1);
+        }
+    }
+    fwrite(m->buf, 1, m->len, stdout);
+}
+
+static void dump_lines(const SymFile *f)
+{
+    size_t n;
+    const SymLineRow *rows = sym_rows(f, &n);
+    for (size_t c = 0; c < sym_cu_count(f); c++) {
+        const SymCu *cu = sym_cu(f, c);
+        printf("CU 0x%llx %s\n", (unsigned long long)cu->offset, cu->name ? cu->name : "");
+        for (size_t i = cu->first_row; i < cu->first_row + cu->row_count; i++) {
+            const SymLineRow *r = &rows[i];
+            printf("0x%016llx %u %u %u %u %s%s%s%s %s\n", (unsigned long long)r->addr, r->line,
+                   r->column, r->discriminator, r->view,
+                   r->flags & SYM_ROW_STMT ? "S" : "-",
+                   r->flags & SYM_ROW_BASIC_BLOCK ? "B" : "-",
+                   r->flags & SYM_ROW_PROLOGUE_END ? "P" : "-",
+                   r->flags & SYM_ROW_END_SEQUENCE ? "E" : "-", sym_file_path(f, r->file));
+        }
+    }
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"exe", required_argument, NULL, 'e'},
+        {"functions", no_argument, NULL, 'f'},
+        {"inlines", no_argument, NULL, 'i'},
+        {"addresses", no_argument, NULL, 'a'},
+        {"pretty-print", no_argument, NULL, 'p'},
+        {"basenames", no_argument, NULL, 's'},
+        {"demangle", optional_argument, NULL, 'C'},
+        {"columns", no_argument, NULL, 'c'},
+        {"dump-lines", no_argument, NULL, 'L'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    Opts o = {0};
+    const char *exe = "a.out";
+    int ch;
+    while ((ch = getopt_long(argc, argv, "e:fiapsCHhV", longopts, NULL)) != -1) {
+        switch (ch) {
+        case 'e': exe = optarg; break;
+        case 'f': o.functions = true; break;
+        case 'i': o.inlines = true; break;
+        case 'a': o.addresses = true; break;
+        case 'p': o.pretty = true; break;
+        case 's': o.basenames = true; break;
+        case 'C': o.demangle = true; break;
+        case 'c': o.columns = true; break;
+        case 'L': o.dump_lines = true; break;
+        case 'h':
+        case 'H': usage(stdout); return 0;
+        case 'V': printf("symbolize (emucov) %s\n", EMUCOV_VERSION); return 0;
+        default: usage(stderr); return 2;
+        }
+    }
+    char err[512];
+    SymFile *f = sym_open(exe, err, sizeof err);
+    if (!f) {
+        fprintf(stderr, "symbolize: %s\n", err);
+        return 1;
+    }
+    BfdNames st = {.settled = calloc(sym_function_count(f) + 1, 1),
+                   .renamed = calloc(sym_function_count(f) + 1, sizeof(const char *))};
+    if (!st.settled || !st.renamed) {
+        fputs("symbolize: out of memory\n", stderr);
+        return 1;
+    }
+    Memo memo = {0};
+    static char outbuf[1 << 16];
+    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+    if (o.dump_lines) {
+        dump_lines(f);
+    } else if (optind < argc) {
+        for (int i = optind; i < argc; i++)
+            translate(f, &st, &memo, &o, argv[i]);
+    } else {
+        char line[256];
+        while (fgets(line, sizeof line, stdin)) {
+            translate(f, &st, &memo, &o, line);
+            /* usable as a coprocess, like addr2line: flush before we would block reading */
+            if (stdin->_IO_read_ptr >= stdin->_IO_read_end)
+                fflush(stdout);
+        }
+    }
+    free(memo.buf);
+    free(st.settled);
+    free(st.renamed);
+    sym_close(f);
+    return fflush(stdout) == 0 ? 0 : 1;
+}

@@ -1,0 +1,54 @@
+"""Helpers shared by the coverage tests: build C programs for the host and
+for the targets, run them under emucov, run xcov, read .xcov files."""
+import os
+import re
+import subprocess
+import sys
+
+XCOV_LINE = re.compile(r'^\s*(\d+) (.): ?(.*)$')
+
+
+def run(cmd, cwd=None, check=True, timeout=120):
+    p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       text=True, timeout=timeout)
+    if check and p.returncode != 0:
+        raise SystemExit('FAIL: command failed (%d): %s\n%s%s' % (
+            p.returncode, ' '.join(map(str, cmd)), p.stdout, p.stderr))
+    return p
+
+
+RV_ARCH = ['-march=rv32imac', '-mabi=ilp32', '-misa-spec=2.2']
+
+
+def build_riscv(gcc, common, srcs, out, opt):
+    """A freestanding RV32 ELF with the firmware runtime of
+    tests/firmware/riscv/common (start.S calls main, then rt_finish)."""
+    rt = [os.path.join(common, f) for f in ('start.S', 'rt.c', 'umode.S', 'semihost.S')]
+    cmd = [gcc] + RV_ARCH + ['-g', opt, '-std=gnu11', '-ffreestanding', '-nostdlib',
+                             '-nostartfiles', '-mcmodel=medany', '-I', common,
+                             '-T', os.path.join(common, 'link.ld'), '-Wl,--gc-sections',
+                             '-Wl,--no-warn-rwx-segments'] + srcs + rt + ['-lgcc', '-o', out]
+    run(cmd)
+
+
+def run_emucov(emucov, elf, trace, cwd):
+    p = run([emucov, 'run', '--trace', trace, elf], cwd=cwd, check=False)
+    if p.returncode != 0:
+        raise SystemExit('FAIL: %s exited %d under emucov\n%s%s' % (
+            elf, p.returncode, p.stdout, p.stderr))
+    return p
+
+
+def read_xcov(path):
+    """{line number: mark} of a .xcov file."""
+    marks = {}
+    with open(path) as f:
+        for ln in f:
+            m = XCOV_LINE.match(ln.rstrip('\n'))
+            if m:
+                marks[int(m.group(1))] = m.group(2)
+    return marks
+
+
+def arm_available(source_root):
+    return os.path.exists(os.path.join(source_root, 'emu', 'boards', 'mps2-an385.dts'))
