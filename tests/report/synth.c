@@ -3,7 +3,7 @@
  * (see synth.h).  Everything is heap-allocated, as xcov allocates it.
  */
 #include "synth.h"
-#include "render_util.h"
+#include "report/render_util.h"
 
 #include <errno.h>
 #include <stdio.h>

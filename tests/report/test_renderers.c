@@ -19,7 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "render_util.h"
+#include "report/render_util.h"
 #include "synth.h"
 
 /* ---- helpers ---------------------------------------------------------- */
