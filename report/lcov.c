@@ -62,7 +62,7 @@ static void put_file(ReportBuf *b, const CovReport *r, unsigned fi)
 {
     const CovFile *f = &r->files[fi];
     report_buf_puts(b, "TN:\nSF:");
-    put_field(b, f->path);
+    put_field(b, f->path ? f->path : f->name);
     report_buf_putc(b, '\n');
 
     unsigned fnf = 0, fnh = 0;

@@ -476,6 +476,63 @@ static void test_json_content(void **state)
     free(t);
 }
 
+#define DROP(p) do { free(p); (p) = NULL; } while (0)
+
+/* Every optional string of the model NULL: each renderer still writes its
+ * output (the engine may leave names, messages or disassembly out). */
+static void test_null_strings(void **state)
+{
+    (void)state;
+    CovReport *r = synth_report(COV_LEVEL_BRANCH, "/src/root", false);
+    DROP(r->tool_version);
+    DROP(r->isa);
+    DROP(r->elf_path);
+    for (unsigned f = 0; f < r->nfiles; f++) {
+        DROP(r->files[f].path);
+        DROP(r->files[f].name);
+        for (unsigned l = 0; l < r->files[f].nlines; l++) {
+            CovLine *ln = &r->files[f].lines[l];
+            DROP(ln->text);
+            DROP(ln->exemption);
+            for (unsigned v = 0; v < ln->nviolations; v++) {
+                DROP(ln->violations[v].message);
+                ln->violations[v].kind = NULL;
+            }
+        }
+    }
+    for (unsigned i = 0; i < r->ninsns; i++)
+        DROP(r->insns[i].disasm);
+    for (unsigned i = 0; i < r->nfunctions; i++)
+        DROP(r->functions[i].name);
+    for (unsigned i = 0; i < r->nruns; i++) {
+        DROP(r->runs[i].test_name);
+        DROP(r->runs[i].trace_path);
+        DROP(r->runs[i].elf_path);
+    }
+    for (unsigned i = 0; i < r->nuntraceable; i++)
+        DROP(r->untraceable[i].symbol);
+    /* an out-of-range instruction index must be ignored, not followed */
+    r->files[SYNTH_MAIN_FILE].lines[SYNTH_LINE_BRANCH_BOTH - 1].insns[0] = 999999;
+    char *t = make_tmpdir();
+    render_all(r, t);
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/json", t);
+    char *js = read_all(dir, "coverage.json", NULL);
+    assert_non_null(strstr(js, "\"tool\":null"));
+    assert_non_null(strstr(js, "\"kind\":null,\"message\":null"));
+    free(js);
+    snprintf(dir, sizeof dir, "%s/html", t);
+    char *page = read_all(dir, "f0002-src_main.c.html", NULL);
+    assert_null(page);                  /* no name: the page is named by index */
+    page = read_all(dir, "f0002-.html", NULL);
+    assert_non_null(page);
+    assert_non_null(strstr(page, "<tr id=\"L10\" class=\"m-notcov\""));
+    free(page);
+    synth_free(r);
+    rm_tree(t);
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -491,6 +548,7 @@ int main(void)
         cmocka_unit_test(test_cobertura_content),
         cmocka_unit_test(test_html_pages),
         cmocka_unit_test(test_json_content),
+        cmocka_unit_test(test_null_strings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
