@@ -16,6 +16,8 @@ CHECK is one of:
                  every link is local and resolves
   drcov-parse    coverage.drcov parsed as Lighthouse/bncov parse it gives the
                  blocks of the report (blocks > 65535 bytes split)
+  real-demo      emucov runs the demo firmware, xcov reports it in every file
+                 format, and each output is validated as above
   browser        headless Chromium (Debian package chromium) loads the index
                  and a file page: tables present, marks right, injected
                  markup shown as text and not run; saves a screenshot
@@ -140,35 +142,50 @@ def strict_load(path):
     return json.loads(text, object_pairs_hook=no_dup)
 
 
+def check_json_file(path, schema, level):
+    """Parse strictly, validate against the schema, check cross references."""
+    doc = strict_load(path)
+    errors = []
+    validate(doc, schema, schema, '', errors)
+    for e in errors[:20]:
+        print('schema: ' + e)
+    check(not errors, '%s: %s does not match the schema (%d errors)'
+          % (level, path, len(errors)))
+    if errors:
+        sys.exit('stopping: the document does not follow the schema')
+    check(doc['level'] == level, 'level is %r, want %r' % (doc['level'], level))
+    files, insns = doc['files'], doc['insns']
+    check([i['addr'] for i in insns] == sorted(i['addr'] for i in insns),
+          'insns are not sorted by address')
+    for fi, f in enumerate(files):
+        check(f['index'] == fi, 'file index mismatch')
+        check([ln['number'] for ln in f['lines']] == list(range(1, len(f['lines']) + 1)),
+              '%s: lines are not numbered 1..n' % f['name'])
+        for ln in f['lines']:
+            for k in ln['insns']:
+                check(0 <= k < len(insns) and insns[k]['file'] == fi,
+                      '%s:%d: insn %d does not belong to the file'
+                      % (f['name'], ln['number'], k))
+    for fn in doc['functions']:
+        check(fn['file'] is None or 0 <= fn['file'] < len(files),
+              'function %s: bad file index' % fn['name'])
+    return doc
+
+
 def check_json(args):
     with open(args.schema) as f:
         schema = json.load(f)
     for level in ('insn', 'branch', 'stmt', 'stmt+mcdc'):
         out, src = generate(args, level)
-        doc = strict_load(os.path.join(out, 'json', 'coverage.json'))
-        errors = []
-        validate(doc, schema, schema, '', errors)
-        for e in errors[:20]:
-            print('schema: ' + e)
-        check(not errors, '%s: coverage.json does not match the schema (%d errors)'
-              % (level, len(errors)))
-        check(doc['level'] == level, 'level is %r, want %r' % (doc['level'], level))
-        files, insns = doc['files'], doc['insns']
+        doc = check_json_file(os.path.join(out, 'json', 'coverage.json'), schema, level)
+        files = doc['files']
         check([f['path'] for f in files] == sorted(f['path'] for f in files),
               'files are not sorted by path')
-        check([i['addr'] for i in insns] == sorted(i['addr'] for i in insns),
-              'insns are not sorted by address')
-        for fi, f in enumerate(files):
-            check(f['index'] == fi, 'file index mismatch')
+        for f in files:
             for ln in f['lines']:
                 for k in ln['insns']:
-                    check(0 <= k < len(insns) and insns[k]['file'] == fi and
-                          insns[k]['line'] == ln['number'],
-                          '%s:%d: insn %d does not map back to the line'
-                          % (f['name'], ln['number'], k))
-        for fn in doc['functions']:
-            check(fn['file'] is None or 0 <= fn['file'] < len(files),
-                  'function %s: bad file index' % fn['name'])
+                    check(doc['insns'][k]['line'] == ln['number'],
+                          '%s:%d: insn %d is on another line' % (f['name'], ln['number'], k))
         main = next(f for f in files if f['name'] == 'src/main.c')
         line12 = main['lines'][11]
         check('"<script>alert(1)</script>"' in line12['text'],
@@ -241,11 +258,13 @@ def check_lcov(args):
 
 # ---------------------------------------------------------------- cobertura
 
-def check_cobertura(args):
+def xml_validator(args):
+    """A function path -> (ok, messages) running xmllint twice: --dtdvalid with
+    our DTD, and --valid with a catalog mapping the DOCTYPE to it.  None when
+    xmllint is missing."""
     xmllint = shutil.which('xmllint')
     if not xmllint:
-        print('SKIP: xmllint not found (install the Debian package "libxml2-utils")')
-        return SKIP
+        return None
     dtd = os.path.abspath(args.dtd)
     catalog = os.path.join(args.work, 'catalog.xml')
     os.makedirs(args.work, exist_ok=True)
@@ -263,6 +282,14 @@ def check_cobertura(args):
                             capture_output=True, text=True, env=env)
         errs = (r1.stderr + r2.stderr).strip()
         return r1.returncode == 0 and r2.returncode == 0 and not errs, errs
+    return valid
+
+
+def check_cobertura(args):
+    valid = xml_validator(args)
+    if not valid:
+        print('SKIP: xmllint not found (install the Debian package "libxml2-utils")')
+        return SKIP
 
     for level in ('insn', 'branch', 'stmt+mcdc'):
         out, _ = generate(args, level)
@@ -358,26 +385,33 @@ def check_main_rows(rows, where):
           '%s: line 12 does not show the <script> text: %r' % (where, r12['t'][:120]))
 
 
+def check_html_dir(hdir, npages=None):
+    """Every page parses, contains only our elements and script, links resolve."""
+    pages = sorted(n for n in os.listdir(hdir) if n.endswith('.html'))
+    if npages is not None:
+        check(len(pages) == npages, 'expected %d pages, got %s' % (npages, pages))
+    for name in pages:
+        p = parse_page(os.path.join(hdir, name))
+        extra = set(p.tags) - ALLOWED_TAGS
+        check(not extra, '%s: unexpected elements %s (markup from the model?)'
+              % (name, sorted(extra)))
+        check(not p.bad_attrs, '%s: event handler attributes %s' % (name, p.bad_attrs))
+        check(p.scripts == [{'src': 'emucov.js', 'defer': None}],
+              '%s: scripts are %s' % (name, p.scripts))
+        for link in p.links:
+            if link.startswith('#'):
+                continue
+            check(not re.match(r'^[a-z]+:|^//', link), '%s: external link %s' % (name, link))
+            target = os.path.join(hdir, link.split('#')[0])
+            check(os.path.isfile(target), '%s: broken link %s' % (name, link))
+    return pages
+
+
 def check_html(args):
     for level in ('branch', 'stmt+mcdc'):
         out, _ = generate(args, level)
         hdir = os.path.join(out, 'html')
-        pages = sorted(n for n in os.listdir(hdir) if n.endswith('.html'))
-        check(len(pages) == 6, 'expected 6 pages, got %s' % pages)
-        for name in pages:
-            p = parse_page(os.path.join(hdir, name))
-            extra = set(p.tags) - ALLOWED_TAGS
-            check(not extra, '%s: unexpected elements %s (markup from the model?)'
-                  % (name, sorted(extra)))
-            check(not p.bad_attrs, '%s: event handler attributes %s' % (name, p.bad_attrs))
-            check(p.scripts == [{'src': 'emucov.js', 'defer': None}],
-                  '%s: scripts are %s' % (name, p.scripts))
-            for link in p.links:
-                if link.startswith('#'):
-                    continue
-                check(not re.match(r'^[a-z]+:|^//', link), '%s: external link %s' % (name, link))
-                target = os.path.join(hdir, link.split('#')[0])
-                check(os.path.isfile(target), '%s: broken link %s' % (name, link))
+        check_html_dir(hdir, 6)
         main = parse_page(os.path.join(hdir, 'f0002-src_main.c.html'))
         check_main_rows(main.rows, level)
         odd = parse_page(os.path.join(hdir, 'f0001-odd_we_ird__x__s.c.html'))
@@ -422,15 +456,13 @@ def parse_drcov(path):
     return modules, bbs
 
 
-def check_drcov(args):
-    out, src = generate(args, 'branch')
-    with open(os.path.join(out, 'json', 'coverage.json'), encoding='utf-8') as f:
-        doc = json.load(f)
+def check_drcov_file(path, doc):
+    """coverage.drcov parses and holds the blocks of coverage.json."""
     try:
-        modules, bbs = parse_drcov(os.path.join(out, 'drcov', 'coverage.drcov'))
+        modules, bbs = parse_drcov(path)
     except (AssertionError, ValueError) as e:
         check(False, 'drcov does not parse: %s' % e)
-        return 0
+        return
     check(len(modules) == 1 and modules[0]['id'] == 0, 'one module with id 0')
     check(modules[0]['base'] == doc['elf']['base'], 'module base is not elf_base')
     check(modules[0]['path'] == doc['elf']['path'], 'module path is not the ELF')
@@ -443,9 +475,17 @@ def check_drcov(args):
             off, left = off + sz, left - sz
             if not left:
                 break
-    check(bbs == want, 'drcov blocks %s != report blocks %s' % (bbs, want))
+    check(bbs == want, 'drcov blocks %s != report blocks %s' % (bbs[:8], want[:8]))
     check(all(modules[0]['base'] + o + s <= modules[0]['end'] for o, s, _ in bbs),
           'a block ends beyond the module end')
+
+
+def check_drcov(args):
+    out, src = generate(args, 'branch')
+    with open(os.path.join(out, 'json', 'coverage.json'), encoding='utf-8') as f:
+        doc = json.load(f)
+    check(len(doc['blocks']) == 4, 'synthetic report has 4 blocks')
+    check_drcov_file(os.path.join(out, 'drcov', 'coverage.drcov'), doc)
     return 0
 
 
@@ -529,9 +569,70 @@ def check_browser(args):
     return 0
 
 
+# ---------------------------------------------------------------- real firmware
+
+def check_real(args):
+    """xcov's own output for the demo firmware, every file format validated."""
+    if not (args.emucov and args.xcov and args.elf):
+        sys.exit('real-demo needs --emucov, --xcov and --elf')
+    emucov, xcov, elf = (os.path.abspath(p) for p in (args.emucov, args.xcov, args.elf))
+    with open(args.schema) as f:
+        schema = json.load(f)
+    if os.path.isdir(args.work):
+        shutil.rmtree(args.work)
+    os.makedirs(args.work)
+    trace = os.path.join(args.work, 'demo.trace')
+    run = subprocess.run([emucov, 'run', '--trace', trace, elf],
+                         capture_output=True, text=True, cwd=args.work, timeout=120)
+    if not check(os.path.isfile(trace), 'emucov wrote no trace: %s' % run.stderr[-500:]):
+        return 0
+    valid = xml_validator(args)
+    genhtml = shutil.which('genhtml')
+    for level in ('branch', 'stmt'):
+        out = os.path.join(args.work, 'out-' + level)
+        res = subprocess.run([xcov, 'report', '--level', level, '--format',
+                              'html,json,lcov,cobertura,drcov', '-o', out, trace],
+                             capture_output=True, text=True, cwd=args.work, timeout=300)
+        print(res.stdout.strip())
+        if not check(res.returncode == 0, 'xcov report --level %s failed (%d): %s'
+                     % (level, res.returncode, res.stderr[-500:])):
+            continue
+        doc = check_json_file(os.path.join(out, 'coverage.json'), schema, level)
+        check(doc['files'] and doc['insns'] and doc['blocks'] and len(doc['runs']) == 1,
+              '%s: the demo report is empty' % level)
+        check_drcov_file(os.path.join(out, 'coverage.drcov'), doc)
+        pages = check_html_dir(out)
+        check(len(pages) == len(doc['files']) + 2,
+              '%s: %d pages for %d files' % (level, len(pages), len(doc['files'])))
+        with open(os.path.join(out, 'coverage.info'), encoding='utf-8') as f:
+            info = f.read()
+        lf = sum(int(x) for x in re.findall(r'^LF:(\d+)$', info, re.M))
+        lh = sum(int(x) for x in re.findall(r'^LH:(\d+)$', info, re.M))
+        with open(os.path.join(out, 'cobertura.xml'), encoding='utf-8') as f:
+            xml = f.read()
+        m = re.search(r'lines-covered="(\d+)" lines-valid="(\d+)"', xml)
+        check(m and (int(m.group(1)), int(m.group(2))) == (lh, lf),
+              '%s: cobertura lines %s differ from lcov LH/LF %d/%d'
+              % (level, m.groups() if m else None, lh, lf))
+        if valid:
+            ok, errs = valid(os.path.join(out, 'cobertura.xml'))
+            check(ok, '%s: cobertura.xml invalid: %s' % (level, errs[:500]))
+        else:
+            print('note: xmllint not found, cobertura.xml not validated')
+        if genhtml:
+            gh = subprocess.run([genhtml, '--branch-coverage', '--ignore-errors', 'source',
+                                 '-q', '-o', os.path.join(out, 'genhtml'),
+                                 os.path.join(out, 'coverage.info')],
+                                capture_output=True, text=True, timeout=300)
+            check(gh.returncode == 0, '%s: genhtml failed: %s' % (level, gh.stderr[-500:]))
+        else:
+            print('note: genhtml not found, coverage.info not checked by it')
+    return 0
+
+
 CHECKS = {'json-schema': check_json, 'lcov-genhtml': check_lcov,
           'cobertura-dtd': check_cobertura, 'html-escape': check_html,
-          'drcov-parse': check_drcov, 'browser': check_browser}
+          'drcov-parse': check_drcov, 'browser': check_browser, 'real-demo': check_real}
 
 
 def main():
@@ -541,6 +642,9 @@ def main():
     ap.add_argument('--work', required=True)
     ap.add_argument('--schema', required=True)
     ap.add_argument('--dtd', required=True)
+    ap.add_argument('--emucov')
+    ap.add_argument('--xcov')
+    ap.add_argument('--elf')
     args = ap.parse_args()
     rc = CHECKS[args.check](args)
     if rc == SKIP:
