@@ -215,7 +215,8 @@ typedef struct SrcFile {       /* one distinct source file */
 } SrcFile;
 
 typedef struct StmtState {
-    bool has_code, covered;
+    bool has_code, covered;    /* through is_stmt rows */
+    bool weak_code, weak_ran;  /* through non-is_stmt rows only */
     uint64_t count;
     int file;                  /* SrcFile index */
 } StmtState;
@@ -1016,7 +1017,8 @@ static int cmp_zrow(const void *a, const void *b)
     return x->addr < y->addr ? -1 : x->addr > y->addr;
 }
 
-static void attribute(Engine *e, int fi, unsigned line, unsigned col, const CovInsn *in)
+static void attribute(Engine *e, int fi, unsigned line, unsigned col, const CovInsn *in,
+                      bool is_stmt)
 {
     if (fi < 0 || !e->files[fi].have_stmts || line == 0)
         return;
@@ -1024,6 +1026,11 @@ static void attribute(Engine *e, int fi, unsigned line, unsigned col, const CovI
     if (s < 0)
         return;
     StmtState *st = &e->st[s];
+    if (!is_stmt) {
+        st->weak_code = true;
+        st->weak_ran |= in->executed;
+        return;
+    }
     st->has_code = true;
     if (in->executed) {
         st->covered = true;
@@ -1057,22 +1064,24 @@ static void map_statements(Engine *e)
         CovInsn *in = &ins[i];
         /* Only is_stmt rows say "a statement is executing here": optimised
          * code hoists parts of a statement (address computations, loads)
-         * under non-is_stmt rows, and those must not make it covered. */
+         * under non-is_stmt rows, and those must not make it covered.  A
+         * statement whose code is all under non-is_stmt rows is
+         * undetermined when that code ran, not covered when it did not. */
         const SymLineRow *row = sym_row_at(e->sf, in->addr);
         bool is_stmt = row && (row->flags & SYM_ROW_STMT);
-        if (in->file >= 0 && is_stmt)
-            attribute(e, in->file, in->line, in->col, in);
+        if (in->file >= 0)
+            attribute(e, in->file, in->line, in->col, in, is_stmt);
         while (zi < nz && z[zi].addr < in->addr)
             zi++;
         for (size_t k = zi; k < nz && z[k].addr == in->addr; k++)
-            attribute(e, file_for_symfile(e, z[k].file), z[k].line, z[k].column, in);
+            attribute(e, file_for_symfile(e, z[k].file), z[k].line, z[k].column, in, true);
         SymFrame fr[16];
         size_t nf = sym_frames(e->sf, in->addr, fr, 16);
         if (nf > 16)
             nf = 16;
-        for (size_t k = 1; is_stmt && k < nf; k++)
+        for (size_t k = 1; k < nf; k++)
             attribute(e, file_for_path(e, fr[k].file, pc, &npc, &cappc), fr[k].line,
-                      fr[k].column, in);
+                      fr[k].column, in, is_stmt);
     }
     free(z);
 }
@@ -1253,19 +1262,31 @@ static void build_files(Engine *e)
         }
         if (use_stmts) {
             unsigned *tot = xcalloc(nl + 1, sizeof *tot), *cov = xcalloc(nl + 1, sizeof *cov);
+            unsigned *und = xcalloc(nl + 1, sizeof *und);
             for (unsigned k = 0; k < sf->nstmts; k++) {
                 unsigned s = sf->stmts[k];
                 const XcovStmt *x = &e->sco.stmts[s];
                 const StmtState *st = &e->st[s];
-                if (!st->has_code)
+                bool undet = !st->has_code && st->weak_code && st->weak_ran;
+                if (!st->has_code && !st->weak_code)
                     continue;
                 f->counts.stmt_total++;
                 f->counts.stmt_covered += st->covered;
+                f->counts.undetermined += undet;
                 for (unsigned l = x->own_first; l <= x->own_last && l <= nl; l++) {
                     tot[l]++;
                     cov[l] += st->covered;
+                    und[l] += undet;
                 }
-                if (!st->covered && x->own_first >= 1 && x->own_first <= nl)
+                if (x->own_first < 1 || x->own_first > nl || st->covered)
+                    continue;
+                if (undet)
+                    add_violation(&f->lines[x->own_first - 1], x->line, x->col, x->end_line,
+                                  x->end_col, "undetermined",
+                                  xasprintf("statement \"%s\" at %u:%u undetermined: its code "
+                                            "ran only under non-statement line rows (hoisted "
+                                            "or shared code)", x->text, x->line, x->col));
+                else
                     add_violation(&f->lines[x->own_first - 1], x->line, x->col, x->end_line,
                                   x->end_col, "stmt-not-executed",
                                   xasprintf("statement \"%s\" at %u:%u not executed", x->text,
@@ -1275,9 +1296,11 @@ static void build_files(Engine *e)
                 CovLine *L = &f->lines[l - 1];
                 if (!tot[l])
                     continue;
-                L->mark = cov[l] == 0 ? COV_MARK_NOT_COVERED
-                          : cov[l] == tot[l] ? COV_MARK_COVERED
-                                             : COV_MARK_PARTIAL;
+                unsigned notcov = tot[l] - cov[l] - und[l];
+                L->mark = cov[l] == tot[l]               ? COV_MARK_COVERED
+                          : notcov == tot[l]             ? COV_MARK_NOT_COVERED
+                          : notcov == 0 && cov[l] == 0   ? COV_MARK_UNDETERMINED
+                                                         : COV_MARK_PARTIAL;
                 if (!L->count) {
                     for (unsigned k = 0; k < sf->nstmts; k++) {
                         const XcovStmt *x = &e->sco.stmts[sf->stmts[k]];
@@ -1289,6 +1312,7 @@ static void build_files(Engine *e)
             }
             free(tot);
             free(cov);
+            free(und);
         } else {
             for (unsigned l = 0; l < nl; l++)
                 if (f->lines[l].ninsns)
@@ -1419,7 +1443,7 @@ static void build_functions(Engine *e)
     if (r->level >= COV_LEVEL_STMT && e->st) {
         for (unsigned s = 0; s < e->sco.nstmts; s++) {
             const StmtState *st = &e->st[s];
-            if (!st->has_code || st->file < 0)
+            if ((!st->has_code && !st->weak_code) || st->file < 0)
                 continue;
             int rf = e->files[st->file].report_index;
             for (unsigned i = 0; i < r->nfunctions; i++) {

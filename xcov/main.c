@@ -77,7 +77,7 @@ static int report_main(int argc, char **argv)
     int c;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+o:I:D:qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:I:D:qh", longopts, NULL)) != -1) {
         switch (c) {
         case O_LEVEL:
             if (!cov_level_parse(optarg, &o.level)) {
