@@ -27,6 +27,18 @@ document.addEventListener('DOMContentLoaded', function () {
       });
     });
   });
+  // file pages at the object levels: one button opens or closes every
+  // line's instruction list
+  var obj = document.querySelectorAll('details.obj'), btn = document.getElementById('toggle-obj');
+  if (btn && obj.length) {
+    btn.parentNode.hidden = false;
+    btn.addEventListener('click', function () {
+      var open = btn.getAttribute('data-open') !== '1';
+      obj.forEach(function (d) { d.open = open; });
+      btn.setAttribute('data-open', open ? '1' : '0');
+      btn.textContent = open ? 'Collapse all object code' : 'Expand all object code';
+    });
+  }
   var want = new URLSearchParams(window.location.search).get('sort');
   if (want) {
     var p = want.split(':'), table = document.getElementById(p[0]);

@@ -316,7 +316,7 @@ def check_cobertura(args):
 ALLOWED_TAGS = {'html', 'head', 'meta', 'title', 'link', 'script', 'body', 'header', 'nav',
                 'main', 'section', 'footer', 'h1', 'h2', 'p', 'a', 'code', 'strong', 'br',
                 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'span', 'ul', 'li',
-                'div', 'details', 'summary', 'pre'}
+                'div', 'details', 'summary', 'pre', 'button'}
 
 
 class PageParser(html.parser.HTMLParser):
@@ -540,6 +540,8 @@ def check_browser(args):
         p = PageParser()
         p.feed(fp.stdout)
         check_main_rows(p.rows, 'browser')
+        check('<p class="objtoggle">' in fp.stdout,
+              'browser: the expand-all button was not shown at branch level')
         check([s.get('src') for s in p.scripts] == ['emucov.js'],
               'browser DOM has scripts %s' % p.scripts)
         check('img' not in p.tags, 'browser: markup from the source became an <img>')
