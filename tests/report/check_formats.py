@@ -503,7 +503,12 @@ def chromium(exe, profile, *args):
     cmd = [exe, '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
            '--no-first-run', '--disable-background-networking', '--disable-component-update',
            '--disable-sync', '--user-data-dir=' + profile] + list(args)
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=90)
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=40)
+    except subprocess.TimeoutExpired:
+        # e.g. an alert() from unescaped source text blocks the page
+        check(False, 'chromium hung on %s (a dialog opened by injected script?)' % args[-1])
+        return subprocess.CompletedProcess(cmd, -1, '', 'timeout')
 
 
 def check_browser(args):
