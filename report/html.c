@@ -254,8 +254,12 @@ static void put_functions_table(ReportBuf *b, const CovReport *r)
         } else {
             report_buf_puts(b, "<span class=\"nosrc\">unknown</span>");
         }
-        report_buf_printf(b, "</td><td class=\"num\" data-sort=\"%u\">%u&#8211;%u</td><td><code>",
-                          fn->first_line, fn->first_line, fn->last_line);
+        if (fn->first_line)
+            report_buf_printf(b, "</td><td class=\"num\" data-sort=\"%u\">%u&#8211;%u</td>",
+                              fn->first_line, fn->first_line, fn->last_line);
+        else
+            report_buf_puts(b, "</td><td class=\"num\" data-sort=\"0\">&#8211;</td>");
+        report_buf_puts(b, "<td><code>");
         put_addr(b, fn->lo);
         report_buf_puts(b, "&#8211;");
         put_addr(b, fn->hi);
@@ -286,13 +290,16 @@ static void put_runs_table(ReportBuf *b, const CovReport *r)
         report_buf_markup(b, run->test_name);
         report_buf_puts(b, "</td><td><code>");
         report_buf_markup(b, run->trace_path);
-        report_buf_printf(b, "</code></td><td><code>%s</code></td><td><code>", tsha);
+        /* 12 digits identify a file well enough on screen; the title
+         * attribute (tooltip) holds the whole hash */
+        report_buf_printf(b, "</code></td><td><code title=\"%s\">%.12s&#8230;</code></td>"
+                             "<td><code>", tsha, tsha);
         report_buf_markup(b, run->elf_path);
-        report_buf_printf(b, "</code></td><td><code>%s</code></td>"
+        report_buf_printf(b, "</code></td><td><code title=\"%s\">%.12s&#8230;</code></td>"
                              "<td class=\"num\" data-sort=\"%" PRIu64 "\">%" PRIu64 "</td>"
                              "<td class=\"num\" data-sort=\"%" PRIu64 "\">%" PRIu64 "</td>"
                              "<td>%s</td></tr>\n",
-                          esha, run->insns, run->insns, run->blocks, run->blocks,
+                          esha, esha, run->insns, run->insns, run->blocks, run->blocks,
                           run->damaged ? "damaged (partly read)" : "complete");
     }
     report_buf_puts(b, "</tbody></table>\n");

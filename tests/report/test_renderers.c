@@ -437,6 +437,9 @@ static void test_html_pages(void **state)
     assert_non_null(strstr(idx, "note with &lt;markup&gt;"));
     assert_non_null(strstr(idx, "href=\"f0002-src_main.c.html#L15\""));
     assert_non_null(strstr(idx, "damaged (partly read)"));
+    /* hashes: 12 digits shown, all 64 in the tooltip */
+    assert_non_null(strstr(idx, "<code title=\"00070e151c232a31383f464d545b626970777e858c939aa1a8afb6bdc4cbd2d9\">"
+                                "00070e151c23&#8230;</code>"));
     assert_non_null(strstr(untr, "_start&lt;&amp;&gt;"));
     assert_non_null(strstr(untr, "lui sp, 0x80020"));
     free(idx); free(page); free(odd); free(miss); free(untr); free(css); free(js);
