@@ -85,8 +85,11 @@ static void write_text(FILE *o, const CovReport *r)
     for (unsigned i = 0; i < r->nfunctions; i++) {
         const CovFunction *fn = &r->functions[i];
         char loc[64];
-        if (fn->file >= 0)
-            snprintf(loc, sizeof loc, "%.18s:%u", r->files[fn->file].name, fn->first_line);
+        if (fn->file >= 0) {
+            const char *nm = r->files[fn->file].name;
+            const char *b = strrchr(nm, '/');
+            snprintf(loc, sizeof loc, "%.18s:%u", b ? b + 1 : nm, fn->first_line);
+        }
         else
             snprintf(loc, sizeof loc, "0x%llx", (unsigned long long)fn->lo);
         fprintf(o, "%-*.*s %-24s %10llu", (int)fw, (int)fw, fn->name, loc,
@@ -97,13 +100,18 @@ static void write_text(FILE *o, const CovReport *r)
     if (r->nuntraceable) {
         fprintf(o, "\nobject code not traceable to source:\n");
         for (unsigned i = 0; i < r->nuntraceable; i++) {
-            unsigned n = 0, ex = 0;
-            for (unsigned k = 0; k < r->ninsns; k++)
-                if (r->insns[k].addr >= r->untraceable[i].lo &&
-                    r->insns[k].addr < r->untraceable[i].hi) {
-                    n++;
-                    ex += r->insns[k].executed;
-                }
+            unsigned n = 0, ex = 0, lo = 0, hi = r->ninsns;
+            while (lo < hi) {    /* insns are sorted by address */
+                unsigned mid = lo + (hi - lo) / 2;
+                if (r->insns[mid].addr < r->untraceable[i].lo)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            for (unsigned k = lo; k < r->ninsns && r->insns[k].addr < r->untraceable[i].hi; k++) {
+                n++;
+                ex += r->insns[k].executed;
+            }
             fprintf(o, "  0x%08llx-0x%08llx %-24s %u/%u instructions executed\n",
                     (unsigned long long)r->untraceable[i].lo,
                     (unsigned long long)r->untraceable[i].hi,

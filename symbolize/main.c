@@ -6,11 +6,13 @@
  * With no ADDR on the command line, addresses are read from stdin, one per line. */
 #include "symbolize.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct Opts {
     bool functions, inlines, addresses, pretty, basenames, columns, dump_lines, demangle;
@@ -58,10 +60,34 @@ static void usage(FILE *out)
           out);
 }
 
-/* binutils: strtoul(.., 16), then the value is cut to the ELF address size */
+static int hexval(int ch)
+{
+    if (ch >= '0' && ch <= '9')
+        return ch - '0';
+    if (ch >= 'a' && ch <= 'f')
+        return ch - 'a' + 10;
+    if (ch >= 'A' && ch <= 'F')
+        return ch - 'A' + 10;
+    return -1;
+}
+
+/* binutils: strtoul(.., 16), then the value is cut to the ELF address size. The common form
+ * ([0x]hex digits) is parsed here; signs and overflow go to strtoull for its exact rules. */
 static uint64_t parse_addr(const char *s, int elfclass)
 {
-    uint64_t pc = strtoull(s, NULL, 16);
+    const char *p = s;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X') && hexval((unsigned char)p[2]) >= 0)
+        p += 2;
+    uint64_t pc = 0;
+    int n = 0, d;
+    while ((d = hexval((unsigned char)p[n])) >= 0 && n < 16) {
+        pc = pc << 4 | (uint64_t)d;
+        n++;
+    }
+    if (n == 0 || hexval((unsigned char)p[n]) >= 0)
+        pc = strtoull(s, NULL, 16);
     if (elfclass == 32)
         pc &= 0xffffffffu;
     return pc;
@@ -162,12 +188,21 @@ static void translate(const SymFile *f, BfdNames *st, Memo *m, const Opts *o, co
 {
     SymFrame fr[MAXF];
     uint64_t pc = parse_addr(text, sym_elf_class(f));
-    if (o->addresses) {
-        if (sym_elf_class(f) == 64)
-            printf("0x%016llx", (unsigned long long)pc);
-        else
-            printf("0x%08llx", (unsigned long long)pc);
-        fputs(o->pretty ? ": " : "\n", stdout);
+    if (o->addresses) { /* "0x%08lx" / "0x%016lx" as bfd_printf_vma, then ": " or "\n" */
+        static const char hex[] = "0123456789abcdef";
+        char a[24];
+        int w = sym_elf_class(f) == 64 ? 16 : 8, n = 0;
+        a[n++] = '0';
+        a[n++] = 'x';
+        for (int i = w - 1; i >= 0; i--)
+            a[n++] = hex[(pc >> (4 * i)) & 15];
+        if (o->pretty) {
+            a[n++] = ':';
+            a[n++] = ' ';
+        } else {
+            a[n++] = '\n';
+        }
+        fwrite(a, 1, (size_t)n, stdout);
     }
     size_t n = sym_frames(f, pc, fr, MAXF);
     if (n == 0) {
@@ -193,7 +228,7 @@ static void translate(const SymFile *f, BfdNames *st, Memo *m, const Opts *o, co
     bool same = m->valid && m->n == n && m->discr == fr[0].discriminator;
     for (size_t i = 0; same && i < n; i++)
         same = m->name[i] == names[i] && m->file[i] == fr[i].file &&
-               m->line[i] == fr[i].line && m->column[i] == fr[i].column;
+               m->line[i] == fr[i].line && (!o->columns || m->column[i] == fr[i].column);
     if (!same) {
         m->len = 0;
         m->n = n;
@@ -236,6 +271,43 @@ static void translate(const SymFile *f, BfdNames *st, Memo *m, const Opts *o, co
         }
     }
     fwrite(m->buf, 1, m->len, stdout);
+}
+
+/* stdin, line by line as fgets(line, 256) cuts it; stdout is flushed before every read that
+ * may block, so that symbolize works as a coprocess like addr2line (which flushes after
+ * every address) without a write per address */
+typedef struct LineReader {
+    char buf[1 << 16];
+    size_t pos, len;
+    bool eof;
+} LineReader;
+
+static bool read_line(LineReader *r, char *line, size_t cap)
+{
+    size_t n = 0;
+    while (n + 1 < cap) {
+        if (r->pos == r->len) {
+            if (r->eof)
+                break;
+            fflush(stdout);
+            ssize_t k;
+            do
+                k = read(0, r->buf, sizeof r->buf);
+            while (k < 0 && errno == EINTR);
+            if (k <= 0) {
+                r->eof = true;
+                break;
+            }
+            r->pos = 0;
+            r->len = (size_t)k;
+        }
+        char ch = r->buf[r->pos++];
+        line[n++] = ch;
+        if (ch == '\n')
+            break;
+    }
+    line[n] = 0;
+    return n > 0;
 }
 
 static void dump_lines(const SymFile *f)
@@ -306,7 +378,7 @@ int main(int argc, char **argv)
         return 1;
     }
     Memo memo = {0};
-    static char outbuf[1 << 16];
+    static char outbuf[1 << 20];
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     if (o.dump_lines) {
         dump_lines(f);
@@ -314,13 +386,10 @@ int main(int argc, char **argv)
         for (int i = optind; i < argc; i++)
             translate(f, &st, &memo, &o, argv[i]);
     } else {
+        static LineReader in;
         char line[256];
-        while (fgets(line, sizeof line, stdin)) {
+        while (read_line(&in, line, sizeof line))
             translate(f, &st, &memo, &o, line);
-            /* usable as a coprocess, like addr2line: flush before we would block reading */
-            if (stdin->_IO_read_ptr >= stdin->_IO_read_end)
-                fflush(stdout);
-        }
     }
     free(memo.buf);
     free(st.settled);

@@ -6,6 +6,9 @@
  * symbolize.c, "addr2line compatibility"), so that `symbolize -f -i` prints the same frames.
  *
  * All strings and arrays returned point into the SymFile and stay valid until sym_close().
+ * Queries may run in several threads at once, except that the first sym_line_ranges() or
+ * sym_function_ranges() call builds an index (make one such call before sharing the file).
+ * sym_frames() and sym_row_at() are fastest on ascending addresses (a per-thread hint).
  */
 #ifndef EMUCOV_SYMBOLIZE_H
 #define EMUCOV_SYMBOLIZE_H

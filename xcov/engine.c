@@ -291,7 +291,18 @@ static int read_trace(Engine *e, const char *path, bool first)
             goto out;
         }
         e->elf_path = xstrdup(elf);
-        if (xcov_sha256_file(elf, e->elf_sha) != 0) {
+        /* a relative path in the header is relative to where emucov ran:
+         * when it does not exist from here, try the trace's directory */
+        if (!e->o->elf && elf[0] != '/' && access(elf, R_OK) != 0 && strchr(path, '/')) {
+            char *alt = xasprintf("%.*s/%s", (int)(strrchr(path, '/') - path), path, elf);
+            if (access(alt, R_OK) == 0) {
+                free(e->elf_path);
+                e->elf_path = alt;
+            } else {
+                free(alt);
+            }
+        }
+        if (xcov_sha256_file(e->elf_path, e->elf_sha) != 0) {
             rc = fail(e, XCOV_ERR_OPEN, "%s: cannot read the ELF %s: %s%s", path, elf,
                       strerror(errno), e->o->elf ? "" : " (use --elf FILE)");
             goto out;
@@ -983,32 +994,61 @@ static bool pos_lt(unsigned l1, unsigned c1, unsigned l2, unsigned c2)
     return l1 < l2 || (l1 == l2 && c1 < c2);
 }
 
+static const XcovSco *sort_sco;   /* qsort context */
+
+static int cmp_stmt_start(const void *a, const void *b)
+{
+    const XcovStmt *x = &sort_sco->stmts[*(const unsigned *)a];
+    const XcovStmt *y = &sort_sco->stmts[*(const unsigned *)b];
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->col != y->col)
+        return x->col < y->col ? -1 : 1;
+    /* the same start: the outer (longer) one first */
+    if (x->end_line != y->end_line)
+        return x->end_line > y->end_line ? -1 : 1;
+    return x->end_col > y->end_col ? -1 : x->end_col < y->end_col;
+}
+
+/* Sort each file's statements by start position (stmt_at relies on it). */
+static void sort_statements(Engine *e)
+{
+    sort_sco = &e->sco;
+    for (size_t i = 0; i < e->nfiles; i++)
+        if (e->files[i].nstmts > 1)
+            qsort(e->files[i].stmts, e->files[i].nstmts, sizeof *e->files[i].stmts,
+                  cmp_stmt_start);
+    sort_sco = NULL;
+}
+
 /* The innermost statement of file fi containing (line, col); col 0 = the
- * line as a whole (its statements' own lines). */
+ * line as a whole (its statements' own lines).  Statements nest properly,
+ * so the innermost one is the containing one that starts last: scan back
+ * from the last statement starting at or before the position. */
 static int stmt_at(const Engine *e, int fi, unsigned line, unsigned col)
 {
     const SrcFile *f = &e->files[fi];
-    int best = -1;
-    for (unsigned k = 0; k < f->nstmts; k++) {
-        const XcovStmt *s = &e->sco.stmts[f->stmts[k]];
-        if (col == 0) {
-            if (line < s->own_first || line > s->own_last)
-                continue;
-        } else {
-            if (pos_lt(line, col, s->line, s->col) || !pos_lt(line, col, s->end_line, s->end_col))
-                continue;
-        }
-        if (best >= 0) {
-            const XcovStmt *b = &e->sco.stmts[best];
-            if (pos_lt(s->line, s->col, b->line, b->col))
-                continue;
-            if (s->line == b->line && s->col == b->col &&
-                !pos_lt(s->end_line, s->end_col, b->end_line, b->end_col))
-                continue;
-        }
-        best = (int)f->stmts[k];
+    unsigned pl = line, pc = col ? col : UINT32_MAX;
+    size_t lo = 0, hi = f->nstmts;
+    while (lo < hi) {        /* first statement starting after the position */
+        size_t mid = (lo + hi) / 2;
+        const XcovStmt *s = &e->sco.stmts[f->stmts[mid]];
+        if (pos_lt(pl, pc, s->line, s->col))
+            hi = mid;
+        else
+            lo = mid + 1;
     }
-    return best;
+    for (size_t k = lo; k-- > 0;) {
+        const XcovStmt *s = &e->sco.stmts[f->stmts[k]];
+        bool in;
+        if (col == 0)
+            in = line >= s->own_first && line <= s->own_last;
+        else
+            in = !pos_lt(line, col, s->line, s->col) && pos_lt(line, col, s->end_line, s->end_col);
+        if (in)
+            return (int)f->stmts[k];
+    }
+    return -1;
 }
 
 static int cmp_zrow(const void *a, const void *b)
@@ -1223,7 +1263,7 @@ static void build_files(Engine *e)
         SrcFile *sf = order[i];
         CovFile *f = &r->files[i];
         f->path = xstrdup(sf->path);
-        size_t rl = root ? strlen(root) : 0;
+        size_t rl = root && strlen(root) > 1 ? strlen(root) : 0;
         f->name = xstrdup(rl && !strncmp(sf->path, root, rl) ? sf->path + rl : sf->path);
         f->source_available = sf->available;
         if (!sf->available) {
@@ -1499,6 +1539,11 @@ int xcov_build(const XcovOptions *o, CovReport **out, char *err, size_t errlen)
                   cov_level_name(o->level));
         goto done;
     }
+    if (o->compile_commands && access(o->compile_commands, R_OK) != 0) {
+        rc = fail(&e, XCOV_ERR_OPEN, "--compile-commands %s: %s", o->compile_commands,
+                  strerror(errno));
+        goto done;
+    }
     if (o->ntraces == 0) {
         rc = fail(&e, XCOV_ERR_USAGE, "no trace to read");
         goto done;
@@ -1528,6 +1573,7 @@ int xcov_build(const XcovOptions *o, CovReport **out, char *err, size_t errlen)
     map_lines(&e);
     if (o->level >= COV_LEVEL_STMT && xcov_sco_available()) {
         extract_statements(&e);
+        sort_statements(&e);
         map_statements(&e);
     }
     build_files(&e);

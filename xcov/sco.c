@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifdef XCOV_HAVE_LIBCLANG
 #include <clang-c/CXCompilationDatabase.h>
@@ -362,45 +363,67 @@ int xcov_sco_compile_args(const char *db, const char *source, char ***args, int 
 {
     *args = NULL;
     *nargs = 0;
-    char dir[PATH_MAX];
+    char dir[PATH_MAX], tmpdir[64] = "";
     size_t l = strlen(db);
     snprintf(dir, sizeof dir, "%s", db);
     if (l > 5 && strcmp(db + l - 5, ".json") == 0) {
         char *sl = strrchr(dir, '/');
-        if (sl)
+        const char *base = sl ? sl + 1 : dir;
+        if (strcmp(base, "compile_commands.json") != 0) {
+            /* libclang only reads DIR/compile_commands.json: link the file
+             * under that name in a temporary directory */
+            char abs[PATH_MAX];
+            snprintf(tmpdir, sizeof tmpdir, "/tmp/xcov-cdb-XXXXXX");
+            if (!realpath(db, abs) || !mkdtemp(tmpdir))
+                return -1;
+            char link[PATH_MAX];
+            snprintf(link, sizeof link, "%s/compile_commands.json", tmpdir);
+            if (symlink(abs, link) != 0) {
+                rmdir(tmpdir);
+                return -1;
+            }
+            snprintf(dir, sizeof dir, "%s", tmpdir);
+        } else if (sl) {
             *sl = 0;
-        else
+        } else {
             strcpy(dir, ".");
+        }
     }
     CXCompilationDatabase_Error e;
     CXCompilationDatabase cdb = clang_CompilationDatabase_fromDirectory(dir, &e);
+    if (tmpdir[0]) {
+        char link[PATH_MAX];
+        snprintf(link, sizeof link, "%s/compile_commands.json", tmpdir);
+        unlink(link);
+        rmdir(tmpdir);
+    }
     if (e != CXCompilationDatabase_NoError || !cdb)
         return -1;
-    CXCompileCommands cmds = clang_CompilationDatabase_getCompileCommands(cdb, source);
+    /* Only an exact entry: getCompileCommands() would guess a command for a
+     * file the database does not list (interpolation from a similar name). */
+    CXCompileCommands cmds = clang_CompilationDatabase_getAllCompileCommands(cdb);
     unsigned ncmd = cmds ? clang_CompileCommands_getSize(cmds) : 0;
-    if (ncmd == 0) {
+    char want[PATH_MAX];
+    CXCompileCommand cmd = NULL;
+    if (realpath(source, want)) {
+        for (unsigned i = 0; i < ncmd && !cmd; i++) {
+            CXCompileCommand c = clang_CompileCommands_getCommand(cmds, i);
+            CXString fs = clang_CompileCommand_getFilename(c);
+            CXString ds = clang_CompileCommand_getDirectory(c);
+            char *fn = abs_path(clang_getCString(ds), clang_getCString(fs));
+            char got[PATH_MAX];
+            if (realpath(fn, got) && !strcmp(got, want))
+                cmd = c;
+            free(fn);
+            clang_disposeString(fs);
+            clang_disposeString(ds);
+        }
+    }
+    if (!cmd) {
         if (cmds)
             clang_CompileCommands_dispose(cmds);
         clang_CompilationDatabase_dispose(cdb);
         return -2;
-    }
-    CXCompileCommand cmd = clang_CompileCommands_getCommand(cmds, 0);
-    /* libclang guesses a command for files the database does not list
-     * (interpolation from a similar name): use only an exact entry. */
-    {
-        CXString fs = clang_CompileCommand_getFilename(cmd);
-        CXString ds = clang_CompileCommand_getDirectory(cmd);
-        char *fn = abs_path(clang_getCString(ds), clang_getCString(fs));
-        char r1[PATH_MAX], r2[PATH_MAX];
-        bool same = realpath(fn, r1) && realpath(source, r2) && !strcmp(r1, r2);
-        free(fn);
-        clang_disposeString(fs);
-        clang_disposeString(ds);
-        if (!same) {
-            clang_CompileCommands_dispose(cmds);
-            clang_CompilationDatabase_dispose(cdb);
-            return -2;
-        }
     }
     CXString cwd_s = clang_CompileCommand_getDirectory(cmd);
     char *cwd = xstrdup0(clang_getCString(cwd_s));

@@ -11,6 +11,7 @@ documented exit status (docs/xcov.md), never a crash or a silent report.
   0 missing sources: line coverage from DWARF, and the report says so
 """
 import argparse
+import json
 import os
 import re
 import shutil
@@ -156,6 +157,39 @@ def main():
                             'prog.trace'], d)
         check('--source-root finds a moved source', p.returncode == 0 and
               'not found' not in p.stdout and 'statements' in p.stdout, p.stdout + p.stderr)
+        # compiler options: compile_commands.json, -I, or neither
+        cd = os.path.join(d, 'cdb')
+        os.makedirs(os.path.join(cd, 'inc'))
+        with open(os.path.join(cd, 'inc', 'defs.h'), 'w') as f:
+            f.write('#define BUMP(v) ((v) + 1)\ntypedef int num;\n')
+        with open(os.path.join(cd, 'm.c'), 'w') as f:
+            f.write('#include "defs.h"\nvolatile num g;\nint main(void)\n{\n'
+                    '    num x = BUMP(g);\n    g = x;\n    return 0;\n}\n')
+        celf = os.path.join(cd, 'm.elf')
+        covlib.build_riscv(a.gcc, common, [os.path.join(cd, 'm.c'), '-I' + os.path.join(cd, 'inc')],
+                           celf, '-O0')
+        covlib.run_emucov(emucov, celf, 'm.trace', cd)
+        p = xcov_run(xcov, ['report', 'm.trace'], cd)
+        check('no options for a source: libclang errors noted', p.returncode == 0 and
+              'libclang reported' in p.stdout and 'm.c' in p.stdout, p.stdout + p.stderr)
+        p = xcov_run(xcov, ['report', '-I', 'inc', 'm.trace'], cd)
+        check('-I DIR: no libclang error, statements found', p.returncode == 0 and
+              'libclang reported' not in p.stdout and '100.0%         3/3' in p.stdout,
+              p.stdout + p.stderr)
+        with open(os.path.join(cd, 'compile_commands.json'), 'w') as f:
+            json.dump([{'directory': cd, 'file': 'm.c',
+                        'arguments': [a.gcc, '-Iinc', '-O0', '-c', 'm.c', '-o', 'm.o']}], f)
+        p = xcov_run(xcov, ['report', 'm.trace'], cd)
+        check('compile_commands.json next to the source is used', p.returncode == 0 and
+              'libclang reported' not in p.stdout and
+              'compile options of 1 of 2 sources from compile_commands.json' in p.stdout and
+              '100.0%         3/3' in p.stdout, p.stdout + p.stderr)
+        os.rename(os.path.join(cd, 'compile_commands.json'), os.path.join(d, 'cc.json'))
+        p = xcov_run(xcov, ['report', '--compile-commands', os.path.join(d, 'cc.json'),
+                            'm.trace'], cd)
+        check('--compile-commands FILE is used', p.returncode == 0 and
+              'libclang reported' not in p.stdout and 'from compile_commands.json' in p.stdout,
+              p.stdout + p.stderr)
     if failures:
         print('FAIL: %d checks failed' % len(failures))
         return 1

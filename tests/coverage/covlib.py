@@ -31,6 +31,26 @@ def build_riscv(gcc, common, srcs, out, opt):
     run(cmd)
 
 
+ARM_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'arm')
+
+
+def build_arm(gcc, srcs, out, opt):
+    """A freestanding Cortex-M3 ELF for mps2-an385 with tests/coverage/arm/
+    (vector table, main(), semihosting exit)."""
+    cmd = [gcc, '-mcpu=cortex-m3', '-mthumb', '-g', opt, '-std=gnu11', '-ffreestanding',
+           '-nostdlib', '-nostartfiles', '-T', os.path.join(ARM_DIR, 'link.ld'),
+           '-Wl,--gc-sections', '-Wl,--no-warn-rwx-segments'] + srcs + \
+          [os.path.join(ARM_DIR, 'start.c'), '-lgcc', '-o', out]
+    run(cmd)
+
+
+def build(arch, gcc, common, srcs, out, opt):
+    if arch == 'arm':
+        build_arm(gcc, srcs, out, opt)
+    else:
+        build_riscv(gcc, common, srcs, out, opt)
+
+
 def run_emucov(emucov, elf, trace, cwd):
     p = run([emucov, 'run', '--trace', trace, elf], cwd=cwd, check=False)
     if p.returncode != 0:

@@ -49,17 +49,25 @@ def gcov_lines(gcov, src, cwd):
 
 def main():
     ap = argparse.ArgumentParser()
+    ap.add_argument('--arch', default='riscv', choices=['riscv', 'arm'])
+    ap.add_argument('--source-root', default='.')
     ap.add_argument('--xcov', required=True)
     ap.add_argument('--emucov', required=True)
-    ap.add_argument('--rv-gcc', required=True)
+    ap.add_argument('--rv-gcc', help='riscv64-unknown-elf-gcc (--arch riscv)')
+    ap.add_argument('--arm-gcc', help='arm-none-eabi-gcc (--arch arm)')
     ap.add_argument('--host-gcc', default='gcc')
     ap.add_argument('--gcov', default='gcov')
-    ap.add_argument('--common', required=True)
+    ap.add_argument('--common', help='RISC-V firmware runtime folder')
     ap.add_argument('srcs', nargs='+')
     a = ap.parse_args()
+    if a.arch == 'arm':
+        if not covlib.arm_available(a.source_root):
+            print('SKIP: emucov has no ARM board yet (emu/boards/mps2-an385.dts does not '
+                  'exist); the ARM oracle runs once it does')
+            return 77
     a.xcov = os.path.abspath(a.xcov)
     a.emucov = os.path.abspath(a.emucov)
-    a.common = os.path.abspath(a.common)
+    a.common = a.common and os.path.abspath(a.common)
     total_cmp = total_exec = 0
     failures = []
     with tempfile.TemporaryDirectory(prefix='xcov-oracle-') as tmp:
@@ -80,7 +88,8 @@ def main():
             td = os.path.join(tmp, 'rv-' + base)
             os.makedirs(td)
             elf = os.path.join(td, base + '.elf')
-            covlib.build_riscv(a.rv_gcc, a.common, [src], elf, '-O0')
+            covlib.build(a.arch, a.arm_gcc if a.arch == 'arm' else a.rv_gcc, a.common, [src],
+                         elf, '-O0')
             covlib.run_emucov(a.emucov, elf, base + '.trace', td)
             covlib.run([a.xcov, 'report', '--level=stmt', '--format=xcov', '-o', 'out',
                         base + '.trace'], cwd=td)
