@@ -18,6 +18,7 @@
  * the macro invocation (GCC's line table does the same).
  */
 #include "xcov/xcov.h"
+#include "xcov/sco/sco.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -51,18 +52,6 @@ static char *xstrdup0(const char *s)
         exit(70);
     }
     return d;
-}
-
-static char *abs_path(const char *dir, const char *p)
-{
-    if (p[0] == '/' || !dir || !*dir)
-        return xstrdup0(p);
-    size_t n = strlen(dir) + strlen(p) + 2;
-    char *s = malloc(n);
-    if (!s)
-        exit(70);
-    snprintf(s, n, "%s/%s", dir, p);
-    return s;
 }
 
 #ifdef XCOV_HAVE_LIBCLANG
@@ -347,18 +336,6 @@ int xcov_sco_parse(XcovSco *sco, const char *source, const char *const *args, in
     return 0;
 }
 
-static bool takes_value(const char *a)
-{
-    return !strcmp(a, "-I") || !strcmp(a, "-D") || !strcmp(a, "-U") || !strcmp(a, "-include") ||
-           !strcmp(a, "-isystem") || !strcmp(a, "-iquote") || !strcmp(a, "-idirafter");
-}
-
-static bool is_path_opt(const char *a)
-{
-    return !strcmp(a, "-I") || !strcmp(a, "-include") || !strcmp(a, "-isystem") ||
-           !strcmp(a, "-iquote") || !strcmp(a, "-idirafter");
-}
-
 int xcov_sco_compile_args(const char *db, const char *source, char ***args, int *nargs)
 {
     *args = NULL;
@@ -389,83 +366,16 @@ int xcov_sco_compile_args(const char *db, const char *source, char ***args, int 
             strcpy(dir, ".");
         }
     }
-    CXCompilationDatabase_Error e;
-    CXCompilationDatabase cdb = clang_CompilationDatabase_fromDirectory(dir, &e);
+    /* the decisions module knows the cross compilers: --target and the
+     * compiler's own include directories (xcov/sco/sco.h) */
+    char err[256];
+    int n = sco_compile_args(source, dir, 1, args, nargs, err, sizeof err);
     if (tmpdir[0]) {
         char link[PATH_MAX];
         snprintf(link, sizeof link, "%s/compile_commands.json", tmpdir);
         unlink(link);
         rmdir(tmpdir);
     }
-    if (e != CXCompilationDatabase_NoError || !cdb)
-        return -1;
-    /* Only an exact entry: getCompileCommands() would guess a command for a
-     * file the database does not list (interpolation from a similar name). */
-    CXCompileCommands cmds = clang_CompilationDatabase_getAllCompileCommands(cdb);
-    unsigned ncmd = cmds ? clang_CompileCommands_getSize(cmds) : 0;
-    char want[PATH_MAX];
-    CXCompileCommand cmd = NULL;
-    if (realpath(source, want)) {
-        for (unsigned i = 0; i < ncmd && !cmd; i++) {
-            CXCompileCommand c = clang_CompileCommands_getCommand(cmds, i);
-            CXString fs = clang_CompileCommand_getFilename(c);
-            CXString ds = clang_CompileCommand_getDirectory(c);
-            char *fn = abs_path(clang_getCString(ds), clang_getCString(fs));
-            char got[PATH_MAX];
-            if (realpath(fn, got) && !strcmp(got, want))
-                cmd = c;
-            free(fn);
-            clang_disposeString(fs);
-            clang_disposeString(ds);
-        }
-    }
-    if (!cmd) {
-        if (cmds)
-            clang_CompileCommands_dispose(cmds);
-        clang_CompilationDatabase_dispose(cdb);
-        return -2;
-    }
-    CXString cwd_s = clang_CompileCommand_getDirectory(cmd);
-    char *cwd = xstrdup0(clang_getCString(cwd_s));
-    clang_disposeString(cwd_s);
-    unsigned na = clang_CompileCommand_getNumArgs(cmd);
-    char **out = calloc(2 * (size_t)na + 1, sizeof *out);
-    if (!out)
-        exit(70);
-    int n = 0;
-    for (unsigned i = 1; i < na; i++) {
-        CXString s = clang_CompileCommand_getArg(cmd, i);
-        const char *a = clang_getCString(s);
-        char *val = NULL;
-        const char *opt = NULL;
-        if (takes_value(a) && i + 1 < na) {
-            opt = a;
-            CXString v = clang_CompileCommand_getArg(cmd, ++i);
-            val = xstrdup0(clang_getCString(v));
-            clang_disposeString(v);
-            out[n++] = xstrdup0(opt);
-            out[n++] = is_path_opt(opt) ? abs_path(cwd, val) : xstrdup0(val);
-            free(val);
-        } else if (!strncmp(a, "-I", 2) || !strncmp(a, "-isystem", 8)) {
-            size_t pl = a[1] == 'I' ? 2 : 8;
-            char *p = abs_path(cwd, a + pl);
-            size_t ln = pl + strlen(p) + 1;
-            char *o = malloc(ln);
-            if (!o)
-                exit(70);
-            snprintf(o, ln, "%.*s%s", (int)pl, a, p);
-            free(p);
-            out[n++] = o;
-        } else if (!strncmp(a, "-D", 2) || !strncmp(a, "-U", 2) || !strncmp(a, "-std=", 5)) {
-            out[n++] = xstrdup0(a);
-        }
-        clang_disposeString(s);
-    }
-    free(cwd);
-    clang_CompileCommands_dispose(cmds);
-    clang_CompilationDatabase_dispose(cdb);
-    *args = out;
-    *nargs = n;
     return n;
 }
 
