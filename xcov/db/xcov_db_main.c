@@ -18,7 +18,7 @@
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: xcov-db merge -o OUT IN... | who DB FILE:LINE | useless DB | "
+    fprintf(stderr, "xcov-db: usage: xcov-db merge -o OUT IN... | who DB FILE:LINE | useless DB | "
                     "dump-json DB\n");
     return XCOV_DB_ERR_USAGE;
 }
