@@ -343,6 +343,31 @@ static void test_all_orders_identical(void **state)
     assert_int_equal(n, 120);
 }
 
+/* Four inputs, one of them holding a duplicate of t2 and a lower-level copy
+ * of t3: every order equals merging the plain a, b, c, d. */
+static void test_orders_with_duplicates(void **state)
+{
+    (void)state;
+    const char *plain[4] = {inputs[0], inputs[1], inputs[2], inputs[3]};
+    char *m = merge_to("abcd.db", plain, 4), *want = json_of(m);
+    free(m);
+    int v[4] = {0, 2, 3, 5};
+    unsigned n = 0;
+    do {
+        const char *in[4];
+        for (int i = 0; i < 4; i++)
+            in[i] = inputs[v[i]];
+        m = merge_to("perm4.db", in, 4);
+        char *j = json_of(m);
+        assert_string_equal(j, want);
+        free(j);
+        free(m);
+        n++;
+    } while (next_perm(v, 4));
+    assert_int_equal(n, 24);
+    free(want);
+}
+
 /* Groupings: ((a+b)+c)+... vs a+(b+(c+...)) vs pairs; the sixth database
  * (a duplicate of t2 and a lower-level copy of t3) changes nothing. */
 static void test_groupings_identical(void **state)
@@ -692,6 +717,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_all_orders_identical),
+        cmocka_unit_test(test_orders_with_duplicates),
         cmocka_unit_test(test_groupings_identical),
         cmocka_unit_test(test_add_equals_merge),
         cmocka_unit_test(test_json_content),
