@@ -80,6 +80,35 @@ static void *xrealloc(void *p, size_t n)
     return p;
 }
 
+/* Room for element n of a growing array v of *cap elements of sz bytes. */
+static void *grow(void *v, unsigned n, unsigned *cap, size_t sz)
+{
+    if (n < *cap)
+        return v;
+    *cap = *cap ? 2 * *cap : 16;
+    return xrealloc(v, *cap * sz);
+}
+
+/* Index of `key` in an array of n elements of `stride` bytes sorted by the
+ * string pointer at byte `off` of each element (strcmp order), or -1. */
+static int find_sorted(const void *base, unsigned n, size_t stride, size_t off, const char *key)
+{
+    unsigned lo = 0, hi = n;
+    while (lo < hi) {
+        unsigned mid = (lo + hi) / 2;
+        const char *s;
+        memcpy(&s, (const char *)base + mid * stride + off, sizeof s);
+        int d = strcmp(s, key);
+        if (!d)
+            return (int)mid;
+        if (d < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
 static char *xstrdup(const char *s)
 {
     if (!s)
@@ -926,10 +955,7 @@ typedef struct StrList {
 
 static void sl_push(StrList *l, const char *s)
 {
-    if (l->n == l->cap) {
-        l->cap = l->cap ? 2 * l->cap : 4;
-        l->v = xrealloc(l->v, l->cap * sizeof *l->v);
-    }
+    l->v = grow(l->v, l->n, &l->cap, sizeof *l->v);
     l->v[l->n++] = xstrdup(s);
 }
 
@@ -995,10 +1021,7 @@ static void consol_free(Consol *c)
 
 static Obl *obl_push(Obl **v, unsigned *n, unsigned *cap)
 {
-    if (*n == *cap) {
-        *cap = *cap ? 2 * *cap : 4;
-        *v = xrealloc(*v, *cap * sizeof **v);
-    }
+    *v = grow(*v, *n, cap, sizeof **v);
     Obl *o = &(*v)[(*n)++];
     memset(o, 0, sizeof *o);
     return o;
@@ -1046,10 +1069,7 @@ static int load(XcovDb *db, Consol *c, char *err, size_t errlen)
       " GROUP BY path, line ORDER BY path, line");
     unsigned cap = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (c->nlines == cap) {
-            cap = cap ? 2 * cap : 64;
-            c->lines = xrealloc(c->lines, cap * sizeof *c->lines);
-        }
+        c->lines = grow(c->lines, c->nlines, &cap, sizeof *c->lines);
         CLine *L = &c->lines[c->nlines++];
         memset(L, 0, sizeof *L);
         L->path = col_dup(st, 0);
@@ -1133,18 +1153,7 @@ static const char *state_name(int s)
 
 static int label_index(const Consol *c, const char *label)
 {
-    unsigned lo = 0, hi = c->labels.n;
-    while (lo < hi) {
-        unsigned mid = (lo + hi) / 2;
-        int d = strcmp(c->labels.v[mid], label);
-        if (!d)
-            return (int)mid;
-        if (d < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return -1;
+    return find_sorted(c->labels.v, c->labels.n, sizeof *c->labels.v, 0, label);
 }
 
 /* Calls fn on every judged obligation of c. */
@@ -1625,18 +1634,7 @@ static void add_counts(CovCounts *t, const CovCounts *a)
 
 static int file_index(const CovReport *r, const char *path)
 {
-    unsigned lo = 0, hi = r->nfiles;
-    while (lo < hi) {
-        unsigned mid = (lo + hi) / 2;
-        int d = strcmp(r->files[mid].path, path);
-        if (!d)
-            return (int)mid;
-        if (d < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return -1;
+    return find_sorted(r->files, r->nfiles, sizeof *r->files, offsetof(CovFile, path), path);
 }
 
 int xcov_db_to_report(XcovDb *db, CovReport **outp, char *err, size_t errlen)
@@ -1693,10 +1691,7 @@ int xcov_db_to_report(XcovDb *db, CovReport **outp, char *err, size_t errlen)
         goto sqlerr;
     unsigned fcap = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (r->nfiles == fcap) {
-            fcap = fcap ? 2 * fcap : 8;
-            r->files = xrealloc(r->files, fcap * sizeof *r->files);
-        }
+        r->files = grow(r->files, r->nfiles, &fcap, sizeof *r->files);
         CovFile *f = &r->files[r->nfiles++];
         memset(f, 0, sizeof *f);
         f->path = col_dup(st, 0);
@@ -1776,10 +1771,7 @@ int xcov_db_to_report(XcovDb *db, CovReport **outp, char *err, size_t errlen)
         sqlite3_bind_text(st, 1, elf_sha, -1, SQLITE_STATIC);
         unsigned icap = 0;
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            if (r->ninsns == icap) {
-                icap = icap ? 2 * icap : 64;
-                r->insns = xrealloc(r->insns, icap * sizeof *r->insns);
-            }
+            r->insns = grow(r->insns, r->ninsns, &icap, sizeof *r->insns);
             CovInsn *in = &r->insns[r->ninsns];
             memset(in, 0, sizeof *in);
             in->addr = (uint64_t)sqlite3_column_int64(st, 0);
