@@ -610,6 +610,52 @@ static void test_branch_level(void **state)
     free(p);
 }
 
+/* MC/DC: a condition shown independent by one run; another condition
+ * undetermined in one run, not shown in the other; a stmt-level run of
+ * the same sources does not speak about conditions. */
+static void test_mcdc_level(void **state)
+{
+    (void)state;
+    CovReport *m1 = mk(COV_LEVEL_STMT_MCDC, 0, "m1", 9), *m2 = mk(COV_LEVEL_STMT_MCDC, 1, "m2", 10);
+    CovReport *s1 = mk(COV_LEVEL_STMT, 0, "s1", 11);
+    L(m1, 0, 12, '!'), V(m1, 0, 12, 9, "mcdc-independence"), V(m1, 0, 12, 15, "mcdc-undetermined");
+    L(m2, 0, 12, '!'), V(m2, 0, 12, 15, "mcdc-independence");
+    L(s1, 0, 12, '+');
+    char *p = path_of("mcdc.db"), err[512];
+    unlink(p);
+    XcovDb *db;
+    assert_int_equal(xcov_db_open(p, true, false, &db, err, sizeof err), 0);
+    assert_int_equal(xcov_db_add_report(db, s1, NULL, err, sizeof err), 0);
+    assert_int_equal(xcov_db_add_report(db, m1, NULL, err, sizeof err), 0);
+    assert_int_equal(xcov_db_add_report(db, m2, NULL, err, sizeof err), 0);
+    CovReport *r;
+    assert_int_equal(xcov_db_to_report(db, &r, err, sizeof err), 0);
+    assert_int_equal(r->level, COV_LEVEL_STMT_MCDC);
+    assert_int_equal(mark_of(r, "/proj/src/main.c", 12), '!');
+    CovLine *l = &r->files[0].lines[11];
+    assert_int_equal(l->nviolations, 1);
+    assert_string_equal(l->violations[0].kind, "undetermined");
+    assert_int_equal(l->violations[0].col, 15);
+    assert_int_equal(r->totals.mcdc_total, 2);
+    assert_int_equal(r->totals.mcdc_covered, 1);
+    assert_int_equal(r->totals.undetermined, 1);
+    rfree(r);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_int_equal(xcov_db_who(db, "main.c", 12, f, err, sizeof err), 0);
+    fclose(f);
+    assert_string_equal(buf, "/proj/src/main.c:12: !\n"
+                             "  line col 0: satisfied by m1 m2 s1\n"
+                             "  mcdc col 9: satisfied by m2\n"
+                             "  mcdc col 15: undetermined in m1\n"
+                             "  1 of 3 obligations satisfied by no test\n");
+    free(buf);
+    xcov_db_close(db);
+    rfree(m1), rfree(m2), rfree(s1);
+    free(p);
+}
+
 /* A report of several traces is one combined run. */
 static void test_combined_run(void **state)
 {
@@ -725,6 +771,7 @@ int main(void)
         cmocka_unit_test(test_useless),
         cmocka_unit_test(test_to_report),
         cmocka_unit_test(test_branch_level),
+        cmocka_unit_test(test_mcdc_level),
         cmocka_unit_test(test_combined_run),
         cmocka_unit_test(test_errors),
     };
