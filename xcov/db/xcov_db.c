@@ -16,6 +16,7 @@
 #include "xcov/db/xcov_db.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -404,11 +405,23 @@ int xcov_db_open(const char *path, bool create, bool readonly, XcovDb **out, cha
         return fail(err, errlen, XCOV_DB_ERR_OPEN, "%s: %s", path, strerror(errno));
     if (exists && S_ISDIR(sb.st_mode))
         return fail(err, errlen, XCOV_DB_ERR_OPEN, "%s: is a directory", path);
+    if (!exists) {
+        /* Create the (empty) file ourselves: SQLite's "unable to open
+         * database file" would hide the reason. */
+        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666);
+        if (fd < 0)
+            return fail(err, errlen, XCOV_DB_ERR_OPEN, "%s: cannot create: %s", path,
+                        strerror(errno));
+        close(fd);
+    }
     sqlite3 *h;
     int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     int rc = open_handle(path, flags, &h, err, errlen);
-    if (rc)
+    if (rc) {
+        if (!exists)
+            unlink(path);
         return rc;
+    }
     if (!exists)
         rc = create_schema(h, "main", err, errlen);
     else

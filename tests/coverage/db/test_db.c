@@ -748,6 +748,10 @@ static void test_errors(void **state)
                                    err, sizeof err), XCOV_DB_ERR_OUTPUT);
     assert_non_null(strstr(err, "/nonexistent-dir/out.db: cannot create"));
     no_newline(err);
+    /* a database that cannot be created */
+    assert_int_equal(xcov_db_open("/nonexistent-dir/a.db", true, false, &db, err, sizeof err),
+                     XCOV_DB_ERR_OPEN);
+    assert_string_equal(err, "/nonexistent-dir/a.db: cannot create: No such file or directory");
     /* a report without runs */
     char *e = path_of("empty.db");
     unlink(e);
