@@ -71,6 +71,7 @@ void cov_report_free(CovReport *r)
             free(L->violations);
             free(L->exemption);
             free(L->insns);
+            free(L->stmts);
         }
         free(f->lines);
         free(f->path);

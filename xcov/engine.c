@@ -1328,6 +1328,14 @@ static void build_files(Engine *e)
                     cov[l] += st->covered;
                     und[l] += undet;
                 }
+                if (x->own_first >= 1 && x->own_first <= nl) {
+                    CovLine *SL = &f->lines[x->own_first - 1];
+                    SL->stmts = xrealloc(SL->stmts, (SL->nstmts + 1) * sizeof *SL->stmts);
+                    SL->stmts[SL->nstmts++] = (CovStmt){
+                        x->line, x->col, x->end_line, x->end_col,
+                        st->covered ? COV_MARK_COVERED
+                        : undet     ? COV_MARK_UNDETERMINED : COV_MARK_NOT_COVERED};
+                }
                 if (x->own_first < 1 || x->own_first > nl || st->covered)
                     continue;
                 if (undet)

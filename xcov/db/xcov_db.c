@@ -787,6 +787,16 @@ static int fill_src(sqlite3 *h, const CovReport *r, const char *test_name, char 
                                .message = NULL};
             if (src == SQLITE_OK)
                 src = add_oblig(&in, p, num, &lv, "line", "", -1);
+            /* statements: every one, covered or not (the violations alone
+             * would only name the missing ones) */
+            for (unsigned k = 0; src == SQLITE_OK && k < L->nstmts; k++) {
+                const CovStmt *cs = &L->stmts[k];
+                CovViolation sv = {.line = cs->line, .col = cs->col, .end_line = cs->end_line,
+                                   .end_col = cs->end_col, .message = NULL};
+                int state = cs->mark == COV_MARK_COVERED ? 2
+                            : cs->mark == COV_MARK_UNDETERMINED ? 1 : 0;
+                src = add_oblig(&in, p, num, &sv, "stmt", "", state);
+            }
             for (unsigned v = 0; src == SQLITE_OK && v < L->nviolations; v++)
                 src = add_violation(&in, p, num, &L->violations[v]);
         }
