@@ -1111,7 +1111,10 @@ int sco_compile_args(const char *source, const char *dbdir, int exact, char ***a
                 argv_push(&args, "%s%s", flag, val);
             if (sep)
                 clang_disposeString(s2);
-        } else if (!strncmp(a, "-std=", 5)) {
+        } else if (!strncmp(a, "-std=", 5) || !strcmp(a, "-ffreestanding") ||
+                   !strcmp(a, "-fno-builtin")) {
+            /* language mode: a freestanding parse uses the compiler's own
+             * <stdint.h> instead of looking for a C library's */
             argv_push(&args, "%s", a);
         } else if (target_flag(a)) {
             argv_push(&args, "%s", a);
