@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Runs one firmware ELF under emucov and under qemu-system-riscv32 -M virt
+"""Runs one firmware ELF under emucov and under QEMU (riscv32 -M virt or arm -M mps2-an385)
 and requires the same output and exit status from both.
 
-usage: compare.py --emucov PATH --qemu PATH [--semihosting] [--expect-exit N]
+usage: compare.py --emucov PATH --qemu PATH [--arch riscv|arm] [--semihosting] [--expect-exit N]
                   [--emucov-arg ARG]... ELF
 
 Output is compared as all of stdout followed by all of stderr.  With
@@ -29,6 +29,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--emucov", required=True)
     ap.add_argument("--qemu", required=True)
+    ap.add_argument("--arch", choices=fwrun.ARCHES, default="riscv",
+                    help="riscv: qemu-system-riscv32 -M virt; arm: "
+                         "qemu-system-arm -M mps2-an385 (default: %(default)s)")
     ap.add_argument("--semihosting", action="store_true")
     ap.add_argument("--expect-exit", type=int, default=None,
                     help="also require this exit status from both")
@@ -40,7 +43,7 @@ def main():
         sys.stderr.write("error: %s: no such file\n" % args.elf)
         return 2
 
-    q = fwrun.run_qemu(args.qemu, args.elf, args.semihosting, args.timeout)
+    q = fwrun.run_qemu(args.qemu, args.elf, args.semihosting, args.timeout, args.arch)
     e = fwrun.run_emucov(args.emucov, args.elf, args.emucov_arg, args.timeout,
                          merged=args.semihosting)
 
