@@ -1,0 +1,74 @@
+/* The CMSDK APB timer 0 (0x40000000, IRQ 8): RELOAD/VALUE read-back, a
+ * periodic interrupt counted 5 times (cleared through INTCLEAR), the
+ * counter staying within RELOAD, disabling stops the interrupts.  Timer 1
+ * (IRQ 9) runs at the same time with a reload 3 times longer; when timer
+ * 0 has ticked 12 times, timer 1 has ticked between 2 and 5 times.
+ * Counts only, never times. */
+#include "rt.h"
+
+#define T0(off) RT_MMIO32(RT_TIMER0 + (off))
+#define T1(off) RT_MMIO32(RT_TIMER1 + (off))
+#define CTRL_EN 1u
+#define CTRL_IRQEN 8u
+
+static volatile uint32_t n0, n1;
+
+static void on_t0(RtExcFrame *f, uint32_t exc, uint32_t r)
+{
+    (void)f; (void)exc; (void)r;
+    T0(TIMER_INTSTATUS) = 1;
+    n0++;
+}
+
+static void on_t1(RtExcFrame *f, uint32_t exc, uint32_t r)
+{
+    (void)f; (void)exc; (void)r;
+    T1(TIMER_INTSTATUS) = 1;
+    n1++;
+}
+
+int main(void)
+{
+    rt_set_handler(EXC_IRQ(RT_TIMER0_IRQ), on_t0);
+    rt_set_handler(EXC_IRQ(RT_TIMER0_IRQ + 1), on_t1);
+    T0(TIMER_CTRL) = 0;
+    T0(TIMER_RELOAD) = 5000;
+    T0(TIMER_VALUE) = 5000;
+    rt_check("RELOAD", T0(TIMER_RELOAD), 5000);
+    rt_check("VALUE while stopped", T0(TIMER_VALUE), 5000);
+    T0(TIMER_INTSTATUS) = 1;
+    rt_nvic_unpend(RT_TIMER0_IRQ);
+    rt_nvic_enable(RT_TIMER0_IRQ);
+    T0(TIMER_CTRL) = CTRL_EN | CTRL_IRQEN;
+    rt_check("CTRL", T0(TIMER_CTRL) & 0xfu, CTRL_EN | CTRL_IRQEN);
+    while (n0 < 5)
+        __asm__ volatile("wfi");
+    T0(TIMER_CTRL) = 0;
+    rt_isb();
+    rt_check("timer0 interrupts", n0, 5);
+    rt_check("VALUE within RELOAD", T0(TIMER_VALUE) <= 5000 ? 1 : 0, 1);
+    uint32_t stopped = n0;
+    for (volatile int i = 0; i < 20000; i++)
+        ;
+    rt_check("stopped: no more", n0 - stopped, 0);
+
+    n0 = 0;
+    T1(TIMER_CTRL) = 0;
+    T1(TIMER_RELOAD) = 15000;
+    T1(TIMER_VALUE) = 15000;
+    T1(TIMER_INTSTATUS) = 1;
+    rt_nvic_unpend(RT_TIMER0_IRQ + 1);
+    rt_nvic_enable(RT_TIMER0_IRQ + 1);
+    T0(TIMER_VALUE) = 5000;
+    T1(TIMER_CTRL) = CTRL_EN | CTRL_IRQEN;
+    T0(TIMER_CTRL) = CTRL_EN | CTRL_IRQEN;
+    while (n0 < 12)
+        __asm__ volatile("wfi");
+    T0(TIMER_CTRL) = 0;
+    T1(TIMER_CTRL) = 0;
+    rt_isb();
+    uint32_t t1 = n1;
+    rt_check("timer0 ticks", n0, 12);
+    rt_check("timer1 ticks in 2..5", t1 >= 2 && t1 <= 5, 1);
+    return rt_done();
+}
