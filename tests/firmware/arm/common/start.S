@@ -6,7 +6,9 @@
  * rt_exc_entry: it finds the stacked frame (MSP or PSP from EXC_RETURN
  * bit 2) and calls rt_exc_dispatch(frame, IPSR, EXC_RETURN), which runs the
  * handler installed with rt_set_handler() or the default one.  A test may
- * also define a vector symbol itself (e.g. a naked PendSV_Handler). */
+ * also define a vector symbol itself (e.g. a naked PendSV_Handler).
+ * Built with -DRT_NEWLIB, rt_reset enters newlib's _start (rdimon crt0)
+ * instead of main. */
     .syntax unified
     .thumb
 
@@ -62,8 +64,14 @@ rt_reset:
     bhs     4f
     str     r3, [r1], #4
     b       3b
+#ifdef RT_NEWLIB
+    /* newlib programs: its crt0 sets up the heap, runs constructors,
+     * calls main and exits through semihosting. */
+4:  bl      _start
+#else
 4:  bl      main
     bl      rt_finish
+#endif
 5:  b       5b
     .size   rt_reset, . - rt_reset
 
