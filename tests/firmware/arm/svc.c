@@ -3,7 +3,9 @@
  * stacked r0-r3 and returns a result in the stacked r0.  IPSR = 11 in the
  * handler, EXC_RETURN = 0xfffffff9 (thread mode, MSP), the stacked xPSR
  * keeps the caller's flags; an SVC from a lower-priority handler
- * (PendSV) nests (EXC_RETURN 0xfffffff1). */
+ * (PendSV) nests (EXC_RETURN 0xfffffff1).  An SVC that cannot be taken
+ * because PRIMASK is set escalates to HardFault with HFSR.FORCED
+ * (ARMv7-M ARM B1.5.4: a synchronous exception that cannot preempt). */
 #include "rt.h"
 
 static volatile uint32_t last_num, last_ipsr, last_excret, nsvc, pendsv_excret, pendsv_result;
@@ -33,6 +35,17 @@ static void on_svc(RtExcFrame *f, uint32_t exc, uint32_t exc_return)
     register uint32_t r3_ __asm__("r3") = (d); \
     __asm__ volatile("svc #" #n : "+r"(r0_) : "r"(r1_), "r"(r2_), "r"(r3_) : "memory"); \
     r0_; })
+
+static volatile uint32_t nhardfault, hfsr_seen;
+
+static void on_hardfault(RtExcFrame *f, uint32_t exc, uint32_t exc_return)
+{
+    (void)exc; (void)exc_return;
+    nhardfault++;
+    hfsr_seen = RT_MMIO32(SCB_HFSR);
+    RT_MMIO32(SCB_HFSR) = hfsr_seen;
+    f->r0 = 0x4a4a;                     /* the SVC returns this instead */
+}
 
 static void on_pendsv(RtExcFrame *f, uint32_t exc, uint32_t exc_return)
 {
@@ -70,5 +83,15 @@ int main(void)
     rt_check(" exc_return (nested)", last_excret, 0xfffffff1);
     rt_check(" ipsr", last_ipsr, EXC_SVC);
     rt_check("ipsr back in thread", rt_ipsr(), 0);
+    /* SVC with PRIMASK set: HardFault instead. */
+    rt_set_handler(EXC_HARDFAULT, on_hardfault);
+    uint32_t before = nsvc;
+    rt_irq_disable();
+    uint32_t r = SVC(1, 1, 1, 0, 0);
+    rt_irq_enable();
+    rt_check("svc under primask: hardfault", nhardfault, 1);
+    rt_check(" HFSR.FORCED", hfsr_seen, HFSR_FORCED);
+    rt_check(" svc handler not run", nsvc - before, 0);
+    rt_check(" r0 from hardfault", r, 0x4a4a);
     return rt_done();
 }

@@ -2,8 +2,8 @@
  * interrupt-driven transmission: with CTRL.TXINTEN and NVIC IRQ 1 (UART0
  * TX) enabled, every character leaving the transmit buffer raises the TX
  * interrupt; the handler checks INTSTATUS.TX, clears it through INTCLEAR
- * and writes the next character.  INTSTATUS is only examined while the
- * TX interrupt is enabled (QEMU also latches it with TXINTEN = 0). */
+ * and writes the next character.  Nothing is printed while TXINTEN is
+ * set (our own output would raise TX interrupts too). */
 #include "rt.h"
 
 #define UART(off) RT_MMIO32(RT_UART0 + (off))
