@@ -77,6 +77,11 @@ ASM_MAIN_ENTER
     TI("eors rot c0", eors, #0x40000000, 0x40000000, 0x20000000, 0, 0x40000000)
     TI("bics rot", bics, #0xf0000000, 0xffffffff, 0, 0x0fffffff, 0x20000000)
     TI("orns", orns, #0xff, 0x0, 0, 0xffffff00, 0x80000000)
+    TI("ands XY00XY00", ands, #0xab00ab00, 0xffffffff, 0x20000000, 0xab00ab00, 0xa0000000)
+    TI("eors XYXYXYXY", eors, #0x5a5a5a5a, 0xffffffff, 0, 0xa5a5a5a5, 0x80000000)
+    TI("adds XYXYXYXY", adds, #0x01010101, 0xfefefeff, 0, 0x00000000, 0x60000000)
+    TI("movs rot 0x3fc", orrs, #0x3fc, 0, 0x20000000, 0x3fc, 0)
+    TI("subs rot 0x10000", subs, #0x10000, 0x10000, 0, 0, 0x60000000)
     POOL
     /* Shifter carry, immediate amounts. */
     TS("lsls #1", lsls, #1, 0x80000001, 0, 2, 0x20000000)
