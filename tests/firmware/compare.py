@@ -9,7 +9,9 @@ Output is compared as all of stdout followed by all of stderr.  With
 --semihosting, both emulators' stderr is sent into their stdout pipe and
 the merged text is compared in the order written: QEMU writes semihosting
 console output to stderr and UART output to stdout, unbuffered, so emucov
-must not hold back one stream behind the other.  On a mismatch
+must not hold back one stream behind the other.  --arch arm runs
+qemu-system-arm -M mps2-an385 and implies --semihosting (programs on that
+board exit through semihosting).  On a mismatch
 the script prints a unified diff (qemu -> emucov).  Each run is bounded by
 --timeout seconds (default 30).  Exit status 0 = identical, 1 = different,
 2 = usage error.
@@ -39,6 +41,8 @@ def main():
     ap.add_argument("--timeout", type=float, default=fwrun.TIMEOUT)
     ap.add_argument("elf")
     args = ap.parse_args()
+    if args.arch == "arm":
+        args.semihosting = True     # the only way out of an mps2-an385 program
     if not os.path.isfile(args.elf):
         sys.stderr.write("error: %s: no such file\n" % args.elf)
         return 2

@@ -4,6 +4,7 @@ exits with the expected status and printed the PASS marker.
 
 usage: run_qemu.py --qemu PATH [--arch riscv|arm] [--semihosting] [--expect-exit N]
                    [--marker TEXT] ELF
+--arch arm runs qemu-system-arm -M mps2-an385 and implies --semihosting.
 """
 
 import argparse
@@ -27,6 +28,8 @@ def main():
     ap.add_argument("--timeout", type=float, default=fwrun.TIMEOUT)
     ap.add_argument("elf")
     args = ap.parse_args()
+    if args.arch == "arm":
+        args.semihosting = True     # the only way out of an mps2-an385 program
     if not os.path.isfile(args.elf):
         sys.stderr.write("error: %s: no such file\n" % args.elf)
         return 2
