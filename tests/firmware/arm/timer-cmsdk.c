@@ -13,13 +13,21 @@
 #define CTRL_EN 1u
 #define CTRL_IRQEN 8u
 
-static volatile uint32_t n0, n1;
+static volatile uint32_t n0, n1, limit0;
 
+/* Counts up to limit0, then stops both timers from the handler itself
+ * (a host-clocked timer may expire again at any time between the main
+ * loop seeing the count and stopping it). */
 static void on_t0(RtExcFrame *f, uint32_t exc, uint32_t r)
 {
     (void)f; (void)exc; (void)r;
     T0(TIMER_INTSTATUS) = 1;
-    n0++;
+    if (n0 < limit0)
+        n0++;
+    if (n0 >= limit0) {
+        T0(TIMER_CTRL) = 0;
+        T1(TIMER_CTRL) = 0;
+    }
 }
 
 static void on_t1(RtExcFrame *f, uint32_t exc, uint32_t r)
@@ -41,13 +49,15 @@ int main(void)
     T0(TIMER_INTSTATUS) = 1;
     rt_nvic_unpend(RT_TIMER0_IRQ);
     rt_nvic_enable(RT_TIMER0_IRQ);
+    limit0 = 5;
     T0(TIMER_CTRL) = CTRL_EN | CTRL_IRQEN;
-    rt_check("CTRL", T0(TIMER_CTRL) & 0xfu, CTRL_EN | CTRL_IRQEN);
+    uint32_t ctrl = T0(TIMER_CTRL) & 0xfu;
     while (n0 < 5)
         __asm__ volatile("wfi");
-    T0(TIMER_CTRL) = 0;
     rt_isb();
+    rt_check("CTRL", ctrl, CTRL_EN | CTRL_IRQEN);
     rt_check("timer0 interrupts", n0, 5);
+    rt_check("handler stopped timer0", T0(TIMER_CTRL) & CTRL_EN, 0);
     rt_check("VALUE within RELOAD", T0(TIMER_VALUE) <= 5000 ? 1 : 0, 1);
     uint32_t stopped = n0;
     for (volatile int i = 0; i < 20000; i++)
@@ -55,6 +65,7 @@ int main(void)
     rt_check("stopped: no more", n0 - stopped, 0);
 
     n0 = 0;
+    limit0 = 12;
     T1(TIMER_CTRL) = 0;
     T1(TIMER_RELOAD) = 15000;
     T1(TIMER_VALUE) = 15000;
@@ -66,8 +77,6 @@ int main(void)
     T0(TIMER_CTRL) = CTRL_EN | CTRL_IRQEN;
     while (n0 < 12)
         __asm__ volatile("wfi");
-    T0(TIMER_CTRL) = 0;
-    T1(TIMER_CTRL) = 0;
     rt_isb();
     uint32_t t1 = n1;
     rt_check("timer0 ticks", n0, 12);
