@@ -146,39 +146,23 @@ void rt_nvic_priority(unsigned n, uint8_t prio);
 /* System handler priority (exc 4..15). */
 void rt_shpr_set(unsigned exc, uint8_t prio);
 
-static inline uint32_t rt_apsr(void)
-{
-    uint32_t v;
-    __asm__ volatile("mrs %0, apsr" : "=r"(v));
-    return v;
-}
-static inline uint32_t rt_primask(void)
-{
-    uint32_t v;
-    __asm__ volatile("mrs %0, primask" : "=r"(v));
-    return v;
-}
-static inline uint32_t rt_basepri(void)
-{
-    uint32_t v;
-    __asm__ volatile("mrs %0, basepri" : "=r"(v));
-    return v;
-}
+/* rt_apsr(), rt_primask(), rt_basepri(), rt_control(), rt_ipsr(): MRS. */
+#define RT_MRS_READER(fn, reg) \
+    static inline uint32_t fn(void) \
+    { \
+        uint32_t v; \
+        __asm__ volatile("mrs %0, " #reg : "=r"(v)); \
+        return v; \
+    }
+RT_MRS_READER(rt_apsr, apsr)
+RT_MRS_READER(rt_primask, primask)
+RT_MRS_READER(rt_basepri, basepri)
+RT_MRS_READER(rt_control, control)
+RT_MRS_READER(rt_ipsr, ipsr)
+
 static inline void rt_set_basepri(uint32_t v)
 {
     __asm__ volatile("msr basepri, %0" :: "r"(v) : "memory");
-}
-static inline uint32_t rt_control(void)
-{
-    uint32_t v;
-    __asm__ volatile("mrs %0, control" : "=r"(v));
-    return v;
-}
-static inline uint32_t rt_ipsr(void)
-{
-    uint32_t v;
-    __asm__ volatile("mrs %0, ipsr" : "=r"(v));
-    return v;
 }
 static inline void rt_irq_enable(void)  { __asm__ volatile("cpsie i" ::: "memory"); }
 static inline void rt_irq_disable(void) { __asm__ volatile("cpsid i" ::: "memory"); }
