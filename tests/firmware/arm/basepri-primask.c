@@ -1,7 +1,8 @@
 /* Interrupt masking: PRIMASK (CPSID/CPSIE i) holds every configurable
  * interrupt pending; BASEPRI masks priorities numerically >= its value,
  * BASEPRI_MAX only raises the masking level; FAULTMASK (CPSID f) masks
- * too; PendSV is masked by BASEPRI like an IRQ. */
+ * too and is cleared by an exception return (ARMv7-M ARM B1.5.8); PendSV
+ * is masked by BASEPRI like an IRQ. */
 #include "irqlog.h"
 
 #define IRQ_LO 27       /* priority 0xa0 */
@@ -11,6 +12,12 @@ static void on_irq(RtExcFrame *f, uint32_t exc, uint32_t r)
 {
     (void)f; (void)r;
     log_add(exc);
+}
+
+static void on_svc_set_faultmask(RtExcFrame *f, uint32_t exc, uint32_t r)
+{
+    (void)f; (void)exc; (void)r;
+    __asm__ volatile("cpsid f" ::: "memory");
 }
 
 static uint32_t faultmask(void)
@@ -75,5 +82,9 @@ int main(void)
     rt_check("FAULTMASK 0", faultmask(), 0);
     static const uint32_t w4[] = {EXC_IRQ(IRQ_HI)};
     log_expect("faultmask released", w4, 1);
+
+    rt_set_handler(EXC_SVC, on_svc_set_faultmask);
+    __asm__ volatile("svc #0" ::: "memory");
+    rt_check("FAULTMASK cleared by exception return", faultmask(), 0);
     return rt_done();
 }

@@ -3,8 +3,10 @@
  * there stacks on the PSP (EXC_RETURN 0xfffffffd) while the handler runs
  * on MSP with CONTROL.SPSEL reading 0.  CONTROL.nPRIV = 1 (unprivileged
  * thread mode): MSR CONTROL and CPSID are ignored, a load from the System
- * Control Space faults (BusFault PRECISERR, BFAR), SVC gets back to
- * privileged (the handler clears nPRIV). */
+ * Control Space faults (BusFault PRECISERR, BFAR), as does a write to
+ * NVIC_STIR unless CCR.USERSETMPEND is set, in which case it pends the
+ * IRQ (ARMv7-M ARM B3.4.3, B3.2.8); SVC gets back to privileged (the
+ * handler clears nPRIV). */
 #include "faults.h"
 
 static uint32_t pstack[128] __attribute__((aligned(8)));
@@ -19,6 +21,8 @@ static void on_svc(RtExcFrame *f, uint32_t exc, uint32_t exc_return)
     uint32_t msp;
     __asm__ volatile("mrs %0, msp" : "=r"(msp));
     svc_msp_inside = msp;
+    if (f->r0 == 3)                         /* "set CCR.USERSETMPEND" */
+        RT_MMIO32(SCB_CCR) |= 1u << 1;
     if (f->r0 == 0x1234) {                  /* "give me privilege back" */
         uint32_t c = rt_control() & ~1u;
         __asm__ volatile("msr control, %0\n\tisb" :: "r"(c));
@@ -47,7 +51,14 @@ __asm__(
 static volatile uint32_t r_excret1, r_svcctrl1, r_frame1, r_mspin1, r_ctrl_after;
 static volatile uint32_t r_ctrl_npriv, r_ctrl_ignored, r_primask, r_fault_count;
 static volatile uint32_t r_fault_exc, r_fault_cfsr, r_fault_bfar, r_ctrl_priv;
-static volatile uint32_t r_excret2, r_svcctrl2;
+static volatile uint32_t r_excret2, r_svcctrl2, r_stir_fault, r_stir_bfar, r_stir_irqs;
+static volatile uint32_t r_stir_ok_fault, r_stir_ok_irqs, nirq30;
+
+static void on_irq30(RtExcFrame *f, uint32_t exc, uint32_t r)
+{
+    (void)f; (void)exc; (void)r;
+    nirq30++;
+}
 
 static void on_psp(void)
 {
@@ -70,6 +81,18 @@ static void on_psp(void)
     r_fault_exc = fault.exc;
     r_fault_cfsr = fault.cfsr;
     r_fault_bfar = fault.bfar;
+    fault_reset();
+    RT_MMIO32(NVIC_STIR) = 30;              /* USERSETMPEND clear: faults */
+    rt_isb();
+    r_stir_fault = fault.count;
+    r_stir_bfar = fault.bfar;
+    r_stir_irqs = nirq30;
+    __asm__ volatile("movs r0, #3\n\tsvc #3" ::: "r0", "r1", "r2", "r3", "r12", "lr", "memory");
+    fault_reset();
+    RT_MMIO32(NVIC_STIR) = 30;              /* USERSETMPEND set: pends */
+    rt_isb();
+    r_stir_ok_fault = fault.count;
+    r_stir_ok_irqs = nirq30;
     __asm__ volatile("ldr r0, =0x1234\n\tsvc #2" ::: "r0", "r1", "r2", "r3", "r12", "lr", "memory");
     r_ctrl_priv = rt_control();
     r_excret2 = svc_excret;
@@ -80,6 +103,8 @@ int main(void)
 {
     fault_install();
     rt_set_handler(EXC_SVC, on_svc);
+    rt_set_handler(EXC_IRQ(30), on_irq30);
+    rt_nvic_enable(30);
     RT_MMIO32(SCB_SHCSR) |= SHCSR_BUSFAULTENA;
     rt_check("CONTROL at reset", rt_control(), 0);
 
@@ -129,6 +154,11 @@ int main(void)
     rt_check(" exc", r_fault_exc, EXC_BUSFAULT);
     rt_check(" CFSR", r_fault_cfsr, CFSR_PRECISERR | CFSR_BFARVALID);
     rt_check(" BFAR", r_fault_bfar, SCB_CPUID);
+    rt_check("unpriv STIR faults", r_stir_fault, 1);
+    rt_check(" BFAR", r_stir_bfar, NVIC_STIR);
+    rt_check(" no irq", r_stir_irqs, 0);
+    rt_check("unpriv STIR with USERSETMPEND: no fault", r_stir_ok_fault, 0);
+    rt_check(" irq 30 taken", r_stir_ok_irqs, 1);
     rt_check("privileged again", r_ctrl_priv, 2);
     rt_check("svc from unpriv exc_return", r_excret2, 0xfffffffd);
     rt_check("CONTROL in handler: nPRIV kept, SPSEL 0", r_svcctrl2, 1);
