@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
-"""Runs one firmware ELF under emucov and under qemu-system-riscv32 -M virt
+"""Runs one firmware ELF under emucov and under QEMU (riscv32 -M virt or arm -M mps2-an385)
 and requires the same output and exit status from both.
 
-usage: compare.py --emucov PATH --qemu PATH [--semihosting] [--expect-exit N]
+usage: compare.py --emucov PATH --qemu PATH [--arch riscv|arm] [--semihosting] [--expect-exit N]
                   [--emucov-arg ARG]... ELF
 
 Output is compared as all of stdout followed by all of stderr.  With
 --semihosting, both emulators' stderr is sent into their stdout pipe and
 the merged text is compared in the order written: QEMU writes semihosting
 console output to stderr and UART output to stdout, unbuffered, so emucov
-must not hold back one stream behind the other.  On a mismatch
+must not hold back one stream behind the other.  --arch arm runs
+qemu-system-arm -M mps2-an385 and implies --semihosting (programs on that
+board exit through semihosting).  On a mismatch
 the script prints a unified diff (qemu -> emucov).  Each run is bounded by
 --timeout seconds (default 30).  Exit status 0 = identical, 1 = different,
 2 = usage error.
@@ -29,6 +31,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--emucov", required=True)
     ap.add_argument("--qemu", required=True)
+    ap.add_argument("--arch", choices=fwrun.ARCHES, default="riscv",
+                    help="riscv: qemu-system-riscv32 -M virt; arm: "
+                         "qemu-system-arm -M mps2-an385 (default: %(default)s)")
     ap.add_argument("--semihosting", action="store_true")
     ap.add_argument("--expect-exit", type=int, default=None,
                     help="also require this exit status from both")
@@ -36,11 +41,13 @@ def main():
     ap.add_argument("--timeout", type=float, default=fwrun.TIMEOUT)
     ap.add_argument("elf")
     args = ap.parse_args()
+    if args.arch == "arm":
+        args.semihosting = True     # the only way out of an mps2-an385 program
     if not os.path.isfile(args.elf):
         sys.stderr.write("error: %s: no such file\n" % args.elf)
         return 2
 
-    q = fwrun.run_qemu(args.qemu, args.elf, args.semihosting, args.timeout)
+    q = fwrun.run_qemu(args.qemu, args.elf, args.semihosting, args.timeout, args.arch)
     e = fwrun.run_emucov(args.emucov, args.elf, args.emucov_arg, args.timeout,
                          merged=args.semihosting)
 

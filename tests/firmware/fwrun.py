@@ -67,8 +67,19 @@ def run(argv, timeout=TIMEOUT, cwd=None, merged=False):
     return Run(proc.returncode, _decode(out), _decode(err), False, argv)
 
 
-def qemu_argv(qemu, elf, semihosting=False):
-    argv = [qemu, "-M", "virt", "-bios", "none", "-nographic", "-kernel", elf]
+ARCHES = ("riscv", "arm")
+
+
+def qemu_argv(qemu, elf, semihosting=False, arch="riscv"):
+    """riscv: qemu-system-riscv32 -M virt -bios none; arm:
+    qemu-system-arm -M mps2-an385 (Cortex-M3), where semihosting is always
+    enabled: the board has no test finisher, so programs exit through
+    semihosting SYS_EXIT / SYS_EXIT_EXTENDED."""
+    if arch == "arm":
+        argv = [qemu, "-M", "mps2-an385", "-nographic", "-kernel", elf]
+        semihosting = True
+    else:
+        argv = [qemu, "-M", "virt", "-bios", "none", "-nographic", "-kernel", elf]
     if semihosting:
         argv += ["-semihosting-config", "enable=on,target=native"]
     return argv
@@ -79,9 +90,9 @@ def _drop_noise(text):
                    if not line.startswith(_QEMU_NOISE))
 
 
-def run_qemu(qemu, elf, semihosting=False, timeout=TIMEOUT):
+def run_qemu(qemu, elf, semihosting=False, timeout=TIMEOUT, arch="riscv"):
     """Semihosting runs merge stderr into stdout (see run())."""
-    r = run(qemu_argv(qemu, elf, semihosting), timeout, merged=semihosting)
+    r = run(qemu_argv(qemu, elf, semihosting, arch), timeout, merged=semihosting)
     r.stdout = _drop_noise(r.stdout) if semihosting else r.stdout
     r.stderr = _drop_noise(r.stderr)
     return r

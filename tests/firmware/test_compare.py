@@ -4,6 +4,7 @@ must accept identical runs and reject a changed output, a changed exit
 status and a hang (within its timeout), and reject a missing ELF.
 
 usage: test_compare.py --qemu PATH PASSING_ELF SEMIHOSTING_ELF
+       test_compare.py --arm-qemu PATH --arm-elf ELF   (compare.py --arch arm)
 """
 
 import argparse
@@ -25,12 +26,14 @@ for a; do elf=$a; done
 """
 QEMU_CMD = ('"%(qemu)s" -M virt -bios none -nographic '
             '-semihosting-config enable=on,target=native -kernel "$elf"')
+QEMU_ARM_CMD = ('"%(qemu)s" -M mps2-an385 -nographic '
+                '-semihosting-config enable=on,target=native -kernel "$elf"')
 
 
-def make_fake(tmp, name, body, qemu):
+def make_fake(tmp, name, body, qemu, cmd=QEMU_CMD):
     path = os.path.join(tmp, name)
     with open(path, "w") as f:
-        f.write(FAKE % {"body": body % {"qemu_cmd": QEMU_CMD % {"qemu": qemu}}})
+        f.write(FAKE % {"body": body % {"qemu_cmd": cmd % {"qemu": qemu}}})
     os.chmod(path, os.stat(path).st_mode | stat.S_IXUSR)
     return path
 
@@ -45,10 +48,16 @@ def compare(emucov, qemu, elf, *extra):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--qemu", required=True)
-    ap.add_argument("elf")
-    ap.add_argument("semi_elf")
+    ap.add_argument("--qemu")
+    ap.add_argument("--arm-qemu", help="also test compare.py --arch arm with this QEMU")
+    ap.add_argument("--arm-elf", help="a passing Cortex-M (mps2-an385) ELF")
+    ap.add_argument("elf", nargs="?")
+    ap.add_argument("semi_elf", nargs="?")
     args = ap.parse_args()
+    do_riscv = bool(args.qemu and args.elf and args.semi_elf)
+    do_arm = bool(args.arm_qemu and args.arm_elf)
+    if not do_riscv and not do_arm:
+        ap.error("give --qemu PASSING_ELF SEMIHOSTING_ELF and/or --arm-qemu/--arm-elf")
     failures = 0
 
     def expect(what, cond, out=""):
@@ -59,6 +68,24 @@ def main():
             sys.stdout.write(out)
 
     with tempfile.TemporaryDirectory() as tmp:
+        if do_arm:
+            arm_same = make_fake(tmp, "arm-same", "exec %(qemu_cmd)s", args.arm_qemu,
+                                 QEMU_ARM_CMD)
+            arm_changed = make_fake(tmp, "arm-changed",
+                                    "%(qemu_cmd)s 2>&1 | sed 's/ok$/okay/'",
+                                    args.arm_qemu, QEMU_ARM_CMD)
+            arm = ("--arch", "arm", "--semihosting")
+            rc, out, _ = compare(arm_same, args.arm_qemu, args.arm_elf, *arm,
+                                 "--expect-exit", "0")
+            expect("arm: identical runs accepted", rc == 0 and "identical" in out, out)
+            rc, out, _ = compare(arm_changed, args.arm_qemu, args.arm_elf, *arm)
+            expect("arm: changed output rejected with a diff",
+                   rc == 1 and "+++ emucov" in out and "okay" in out, out)
+            rc, out, _ = compare(arm_same, args.arm_qemu, args.arm_elf, *arm,
+                                 "--expect-exit", "4")
+            expect("arm: unexpected exit status rejected", rc == 1, out)
+        if not do_riscv:
+            return 1 if failures else 0
         same = make_fake(tmp, "same", "exec %(qemu_cmd)s", args.qemu)
         changed = make_fake(tmp, "changed", "%(qemu_cmd)s | sed 's/ok$/okay/'", args.qemu)
         status = make_fake(tmp, "status", "%(qemu_cmd)s; exit 9", args.qemu)
