@@ -16,25 +16,6 @@ void rt_putc(char c)
     RT_MMIO8(RT_UART_BASE + UART_THR) = (uint8_t)c;
 }
 
-void rt_puts(const char *s)
-{
-    while (*s)
-        rt_putc(*s++);
-}
-
-void rt_nl(void)
-{
-    rt_putc('\n');
-}
-
-void rt_put_hex(uint32_t v)
-{
-    static const char digits[] = "0123456789abcdef";
-    rt_puts("0x");
-    for (int i = 28; i >= 0; i -= 4)
-        rt_putc(digits[(v >> i) & 0xf]);
-}
-
 void rt_put_udec(uint32_t v)
 {
     char buf[12];
@@ -55,61 +36,7 @@ void rt_put_udec(uint32_t v)
         rt_putc(buf[--n]);
 }
 
-void rt_put_dec(int32_t v)
-{
-    if (v < 0) {
-        rt_putc('-');
-        rt_put_udec(0u - (uint32_t)v);
-    } else {
-        rt_put_udec((uint32_t)v);
-    }
-}
-
-void rt_print_val(const char *name, uint32_t v)
-{
-    rt_puts(name);
-    rt_putc('=');
-    rt_put_hex(v);
-    rt_nl();
-}
-
-int rt_check(const char *name, uint32_t got, uint32_t expected)
-{
-    rt_nchecks++;
-    rt_puts(name);
-    rt_putc('=');
-    rt_put_hex(got);
-    if (got == expected) {
-        rt_puts(" ok\n");
-        return 1;
-    }
-    rt_nfail++;
-    rt_puts(" MISMATCH expected ");
-    rt_put_hex(expected);
-    rt_nl();
-    return 0;
-}
-
-int rt_failures(void)
-{
-    return rt_nfail;
-}
-
-int rt_done(void)
-{
-    if (rt_nfail == 0) {
-        rt_puts("PASS (");
-        rt_put_udec((uint32_t)rt_nchecks);
-        rt_puts(" checks)\n");
-        return 0;
-    }
-    rt_puts("FAIL ");
-    rt_put_udec((uint32_t)rt_nfail);
-    rt_puts(" of ");
-    rt_put_udec((uint32_t)rt_nchecks);
-    rt_nl();
-    return rt_nfail;
-}
+#include "../../common/rt_checks.inc"
 
 void rt_exit(int code)
 {
