@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #define SUCC_OTHER (-3)
+#define SUCC_BAD (-4)            /* an unattached conditional branch inside the decision */
 #define WALK_MAX 4096            /* instructions followed from a branch successor */
 
 typedef struct CodeSeg {
@@ -32,6 +33,7 @@ typedef struct Insn {
     const SymLineRow *row;
     int dec;                     /* decision whose position the row is on, -1 */
     int in_span;                 /* decision whose span contains the row, -1 */
+    int near;                    /* decision on whose lines the row is (branchless scan) */
     int branchless;              /* slt/seqz/IT/... */
 } Insn;
 
@@ -44,6 +46,7 @@ typedef struct Build {
     const ScoFile *sco;
     uint32_t *files;             /* sym file ids of the source */
     size_t nfiles;
+    ScoPos *colon;               /* per decision: a ternary's `:` */
     Insn *insn;                  /* decoded code of the functions of the source, by address */
     size_t ninsn, capinsn;
 } Build;
@@ -128,11 +131,33 @@ static int same_pos(ScoPos p, unsigned line, unsigned col)
     return p.line && p.line == line && p.col == col;
 }
 
-/* Is LINE:COL one of the tokens GCC puts a decision's branch rows on (§4.1)? */
-static int token_of(const ScoDecision *d, unsigned line, unsigned col)
+/* Is LINE:COL one of the tokens GCC 12 puts a decision's branch rows on (§4.1)?  if/while:
+ * the keyword, the `(`, the operators; for/do-while also the keyword (rows inside the span
+ * are handled by decision_of_row); a ternary: the `?`, the `:` (GCC's location of the
+ * conditional expression), the operators and the span's start; an expression decision: the
+ * operators and the span's start. */
+/* A macro invocation starts the decision: operators of its body sit there (sco.h). */
+static int macro_start(const ScoDecision *d)
 {
-    if (same_pos(d->keyword, line, col) || same_pos(d->ctrl, line, col) ||
-        same_pos(d->range.start, line, col))
+    for (int c = 0; c < d->nconds; c++)
+        if (d->conds[c].from_macro &&
+            same_pos(d->conds[c].range.start, d->range.start.line, d->range.start.col))
+            return 1;
+    for (int k = 0; k < d->nnodes; k++)
+        if (d->nodes[k].op_from_macro && same_pos(d->nodes[k].op, d->range.start.line,
+                                                  d->range.start.col))
+            return 1;
+    return 0;
+}
+
+static int token_of(const ScoDecision *d, ScoPos colon, unsigned line, unsigned col)
+{
+    if (same_pos(d->ctrl, line, col) ||
+        (d->kind != SCO_DEC_EXPR && d->kind != SCO_DEC_TERNARY &&
+         same_pos(d->keyword, line, col)) ||
+        ((d->kind == SCO_DEC_EXPR || d->kind == SCO_DEC_TERNARY || macro_start(d)) &&
+         same_pos(d->range.start, line, col)) ||
+        same_pos(colon, line, col))
         return 1;
     for (int k = 0; k < d->nnodes; k++)
         if (d->nodes[k].kind != SCO_NODE_COND && same_pos(d->nodes[k].op, line, col))
@@ -140,15 +165,29 @@ static int token_of(const ScoDecision *d, unsigned line, unsigned col)
     return 0;
 }
 
-/* The decision a row belongs to: its exact tokens first; for expression decisions, also a
- * position before the span on the span's first line (the enclosing full expression:
- * `return`'s operand, the called function's name), the nearest such decision winning. */
-static int decision_of_row(const ScoFile *sco, unsigned line, unsigned col)
+static int is_loop(const ScoDecision *d)
+{
+    return d->kind == SCO_DEC_WHILE || d->kind == SCO_DEC_DO_WHILE || d->kind == SCO_DEC_FOR;
+}
+
+/* The decision a row belongs to: exact tokens first; then, for a loop condition, a row inside
+ * its span that no inner decision contains (GCC puts a lone loop condition's branch on its
+ * comparison operator); then, for expression decisions, a position before the span on the
+ * span's first line (the enclosing full expression: `return`'s operand, the called
+ * function's name), the nearest such decision winning. */
+static int decision_of_row(const ScoFile *sco, const ScoPos *colon, unsigned line,
+                           unsigned col)
 {
     int n = sco_decision_count(sco), best = -1;
     for (int i = 0; i < n; i++)
-        if (token_of(sco_decision(sco, i), line, col))
+        if (token_of(sco_decision(sco, i), colon[i], line, col))
             return i;
+    for (int i = 0; i < n; i++)
+        if (in_range(&sco_decision(sco, i)->range, line, col))
+            best = i;                /* sorted by start: the last one is the innermost */
+    if (best >= 0 && is_loop(sco_decision(sco, best)))
+        return best;
+    best = -1;
     for (int i = 0; i < n; i++) {
         const ScoDecision *d = sco_decision(sco, i);
         if (d->kind == SCO_DEC_EXPR && d->range.start.line == line && col < d->range.start.col &&
@@ -168,6 +207,42 @@ static int decision_of_row(const ScoFile *sco, unsigned line, unsigned col)
     return best;
 }
 
+/* The `:` of a ternary whose `?` is at Q, found in the source text (the SCOs record the `?`
+ * only).  Brackets, nested ?: pairs, string and character literals are skipped. */
+static ScoPos find_colon(char **lines, unsigned nlines, ScoPos q)
+{
+    ScoPos none = {0, 0};
+    int depth = 0, nest = 0;
+    unsigned l = q.line, c = q.col + 1;
+    while (l >= 1 && l <= nlines) {
+        const char *s = lines[l - 1];
+        size_t len = strlen(s);
+        for (; c <= len; c++) {
+            char ch = s[c - 1];
+            if (ch == '"' || ch == '\'') {
+                for (c++; c <= len && s[c - 1] != ch; c++)
+                    if (s[c - 1] == '\\')
+                        c++;
+            } else if (ch == '(' || ch == '[' || ch == '{') {
+                depth++;
+            } else if (ch == ')' || ch == ']' || ch == '}') {
+                if (--depth < 0)
+                    return none;
+            } else if (ch == ';' && !depth) {
+                return none;
+            } else if (ch == '?' && !depth) {
+                nest++;
+            } else if (ch == ':' && !depth) {
+                if (!nest--)
+                    return (ScoPos){l, c};
+            }
+        }
+        l++;
+        c = 1;
+    }
+    return none;
+}
+
 static int span_of_row(const ScoFile *sco, unsigned line, unsigned col)
 {
     int n = sco_decision_count(sco), best = -1;
@@ -175,6 +250,23 @@ static int span_of_row(const ScoFile *sco, unsigned line, unsigned col)
         const ScoDecision *d = sco_decision(sco, i);
         if (in_range(&d->range, line, col))
             best = i;                /* sorted by start: the last one is the innermost */
+    }
+    return best;
+}
+
+/* For the branchless scan: a row on the lines of a decision, outside every decision's tokens
+ * and spans (`return s == 17 ? 0 : 1;` puts its snez on the `:`), belongs to the last
+ * decision starting at or before it on those lines. */
+static int near_of_row(const ScoFile *sco, unsigned line, unsigned col)
+{
+    int n = sco_decision_count(sco), best = -1;
+    for (int i = 0; i < n; i++) {
+        const ScoDecision *d = sco_decision(sco, i);
+        unsigned first = d->keyword.line && d->keyword.line < d->range.start.line ?
+                         d->keyword.line : d->range.start.line;
+        if (line >= first && line <= d->range.end.line &&
+            (best < 0 || pos_cmp(d->range.start.line, d->range.start.col, line, col) <= 0))
+            best = i;
     }
     return best;
 }
@@ -266,8 +358,9 @@ static int decode_functions(Build *b)
                     in->info = info;
                     in->info.len = len;
                     in->row = row;
-                    in->dec = decision_of_row(b->sco, row->line, row->column);
+                    in->dec = decision_of_row(b->sco, b->colon, row->line, row->column);
                     in->in_span = span_of_row(b->sco, row->line, row->column);
+                    in->near = near_of_row(b->sco, row->line, row->column);
                     in->branchless = info.len && info.flow == ISA_FLOW_SEQ &&
                                      is_branchless(b, bytes, avail, pc, &info);
                 }
@@ -388,6 +481,8 @@ static int walk(const Build *b, int dec, const DmapBranch *br, int nb, uint64_t 
             pc += in->info.len;
         else if (in->info.flow == ISA_FLOW_JUMP && in->info.has_target)
             pc = in->info.target;
+        else if (in->info.flow == ISA_FLOW_COND)
+            return SUCC_BAD;
         else
             break;
     }
@@ -395,17 +490,32 @@ static int walk(const Build *b, int dec, const DmapBranch *br, int nb, uint64_t 
     return SUCC_OTHER;
 }
 
-/* Orders the two exits: returns <0 when exit A is the True one (first in the source, then
- * lower address). */
-static int exit_order(const Build *b, uint64_t a, uint64_t c)
+/* Which of the two exits is the True outcome (0 or 1), from the layout GCC uses (dmap.h):
+ * the True successor (then-statement, loop body, first `?` operand) is written after the
+ * decision and before the False one; a do-while's True successor is its body, written
+ * before the decision.  When the rows cannot tell (both at one position, as the `li 1` /
+ * `li 0` of an expression decision), the lower address is True. */
+static int true_exit(const Build *b, const ScoDecision *d, const uint64_t ex[2])
 {
-    const SymLineRow *ra = sym_row_at(b->sym, a), *rc = sym_row_at(b->sym, c);
-    if (ra && rc && ra->file == rc->file && ra->line && rc->line) {
-        int k = pos_cmp(ra->line, ra->column, rc->line, rc->column);
-        if (k)
-            return k;
+    const SymLineRow *r[2] = {sym_row_at(b->sym, ex[0]), sym_row_at(b->sym, ex[1])};
+    int lo = ex[0] < ex[1] ? 0 : 1;
+    if (!r[0] || !r[1] || r[0]->file != r[1]->file || !r[0]->line || !r[1]->line)
+        return lo;
+    int before[2], after[2];
+    for (int k = 0; k < 2; k++) {
+        before[k] = pos_cmp(r[k]->line, r[k]->column, d->range.start.line,
+                            d->range.start.col) < 0;
+        after[k] = pos_cmp(r[k]->line, r[k]->column, d->range.end.line,
+                           d->range.end.col) > 0;
     }
-    return a < c ? -1 : 1;
+    if (d->kind == SCO_DEC_DO_WHILE && before[0] != before[1])
+        return before[0] ? 0 : 1;
+    if (d->kind != SCO_DEC_DO_WHILE && after[0] != after[1])
+        return after[0] ? 0 : 1;
+    int k = pos_cmp(r[0]->line, r[0]->column, r[1]->line, r[1]->column);
+    if (k)
+        return k < 0 ? 0 : 1;
+    return lo;
 }
 
 static void map_instance(const Build *b, int di, DmapDecision *dd, DmapBranch *br, int nb)
@@ -429,6 +539,12 @@ static void map_instance(const Build *b, int di, DmapDecision *dd, DmapBranch *b
             int s = walk(b, di, br, nb, dest[dir], &ex);
             br[k].succ[dir] = s;
             succ_exit[k][dir] = -1;
+            if (s == SUCC_BAD) {
+                snprintf(dd->reason, sizeof dd->reason, "a conditional branch inside the "
+                         "decision is not on its positions");
+                dd->status = DMAP_UNDETERMINED;
+                return;
+            }
             if (s == SUCC_OTHER) {
                 int e;
                 for (e = 0; e < nexit && exits[e] != ex; e++)
@@ -445,7 +561,7 @@ static void map_instance(const Build *b, int di, DmapDecision *dd, DmapBranch *b
         dd->status = DMAP_UNDETERMINED;
         return;
     }
-    int t_exit = exit_order(b, exits[0], exits[1]) < 0 ? 0 : 1;
+    int t_exit = true_exit(b, d, exits);
     for (int k = 0; k < nb; k++)
         for (int dir = 0; dir < 2; dir++)
             if (succ_exit[k][dir] >= 0)
@@ -508,7 +624,8 @@ static void map_decision(const Build *b, int di, DmapDecision *dd, DmapBranch **
 
     for (size_t i = 0; i < b->ninsn; i++) {
         const Insn *in = &b->insn[i];
-        if (in->dec == di || in->in_span == di)
+        if (in->dec == di || in->in_span == di ||
+            (in->dec < 0 && in->in_span < 0 && in->near == di))
             branchless |= in->branchless;
         if (in->dec != di || in->info.flow != ISA_FLOW_COND || !in->info.has_target)
             continue;
@@ -547,7 +664,7 @@ static void map_decision(const Build *b, int di, DmapDecision *dd, DmapBranch **
                  "too many conditions");
         dd->status = DMAP_UNDETERMINED;
     } else if (!nb && !branchless) {
-        snprintf(dd->reason, sizeof dd->reason, "no code (folded or not linked)");
+        snprintf(dd->reason, sizeof dd->reason, "no conditional branch at its positions");
         dd->status = DMAP_UNDETERMINED;
     } else if (branchless) {
         snprintf(dd->reason, sizeof dd->reason, "branchless code in the decision");
@@ -575,7 +692,9 @@ static void map_decision(const Build *b, int di, DmapDecision *dd, DmapBranch **
             char r[sizeof dd->reason];
             int w = snprintf(r, sizeof r, "copy %d of %d: ", k + 1, ninst);
             if (w > 0 && (size_t)w < sizeof r) {
-                strncat(r, dd->reason, sizeof r - (size_t)w - 1);
+                size_t room = sizeof r - (size_t)w - 1, len = strlen(dd->reason);
+                memcpy(r + w, dd->reason, len < room ? len : room);
+                r[(size_t)w + (len < room ? len : room)] = 0;
                 memcpy(dd->reason, r, sizeof r);
             }
         }
@@ -588,6 +707,39 @@ static void map_decision(const Build *b, int di, DmapDecision *dd, DmapBranch **
         }
     }
     free(inst_fn);
+}
+
+static int load_colons(Build *b, const char *source, char *err, size_t errlen)
+{
+    int n = sco_decision_count(b->sco);
+    b->colon = calloc((size_t)n + 1, sizeof *b->colon);
+    FILE *f = fopen(source, "r");
+    if (!b->colon || !f) {
+        set_err(err, errlen, "%s: cannot read", source);
+        if (f)
+            fclose(f);
+        return -1;
+    }
+    char **lines = NULL, buf[4096];
+    unsigned nlines = 0;
+    while (fgets(buf, sizeof buf, f)) {
+        char **nl = realloc(lines, (nlines + 1) * sizeof *nl);
+        if (!nl)
+            break;
+        lines = nl;
+        buf[strcspn(buf, "\n")] = 0;
+        lines[nlines++] = strdup(buf);
+    }
+    fclose(f);
+    for (int i = 0; i < n; i++) {
+        const ScoDecision *d = sco_decision(b->sco, i);
+        if (d->kind == SCO_DEC_TERNARY && d->ctrl.line)
+            b->colon[i] = find_colon(lines, nlines, d->ctrl);
+    }
+    for (unsigned i = 0; i < nlines; i++)
+        free(lines[i]);
+    free(lines);
+    return 0;
 }
 
 static int same_file(const char *dwarf_path, const char *source)
@@ -636,7 +788,7 @@ DmapFile *dmap_build(const char *elf_path, const SymFile *sym, const ScoFile *sc
         set_err(err, errlen, "%s: %s is not in its DWARF line table", elf_path, source);
         goto fail;
     }
-    if (decode_functions(&b))
+    if (load_colons(&b, source, err, errlen) || decode_functions(&b))
         goto fail;
     m->ndec = sco_decision_count(sco);
     m->dec = calloc((size_t)m->ndec + 1, sizeof *m->dec);
@@ -652,6 +804,7 @@ DmapFile *dmap_build(const char *elf_path, const SymFile *sym, const ScoFile *sc
     free(b.seg);
     free(b.files);
     free(b.insn);
+    free(b.colon);
     return m;
 fail:
     for (size_t i = 0; i < b.nseg; i++)
@@ -659,6 +812,7 @@ fail:
     free(b.seg);
     free(b.files);
     free(b.insn);
+    free(b.colon);
     dmap_free(m);
     return NULL;
 }
