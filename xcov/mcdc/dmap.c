@@ -490,32 +490,66 @@ static int walk(const Build *b, int dec, const DmapBranch *br, int nb, uint64_t 
     return SUCC_OTHER;
 }
 
-/* Which of the two exits is the True outcome (0 or 1), from the layout GCC uses (dmap.h):
- * the True successor (then-statement, loop body, first `?` operand) is written after the
- * decision and before the False one; a do-while's True successor is its body, written
- * before the decision.  When the rows cannot tell (both at one position, as the `li 1` /
- * `li 0` of an expression decision), the lower address is True. */
-static int true_exit(const Build *b, const ScoDecision *d, const uint64_t ex[2])
+/* Was the CU compiled at -O0 (the last -O option in DW_AT_producer, none = -O0)? */
+static int cu_is_O0(const Build *b, uint32_t cu)
 {
-    const SymLineRow *r[2] = {sym_row_at(b->sym, ex[0]), sym_row_at(b->sym, ex[1])};
-    int lo = ex[0] < ex[1] ? 0 : 1;
-    if (!r[0] || !r[1] || r[0]->file != r[1]->file || !r[0]->line || !r[1]->line)
-        return lo;
-    int before[2], after[2];
-    for (int k = 0; k < 2; k++) {
-        before[k] = pos_cmp(r[k]->line, r[k]->column, d->range.start.line,
-                            d->range.start.col) < 0;
-        after[k] = pos_cmp(r[k]->line, r[k]->column, d->range.end.line,
-                           d->range.end.col) > 0;
+    const SymCu *c = cu < sym_cu_count(b->sym) ? sym_cu(b->sym, cu) : NULL;
+    const char *p = c ? c->producer : NULL, *last = NULL;
+    if (!p)
+        return 0;
+    for (const char *q = strstr(p, " -O"); q; q = strstr(q + 1, " -O"))
+        last = q + 3;
+    return !last || (last[0] == '0' && (last[1] == ' ' || !last[1]));
+}
+
+/* Label the exits True (1) or False (0) from the layout GCC uses (dmap.h): the True
+ * successor (then-statement, loop body, first `?` operand) is written after the decision
+ * and before the False one; a do-while's True successor is its body, written before the
+ * decision.  Two exits: when their rows cannot tell (both at one position, as the `li 1` /
+ * `li 0` of an expression decision), the lower address is True.  More than two exits
+ * (-Og duplicates returns and joins): the True ones are those at the first position after
+ * the span (do-while: the first before it), every other exit is False.  Returns 0, or -1
+ * when the rows do not allow a labelling. */
+static int label_exits(const Build *b, const ScoDecision *d, const uint64_t *ex, int n,
+                       int *label)
+{
+    const SymLineRow *r[2 * DMAP_MAX_CONDS];
+    for (int k = 0; k < n; k++) {
+        r[k] = sym_row_at(b->sym, ex[k]);
+        if (!r[k] || !r[k]->line || r[k]->file != r[0]->file)
+            r[k] = NULL;
     }
-    if (d->kind == SCO_DEC_DO_WHILE && before[0] != before[1])
-        return before[0] ? 0 : 1;
-    if (d->kind != SCO_DEC_DO_WHILE && after[0] != after[1])
-        return after[0] ? 0 : 1;
-    int k = pos_cmp(r[0]->line, r[0]->column, r[1]->line, r[1]->column);
-    if (k)
-        return k < 0 ? 0 : 1;
-    return lo;
+    int do_while = d->kind == SCO_DEC_DO_WHILE, best = -1;
+    for (int k = 0; k < n; k++) {
+        if (!r[k])
+            continue;
+        int side = do_while ? pos_cmp(r[k]->line, r[k]->column, d->range.start.line,
+                                      d->range.start.col) < 0
+                            : pos_cmp(r[k]->line, r[k]->column, d->range.end.line,
+                                      d->range.end.col) > 0;
+        if (side && (best < 0 || pos_cmp(r[k]->line, r[k]->column, r[best]->line,
+                                          r[best]->column) < 0))
+            best = k;
+    }
+    int ntrue = 0;
+    for (int k = 0; k < n; k++) {
+        label[k] = best >= 0 && r[k] && r[k]->line == r[best]->line &&
+                   r[k]->column == r[best]->column;
+        ntrue += label[k];
+    }
+    if (n == 2 && ntrue != 1) {
+        /* same side or same position: the earlier position, then (at -O0 only, where GCC
+         * emits the True value first: `li 1; j; li 0`) the lower address.  At -Og the
+         * False value comes first in some functions and not in others. */
+        int k = r[0] && r[1] ? pos_cmp(r[0]->line, r[0]->column, r[1]->line, r[1]->column) : 0;
+        if (!k && (!r[0] || !cu_is_O0(b, r[0]->cu)))
+            return -1;
+        int t = k ? (k < 0 ? 0 : 1) : (ex[0] < ex[1] ? 0 : 1);
+        label[t] = 1;
+        label[!t] = 0;
+        return 0;
+    }
+    return ntrue >= 1 && ntrue < n ? 0 : -1;
 }
 
 static void map_instance(const Build *b, int di, DmapDecision *dd, DmapBranch *br, int nb)
@@ -555,17 +589,18 @@ static void map_instance(const Build *b, int di, DmapDecision *dd, DmapBranch *b
             }
         }
     }
-    if (nexit != 2) {
-        snprintf(dd->reason, sizeof dd->reason, "%d outcome exit%s (2 expected)", nexit,
-                 nexit == 1 ? "" : "s");
+    int label[2 * DMAP_MAX_CONDS];
+    if (nexit < 2 || label_exits(b, d, exits, nexit, label)) {
+        snprintf(dd->reason, sizeof dd->reason, nexit < 2 ? "a single outcome exit" :
+                 "%d outcome exits that the source positions do not sort into True/False",
+                 nexit);
         dd->status = DMAP_UNDETERMINED;
         return;
     }
-    int t_exit = true_exit(b, d, exits);
     for (int k = 0; k < nb; k++)
         for (int dir = 0; dir < 2; dir++)
             if (succ_exit[k][dir] >= 0)
-                br[k].succ[dir] = succ_exit[k][dir] == t_exit ? DMAP_OUT_T : DMAP_OUT_F;
+                br[k].succ[dir] = label[succ_exit[k][dir]] ? DMAP_OUT_T : DMAP_OUT_F;
     /* entry: the branch no other branch leads to */
     int entry = -1, nentry = 0;
     for (int k = 0; k < nb; k++) {
