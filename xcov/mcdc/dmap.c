@@ -502,6 +502,55 @@ static int cu_is_O0(const Build *b, uint32_t cu)
     return !last || (last[0] == '0' && (last[1] == ' ' || !last[1]));
 }
 
+/* The 0/1 an exit loads first (`li a0,1`; ARM `movs r0, #1`), following jumps over a few
+ * straight-line instructions; -1 when there is none. */
+static int exit_value(const Build *b, uint64_t pc)
+{
+    for (int steps = 0; steps < 6; steps++) {
+        size_t avail;
+        const uint8_t *bytes = code_at(b, pc, &avail);
+        IsaInsnInfo info;
+        char text[96];
+        if (!bytes || !b->isa->decode_info(bytes, avail, pc, &info))
+            return -1;
+        if (info.flow == ISA_FLOW_JUMP && info.has_target) {
+            pc = info.target;
+            continue;
+        }
+        if (info.flow != ISA_FLOW_SEQ || !b->isa->disasm(bytes, avail, pc, text, sizeof text))
+            return -1;
+        size_t k = strcspn(text, " \t");
+        if ((k == 2 && !strncmp(text, "li", 2)) || (k == 3 && !strncmp(text, "mov", 3)) ||
+            (k == 4 && !strncmp(text, "movs", 4)) || (k == 5 && !strncmp(text, "mov.w", 5))) {
+            const char *c = strrchr(text, ',');
+            if (c) {
+                c++;
+                c += strspn(c, " #");
+                if ((c[0] == '0' || c[0] == '1') && !c[1])
+                    return c[0] - '0';
+            }
+        }
+        pc += info.len;
+    }
+    return -1;
+}
+
+/* An expression decision's value is materialised as 0/1 (C 6.5.13-14: && and || yield 1 or
+ * 0): the exits that load 1 are True, those that load 0 False.  -1 when some exit loads
+ * neither, or all load the same. */
+static int label_by_value(const Build *b, const uint64_t *ex, int n, int *label)
+{
+    int seen[2] = {0, 0};
+    for (int k = 0; k < n; k++) {
+        int v = exit_value(b, ex[k]);
+        if (v < 0)
+            return -1;
+        label[k] = v;
+        seen[v] = 1;
+    }
+    return seen[0] && seen[1] ? 0 : -1;
+}
+
 /* Label the exits True (1) or False (0) from the layout GCC uses (dmap.h): the True
  * successor (then-statement, loop body, first `?` operand) is written after the decision
  * and before the False one; a do-while's True successor is its body, written before the
@@ -519,6 +568,8 @@ static int label_exits(const Build *b, const ScoDecision *d, const uint64_t *ex,
         if (!r[k] || !r[k]->line || r[k]->file != r[0]->file)
             r[k] = NULL;
     }
+    if (d->kind == SCO_DEC_EXPR && !label_by_value(b, ex, n, label))
+        return 0;
     int do_while = d->kind == SCO_DEC_DO_WHILE, best = -1;
     for (int k = 0; k < n; k++) {
         if (!r[k])
