@@ -837,6 +837,16 @@ static int same_file(const char *dwarf_path, const char *source)
     return !strcmp(x ? x + 1 : dwarf_path, y ? y + 1 : source);
 }
 
+static void build_free(Build *b)
+{
+    for (size_t i = 0; i < b->nseg; i++)
+        free(b->seg[i].bytes);
+    free(b->seg);
+    free(b->files);
+    free(b->insn);
+    free(b->colon);
+}
+
 DmapFile *dmap_build(const char *elf_path, const SymFile *sym, const ScoFile *sco,
                      const char *source, char *err, size_t errlen)
 {
@@ -885,20 +895,10 @@ DmapFile *dmap_build(const char *elf_path, const SymFile *sym, const ScoFile *sc
         m->dec[i].sco = sco_decision(sco, i);
         map_decision(&b, i, &m->dec[i], &m->br[i]);
     }
-    for (size_t i = 0; i < b.nseg; i++)
-        free(b.seg[i].bytes);
-    free(b.seg);
-    free(b.files);
-    free(b.insn);
-    free(b.colon);
+    build_free(&b);
     return m;
 fail:
-    for (size_t i = 0; i < b.nseg; i++)
-        free(b.seg[i].bytes);
-    free(b.seg);
-    free(b.files);
-    free(b.insn);
-    free(b.colon);
+    build_free(&b);
     dmap_free(m);
     return NULL;
 }
