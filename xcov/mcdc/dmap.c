@@ -749,21 +749,20 @@ static void map_decision(const Build *b, int di, DmapDecision *dd, DmapBranch **
         snprintf(dd->reason, sizeof dd->reason, d->constant ? "constant decision" :
                  "too many conditions");
         dd->status = DMAP_UNDETERMINED;
-    } else if (!nb && !branchless) {
-        snprintf(dd->reason, sizeof dd->reason, "no conditional branch at its positions");
-        dd->status = DMAP_UNDETERMINED;
-    } else if (branchless) {
-        snprintf(dd->reason, sizeof dd->reason, "branchless code in the decision");
-        dd->status = DMAP_UNDETERMINED;
     } else {
-        for (int c = 0; c < d->nconds; c++)
+        for (int c = d->nconds - 1; c >= 0; c--)
             if (d->conds[c].constant) {
                 snprintf(dd->reason, sizeof dd->reason, "constant condition %d", c + 1);
                 dd->status = DMAP_UNDETERMINED;
             }
     }
+    if (dd->status == DMAP_MAPPED && (!nb || branchless)) {
+        snprintf(dd->reason, sizeof dd->reason, branchless ? "branchless code in the decision"
+                 : "no conditional branch at its positions");
+        dd->status = DMAP_UNDETERMINED;
+    }
     for (int k = 0; k < ninst && dd->status == DMAP_MAPPED; k++) {
-        /* branches of instance k are contiguous after a stable partition */
+        /* map copy k on its own branches, then put them back with decision-wide indices */
         DmapBranch tmp[DMAP_MAX_CONDS * 2];
         int idx[DMAP_MAX_CONDS * 2], m = 0;
         for (int j = 0; j < nb; j++)
