@@ -53,8 +53,10 @@ int main(int argc, char **argv)
         ScoFile *sco = sco_extract(src, cargs, ncargs, err, sizeof err);
         DmapFile *map = sco ? dmap_build(elf, sym, sco, src, err, sizeof err) : NULL;
         DmapVectors *vec = map ? dmap_vectors_new(map) : NULL;
+        if (map && !vec)
+            snprintf(err, sizeof err, "out of memory");
         if (!vec || (strcmp(trace, "-") && dmap_vectors_trace(vec, trace, err, sizeof err))) {
-            fprintf(stderr, "xcov-mcdc: %s\n", vec || map || !sco ? err : err);
+            fprintf(stderr, "xcov-mcdc: %s\n", err);
             status = 1;
         } else {
             printf("file %s\n", src);
