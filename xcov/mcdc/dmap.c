@@ -369,6 +369,11 @@ static int decode_functions(Build *b)
         }
     }
     qsort(b->insn, b->ninsn, sizeof *b->insn, insn_cmp);
+    size_t out = 0;                  /* two DWARF entries may cover one range */
+    for (size_t i = 0; i < b->ninsn; i++)
+        if (!out || b->insn[out - 1].addr != b->insn[i].addr)
+            b->insn[out++] = b->insn[i];
+    b->ninsn = out;
     return 0;
 }
 
