@@ -10,10 +10,13 @@
      multisets (each vector with its count);
  (c) for every mapped decision, the outcomes and the unique-cause / masking verdicts equal
      the source's /*@cov ... */ annotation.
-With --static (no emulator for the ISA yet) only the maps are checked: (a) alone.
+With --static only the maps are checked: (a) alone.  With --qemu (ARM, until emucov has an
+ARM board) the trace comes from qemu-system-arm -M mps2-an385 -singlestep -d exec,nochain,
+converted by qemu2trace.
 
-Usage: check_mcdc.py --xcov-mcdc EXE [--emucov EXE --host EXE] --elf ELF --src FILE.c
-                     --name PROGRAM --expected FILE [--static] [-- CLANG-ARGS]"""
+Usage: check_mcdc.py --xcov-mcdc EXE [--emucov EXE | --qemu QEMU --objcopy OBJCOPY
+                     --qemu2trace EXE] [--host EXE] --elf ELF --src FILE.c --name PROGRAM
+                     --config CONFIG --expected FILE [--static] [-- CLANG-ARGS]"""
 import argparse
 import collections
 import os
@@ -64,6 +67,9 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--xcov-mcdc', required=True)
     ap.add_argument('--emucov')
+    ap.add_argument('--qemu')
+    ap.add_argument('--objcopy')
+    ap.add_argument('--qemu2trace')
     ap.add_argument('--host')
     ap.add_argument('--elf', required=True)
     ap.add_argument('--src', required=True)
@@ -76,7 +82,19 @@ def main():
     errors = []
     with tempfile.TemporaryDirectory() as tmp:
         trace = '-'
-        if not a.static:
+        if not a.static and a.qemu:
+            trace = os.path.join(tmp, 'fw.trace')
+            log, img = os.path.join(tmp, 'qemu.log'), os.path.join(tmp, 'fw.bin')
+            r = subprocess.run([a.qemu, '-M', 'mps2-an385', '-kernel', a.elf, '-semihosting',
+                                '-nographic', '-monitor', 'none', '-serial', 'none',
+                                '-singlestep', '-d', 'exec,nochain', '-D', log],
+                               capture_output=True, text=True, timeout=120)
+            if r.returncode != 0:
+                print('qemu exit status %d (0 expected): %s' % (r.returncode, r.stderr))
+                return 1
+            subprocess.run([a.objcopy, '-O', 'binary', a.elf, img], check=True)
+            subprocess.run([a.qemu2trace, img, '0', log, trace], check=True)
+        elif not a.static:
             trace = os.path.join(tmp, 'fw.trace')
             r = subprocess.run([a.emucov, 'run', a.elf, '--trace', trace, '--max-insns',
                                 '50000000'], capture_output=True, text=True, timeout=120)
