@@ -76,6 +76,13 @@ typedef struct CovInsn {
     unsigned line, col;       /* 0 when not traceable to source             */
 } CovInsn;
 
+/* A statement (stmt levels): its source range and state. */
+typedef struct CovStmt {
+    unsigned line, col;       /* start (1-based, byte columns)             */
+    unsigned end_line, end_col;
+    char mark;                /* '+' covered, '-' not covered, '?' undetermined */
+} CovStmt;
+
 typedef struct CovLine {
     unsigned number;          /* 1-based                                    */
     char mark;                /* COV_MARK_*                                 */
@@ -86,6 +93,9 @@ typedef struct CovLine {
     CovViolation *violations; /* what makes the line '-', '!', '?', '*'     */
     unsigned nviolations;
     char *exemption;          /* justification when exempted, else NULL     */
+    CovStmt *stmts;           /* statements that start on this line (with
+                                 code), in column order; stmt levels only   */
+    unsigned nstmts;
     /* object code attributed to this line: indices into CovReport.insns   */
     uint32_t *insns;
     unsigned ninsns;

@@ -15,6 +15,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -1008,18 +1009,62 @@ static void cross_target(const char *cc, const ArgV *tflags, ArgV *out)
     pclose(p);
 }
 
-ScoFile *sco_extract_db(const char *source, const char *dbdir, char *err, size_t errlen)
+/* The compile command of SOURCE in DBDIR/compile_commands.json: exactly its
+ * entry when `exact`, else libclang's interpolation (closest listed file). */
+static CXCompileCommands db_commands(CXCompilationDatabase db, const char *source, int exact,
+                                     CXCompileCommand *out)
+{
+    char want[PATH_MAX];
+    *out = NULL;
+    if (!exact) {
+        char *abs = realpath(source, NULL);
+        CXCompileCommands cmds =
+            clang_CompilationDatabase_getCompileCommands(db, abs ? abs : source);
+        free(abs);
+        if (cmds && clang_CompileCommands_getSize(cmds) > 0)
+            *out = clang_CompileCommands_getCommand(cmds, 0);
+        return cmds;
+    }
+    CXCompileCommands cmds = clang_CompilationDatabase_getAllCompileCommands(db);
+    unsigned n = cmds ? clang_CompileCommands_getSize(cmds) : 0;
+    if (!realpath(source, want))
+        return cmds;
+    for (unsigned i = 0; i < n && !*out; i++) {
+        CXCompileCommand c = clang_CompileCommands_getCommand(cmds, i);
+        CXString fs = clang_CompileCommand_getFilename(c);
+        CXString ds = clang_CompileCommand_getDirectory(c);
+        const char *fn = clang_getCString(fs), *dn = clang_getCString(ds);
+        char *full = NULL, got[PATH_MAX];
+        if (fn && fn[0] != '/' && dn) {
+            if (asprintf(&full, "%s/%s", dn, fn) < 0)
+                full = NULL;
+        } else if (fn) {
+            full = strdup(fn);
+        }
+        if (full && realpath(full, got) && !strcmp(got, want))
+            *out = c;
+        free(full);
+        clang_disposeString(fs);
+        clang_disposeString(ds);
+    }
+    return cmds;
+}
+
+int sco_compile_args(const char *source, const char *dbdir, int exact, char ***argv_out,
+                     int *argc_out, char *err, size_t errlen)
 {
     char *json = NULL;
+    *argv_out = NULL;
+    *argc_out = 0;
     if (!source || !dbdir) {
         set_err(err, errlen, "no source file or build directory given");
-        return NULL;
+        return -1;
     }
     /* check first: libclang prints its own tooling errors on stderr otherwise */
     if (asprintf(&json, "%s/compile_commands.json", dbdir) < 0 || access(json, R_OK) != 0) {
         set_err(err, errlen, "%s: %s", json ? json : dbdir, strerror(errno));
         free(json);
-        return NULL;
+        return -1;
     }
     free(json);
     CXCompilationDatabase_Error dberr;
@@ -1027,20 +1072,17 @@ ScoFile *sco_extract_db(const char *source, const char *dbdir, char *err, size_t
     if (dberr != CXCompilationDatabase_NoError || !db) {
         set_err(err, errlen, "%s/compile_commands.json: not a valid compilation database",
                 dbdir);
-        return NULL;
+        return -1;
     }
-    char *abs = realpath(source, NULL);
-    CXCompileCommands cmds =
-        clang_CompilationDatabase_getCompileCommands(db, abs ? abs : source);
-    free(abs);
-    if (!cmds || clang_CompileCommands_getSize(cmds) == 0) {
+    CXCompileCommand cmd;
+    CXCompileCommands cmds = db_commands(db, source, exact, &cmd);
+    if (!cmd) {
         if (cmds)
             clang_CompileCommands_dispose(cmds);
         clang_CompilationDatabase_dispose(db);
         set_err(err, errlen, "%s: no entry in %s/compile_commands.json", source, dbdir);
-        return NULL;
+        return -2;
     }
-    CXCompileCommand cmd = clang_CompileCommands_getCommand(cmds, 0);
     unsigned n = clang_CompileCommand_getNumArgs(cmd);
     CXString dirs = clang_CompileCommand_getDirectory(cmd);
     const char *dir = clang_getCString(dirs);
@@ -1069,7 +1111,10 @@ ScoFile *sco_extract_db(const char *source, const char *dbdir, char *err, size_t
                 argv_push(&args, "%s%s", flag, val);
             if (sep)
                 clang_disposeString(s2);
-        } else if (!strncmp(a, "-std=", 5)) {
+        } else if (!strncmp(a, "-std=", 5) || !strcmp(a, "-ffreestanding") ||
+                   !strcmp(a, "-fno-builtin")) {
+            /* language mode: a freestanding parse uses the compiler's own
+             * <stdint.h> instead of looking for a C library's */
             argv_push(&args, "%s", a);
         } else if (target_flag(a)) {
             argv_push(&args, "%s", a);
@@ -1085,13 +1130,27 @@ ScoFile *sco_extract_db(const char *source, const char *dbdir, char *err, size_t
     clang_disposeString(dirs);
     clang_CompileCommands_dispose(cmds);
     clang_CompilationDatabase_dispose(db);
-    ScoFile *f = NULL;
-    if (args.oom || tflags.oom)
-        set_err(err, errlen, "out of memory");
-    else
-        f = sco_extract(source, (const char *const *)args.v, args.n, err, errlen);
-    argv_free(&args);
     argv_free(&tflags);
+    if (args.oom || tflags.oom) {
+        argv_free(&args);
+        set_err(err, errlen, "out of memory");
+        return -1;
+    }
+    *argv_out = args.v;
+    *argc_out = args.n;
+    return args.n;
+}
+
+ScoFile *sco_extract_db(const char *source, const char *dbdir, char *err, size_t errlen)
+{
+    char **argv;
+    int argc;
+    if (sco_compile_args(source, dbdir, 0, &argv, &argc, err, errlen) < 0)
+        return NULL;
+    ScoFile *f = sco_extract(source, (const char *const *)argv, argc, err, errlen);
+    for (int i = 0; i < argc; i++)
+        free(argv[i]);
+    free(argv);
     return f;
 }
 

@@ -101,6 +101,13 @@ ScoFile *sco_extract(const char *source, const char *const *args, int nargs,
  * listed file (libclang's interpolation of compile_commands.json). */
 ScoFile *sco_extract_db(const char *source, const char *dbdir, char *err, size_t errlen);
 
+/* The clang arguments sco_extract_db() uses for SOURCE (the rules above), for other
+ * libclang clients (xcov's statement extraction).  EXACT: only SOURCE's own entry (no
+ * interpolation).  Returns the count (>= 0) with a malloc'd vector of malloc'd strings,
+ * -2 when the database has no entry for SOURCE, -1 on error (message in ERR). */
+int sco_compile_args(const char *source, const char *dbdir, int exact, char ***argv,
+                     int *argc, char *err, size_t errlen);
+
 void sco_free(ScoFile *f);
 
 const char *sco_source(const ScoFile *f);

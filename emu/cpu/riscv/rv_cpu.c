@@ -21,13 +21,22 @@ uint64_t rv_counter_icount(RvCpu *cpu)
     return cpu->m->icount;
 }
 
+/* mcountinhibit (privileged spec 3.1.13): CY (bit 0) stops mcycle, IR
+ * (bit 2) stops minstret; a stopped counter keeps its value. */
+#define RV_INHIBIT_CY 1u
+#define RV_INHIBIT_IR 4u
+
 static uint64_t rv_cycle(RvCpu *cpu)
 {
+    if (cpu->mcountinhibit & RV_INHIBIT_CY)
+        return cpu->cycle_frozen;
     return rv_counter_icount(cpu) + cpu->cycle_offset;
 }
 
 static uint64_t rv_instret(RvCpu *cpu)
 {
+    if (cpu->mcountinhibit & RV_INHIBIT_IR)
+        return cpu->instret_frozen;
     return rv_counter_icount(cpu) + cpu->instret_offset;
 }
 
@@ -251,13 +260,26 @@ enum {
                        RV_MSTATUS_MPRV | RV_MSTATUS_TW)
 #define MIE_WMASK ((1u << RV_IRQ_MSI) | (1u << RV_IRQ_MTI) | (1u << RV_IRQ_MEI))
 
-static void rv_set_cycle(RvCpu *cpu, uint64_t v) { cpu->cycle_offset = v - rv_counter_icount(cpu); }
-static void rv_set_instret(RvCpu *cpu, uint64_t v) { cpu->instret_offset = v - rv_counter_icount(cpu); }
+/* Set a counter to the value the NEXT instruction must read.  The CSR
+ * instruction writing it has not retired yet (icount excludes it) and will
+ * count once it retires, so a running counter is set one lower. */
+static void rv_set_cycle(RvCpu *cpu, uint64_t v)
+{
+    if (cpu->mcountinhibit & RV_INHIBIT_CY)
+        cpu->cycle_frozen = v;
+    else
+        cpu->cycle_offset = v - 1 - rv_counter_icount(cpu);
+}
 
-/* After a write to a counter by a CSR instruction, the instruction itself
- * still retires; the value read back by the next instruction is the written
- * value (as QEMU does). Our icount at the CSR instruction excludes it, so
- * compensate by one. */
+static void rv_set_instret(RvCpu *cpu, uint64_t v)
+{
+    if (cpu->mcountinhibit & RV_INHIBIT_IR)
+        cpu->instret_frozen = v;
+    else
+        cpu->instret_offset = v - 1 - rv_counter_icount(cpu);
+}
+
+/* User-mode access to cycle/time/instret is gated by mcounteren. */
 static bool rv_counter_accessible(RvCpu *cpu, unsigned csr)
 {
     if (cpu->priv == RV_PRIV_M)
@@ -361,9 +383,16 @@ static void rv_csr_write(RvCpu *cpu, unsigned csr, uint32_t v)
         break;
     case CSR_MCOUNTEREN: cpu->mcounteren = v & 0x7; break;
     case CSR_MCOUNTINHIBIT: {
+        /* freeze at the current value, or resume from the frozen one */
+        uint32_t nv = v & (RV_INHIBIT_CY | RV_INHIBIT_IR);
         uint64_t cyc = rv_cycle(cpu), ins = rv_instret(cpu);
-        (void)cyc; (void)ins;
-        cpu->mcountinhibit = v & 0x5;
+        cpu->mcountinhibit = nv;
+        cpu->cycle_frozen = cyc;
+        cpu->instret_frozen = ins;
+        if (!(nv & RV_INHIBIT_CY))
+            cpu->cycle_offset = cyc - rv_counter_icount(cpu);
+        if (!(nv & RV_INHIBIT_IR))
+            cpu->instret_offset = ins - rv_counter_icount(cpu);
         break;
     }
     case CSR_MSCRATCH: cpu->mscratch = v; break;
@@ -374,10 +403,10 @@ static void rv_csr_write(RvCpu *cpu, unsigned csr, uint32_t v)
     /* A counter written by a CSR instruction reads back the written value
      * at the next instruction: the write happens before this instruction
      * retires, and icount here excludes it. */
-    case CSR_MCYCLE: rv_set_cycle(cpu, ((rv_cycle(cpu) & ~0xffffffffull) | v) - 1); break;
-    case CSR_MCYCLEH: rv_set_cycle(cpu, (((uint64_t)v << 32) | (uint32_t)rv_cycle(cpu)) - 1); break;
-    case CSR_MINSTRET: rv_set_instret(cpu, ((rv_instret(cpu) & ~0xffffffffull) | v) - 1); break;
-    case CSR_MINSTRETH: rv_set_instret(cpu, (((uint64_t)v << 32) | (uint32_t)rv_instret(cpu)) - 1); break;
+    case CSR_MCYCLE: rv_set_cycle(cpu, (rv_cycle(cpu) & ~0xffffffffull) | v); break;
+    case CSR_MCYCLEH: rv_set_cycle(cpu, ((uint64_t)v << 32) | (uint32_t)rv_cycle(cpu)); break;
+    case CSR_MINSTRET: rv_set_instret(cpu, (rv_instret(cpu) & ~0xffffffffull) | v); break;
+    case CSR_MINSTRETH: rv_set_instret(cpu, ((uint64_t)v << 32) | (uint32_t)rv_instret(cpu)); break;
     default:
         if (csr >= CSR_PMPCFG0 && csr < CSR_PMPCFG0 + 4) {
             unsigned b = (csr - CSR_PMPCFG0) * 4;
@@ -496,6 +525,7 @@ static void rv_reset(EmuCpu *c, uint32_t entry)
     cpu->mtvec = 0;
     cpu->mscratch = cpu->mepc = cpu->mcause = cpu->mtval = 0;
     cpu->mcounteren = cpu->mcountinhibit = 0;
+    cpu->cycle_frozen = cpu->instret_frozen = 0;
     cpu->cycle_offset = cpu->instret_offset = 0 - cpu->m->icount;
     memset(cpu->pmpcfg, 0, sizeof cpu->pmpcfg);
     memset(cpu->pmpaddr, 0, sizeof cpu->pmpaddr);

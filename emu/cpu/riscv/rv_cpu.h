@@ -53,6 +53,8 @@ typedef struct RvCpu {
     uint32_t mstatus, mie, mip, mtvec, mscratch, mepc, mcause, mtval;
     uint32_t mcounteren, mcountinhibit;
     uint64_t cycle_offset, instret_offset;  /* counter = icount + offset */
+    uint64_t cycle_frozen, instret_frozen;  /* values while mcountinhibit
+                                               stops them (CY, IR bits) */
     uint8_t pmpcfg[RV_NPMP];
     uint32_t pmpaddr[RV_NPMP];
     /* LR/SC reservation (QEMU semantics: address and loaded value) */
