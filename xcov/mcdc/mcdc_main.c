@@ -1,7 +1,9 @@
 /* xcov-mcdc — decision maps, evaluation vectors and MC/DC verdicts of one ELF + trace.
  *
- *   xcov-mcdc ELF TRACE|- SOURCE.c... [-- CLANG-ARGS]
+ *   xcov-mcdc [-p BUILDDIR] ELF TRACE|- SOURCE.c... [-- CLANG-ARGS]
  *
+ * -p: the sources' compiler flags from BUILDDIR/compile_commands.json (sco_extract_db);
+ * otherwise CLANG-ARGS.
  * TRACE '-' prints the maps only.  Per decision (identified by where its span starts,
  * LINE:COL, as the host logs of tests/coverage/decisions name them):
  *   decision 33:9 if mapped                       | undetermined: REASON
@@ -28,7 +30,13 @@ static void list(FILE *out, uint64_t bits, int n)
 int main(int argc, char **argv)
 {
     char err[512];
+    const char *dbdir = NULL;
     int nsrc = 0, dash = argc;
+    if (argc > 2 && !strcmp(argv[1], "-p")) {
+        dbdir = argv[2];
+        argv += 2;
+        argc -= 2;
+    }
     for (int i = 1; i < argc; i++)
         if (!strcmp(argv[i], "--")) {
             dash = i;
@@ -36,7 +44,7 @@ int main(int argc, char **argv)
         }
     nsrc = dash - 3;
     if (nsrc < 1) {
-        fprintf(stderr, "usage: xcov-mcdc ELF TRACE|- SOURCE.c... [-- CLANG-ARGS]\n");
+        fprintf(stderr, "usage: xcov-mcdc [-p BUILDDIR] ELF TRACE|- SOURCE.c... [-- CLANG-ARGS]\n");
         return 1;
     }
     const char *elf = argv[1], *trace = argv[2];
@@ -50,7 +58,8 @@ int main(int argc, char **argv)
     int status = 0;
     for (int s = 0; s < nsrc && !status; s++) {
         const char *src = argv[3 + s];
-        ScoFile *sco = sco_extract(src, cargs, ncargs, err, sizeof err);
+        ScoFile *sco = dbdir ? sco_extract_db(src, dbdir, err, sizeof err)
+                             : sco_extract(src, cargs, ncargs, err, sizeof err);
         DmapFile *map = sco ? dmap_build(elf, sym, sco, src, err, sizeof err) : NULL;
         DmapVectors *vec = map ? dmap_vectors_new(map) : NULL;
         if (map && !vec)

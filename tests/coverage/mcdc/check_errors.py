@@ -25,6 +25,7 @@ def main():
             'missing trace': [elf, os.path.join(tmp, 'none.trace'), src],
             'missing source': [elf, '-', os.path.join(tmp, 'none.c')],
             'source not in the ELF': [elf, '-', other],
+            'no compile database': ['-p', tmp, elf, '-', src],
         }
         for name, args in cases.items():
             r = subprocess.run([exe] + args, capture_output=True, text=True, timeout=60)
