@@ -11,6 +11,8 @@ extern const DevClass emu_dev_ns16550a;
 extern const DevClass emu_dev_sifive_clint;
 extern const DevClass emu_dev_sifive_plic;
 extern const DevClass emu_dev_sifive_test;
+extern const DevClass emu_dev_cmsdk_apb_uart;
+extern const DevClass emu_dev_cmsdk_apb_timer;
 /* Not in the compatible table: the board loader maps the reg of nodes with
  * an unknown compatible to it (reads 0, writes ignored, both logged). */
 extern const DevClass emu_dev_unimp;
