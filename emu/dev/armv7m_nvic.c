@@ -37,7 +37,8 @@ enum {
 enum { SYST_ENABLE = 1u << 0, SYST_TICKINT = 1u << 1, SYST_CLKSOURCE = 1u << 2,
        SYST_COUNTFLAG = 1u << 16 };
 
-#define CPUID_CORTEX_M3_R2P1 0x412fc231u
+/* Cortex-M3 r0p1: the value QEMU 7.2 reports (a real r2p1 reads 0x412fc231) */
+#define CPUID_CORTEX_M3 0x410fc231u
 #define VECTKEY 0x05fau
 
 /* ID_PFR0..ID_ISAR4 of the Cortex-M3 (Cortex-M3 TRM r2p1, table 4-1). */
@@ -375,7 +376,7 @@ static bool scs_read32(ArmV7mScs *s, uint32_t off, uint32_t *val)
              * of the reference clock */
             v = (1u << 30) | (uint32_t)((s->refclk_hz / 100 - 1) & 0xffffff);
             break;
-        case REG_CPUID: v = CPUID_CORTEX_M3_R2P1; break;
+        case REG_CPUID: v = CPUID_CORTEX_M3; break;
         case REG_ICSR: v = icsr_read(s); break;
         case REG_VTOR: v = s->vtor; break;
         case REG_AIRCR: v = 0xfa050000u | s->prigroup << 8; break;

@@ -663,7 +663,7 @@ static int arm_generic(ArmCpu *cpu, const ArmInsn *in, uint32_t pc)
         case ARM_OP_ADC_IMM: b = op2; c = cpu->cf; break;
         case ARM_OP_SUB_IMM: b = ~op2; c = 1; break;
         case ARM_OP_SBC_IMM: b = ~op2; c = cpu->cf; break;
-        default: /* RSB */ b = a; a = ~op2; c = 1; break;
+        default: /* RSB */ b = ~a; a = op2; c = 1; break;
         }
         if (S && in->rd != 15)
             res = add_flags(cpu, a, b, c);
@@ -1428,7 +1428,12 @@ L_WFI:
         LEAVE(EMU_RUN_IDLE);
     goto check;
 L_SEMIHOST:
-    /* BKPT 0xAB: ARM semihosting (r0 = operation, r1 = parameter) */
+    /* BKPT 0xAB: ARM semihosting (r0 = operation, r1 = parameter).  As
+     * QEMU 7.2 (without -semihosting-config userspace=on), only privileged
+     * code may call it; from unprivileged Thread mode it is an ordinary
+     * BKPT. */
+    if (!arm_privileged(cpu))
+        goto L_BKPT;
     m->icount = icount;
     R[0] = emu_semihost_call(m, R[0], R[1]);
     CHAIN(0);
