@@ -12,7 +12,7 @@
  * Key: (pc, ITSTATE at block start), see arm_cpu.h.  cpu->itstate is
  * authoritative only between blocks (at `check`); every exit sets it from
  * the block (tb->end_it), and a fault inside a block takes the IT state of
- * the faulting instruction (tb->its[]).
+ * the faulting instruction (op->its).
  *
  * Accounting (as RISC-V): m->icount advances by the block's instruction
  * count on entry; a faulting instruction does not retire (icount is set to
@@ -40,6 +40,9 @@
 typedef struct ArmOpc {
     const void *h;
     ArmInsn in;
+    uint32_t pc;               /* the instruction's address              */
+    uint8_t idx;               /* instructions before it in the block    */
+    uint8_t its;               /* ITSTATE before it                      */
 } ArmOpc;
 
 struct ArmTB {
@@ -52,9 +55,6 @@ struct ArmTB {
     ArmTB *next[2];
     ArmTB *hnext;
     uint32_t trace_id;
-    uint16_t *offs;            /* pc offset of each op                       */
-    uint8_t *its;              /* ITSTATE before each op                     */
-    uint8_t *isinsn;           /* op is an instruction (not an H_COND)       */
     ArmOpc ops[];
 };
 
@@ -70,7 +70,8 @@ typedef struct ArmTbCache {
 enum {
     H_GENERIC, H_COND, H_END, H_FETCH_FAULT,
     H_MOV_IMM, H_MOV_REG, H_ADD_IMM, H_SUB_IMM, H_CMP_IMM, H_ADD_REG, H_SUB_REG,
-    H_CMP_REG, H_LDR_IMM, H_STR_IMM, H_LDRB_IMM, H_STRB_IMM, H_LDR_REG, H_STR_REG,
+    H_CMP_REG, H_DP_SH, H_MOVS_SH, H_ADDS_IMM, H_SUBS_IMM, H_ADDS_REG, H_SUBS_REG,
+    H_UBFX, H_LDRH_IMM, H_STRH_IMM, H_LDRB_REG, H_STRB_REG, H_LDR_IMM, H_STR_IMM, H_LDRB_IMM, H_STRB_IMM, H_LDR_REG, H_STR_REG,
     H_B, H_BL, H_BX, H_BLX, H_CBZ, H_CBNZ, H_TBB, H_TBH,
     H_PCWRITE, H_SYSTEM, H_SVC, H_BKPT, H_SEMIHOST, H_UNDEF, H_NOCP, H_WFI, H_WFE,
     H_COUNT
@@ -113,7 +114,7 @@ static inline unsigned arm_jc_hash(uint32_t pc)
 
 static size_t arm_tb_bytes(unsigned nops)
 {
-    size_t sz = sizeof(ArmTB) + (size_t)nops * (sizeof(ArmOpc) + sizeof(uint16_t) + 2);
+    size_t sz = sizeof(ArmTB) + (size_t)nops * sizeof(ArmOpc);
     return (sz + 15) & ~(size_t)15;
 }
 
@@ -176,18 +177,39 @@ static unsigned pick_handler(const ArmCpu *cpu, const ArmInsn *in, const IsaInsn
     if (ii->flow == ISA_FLOW_INDIRECT || ii->flow == ISA_FLOW_RETURN)
         return H_PCWRITE;
     bool plain_regs = in->rd != 15 && in->rn != 15 && in->rm != 15;
+    if (!s && plain_regs && op >= ARM_OP_AND_REG && op <= ARM_OP_RSB_REG &&
+        op != ARM_OP_TST_REG && op != ARM_OP_TEQ_REG && op != ARM_OP_CMP_REG &&
+        op != ARM_OP_CMN_REG && op != ARM_OP_ADC_REG && op != ARM_OP_SBC_REG &&
+        !((op == ARM_OP_ADD_REG || op == ARM_OP_SUB_REG) && in->shift_n == 0 &&
+          in->shift_t == ARM_SHIFT_LSL) &&
+        !(op == ARM_OP_MOV_REG && in->shift_n == 0 && in->shift_t == ARM_SHIFT_LSL))
+        return H_DP_SH;
     switch (op) {
     case ARM_OP_MOV_IMM: return in->rd != 15 ? H_MOV_IMM : H_GENERIC;
     case ARM_OP_MOV_REG:
-        return (!s && in->shift_t == ARM_SHIFT_LSL && in->shift_n == 0 && in->rd != 15 &&
-                in->rm != 15) ? H_MOV_REG : H_GENERIC;
-    case ARM_OP_ADD_IMM: return (!s && in->rd != 15 && in->rn != 15) ? H_ADD_IMM : H_GENERIC;
-    case ARM_OP_SUB_IMM: return (!s && in->rd != 15 && in->rn != 15) ? H_SUB_IMM : H_GENERIC;
+        if (in->rd == 15 || in->rm == 15)
+            return H_GENERIC;
+        if (s)
+            return H_MOVS_SH;
+        return (in->shift_t == ARM_SHIFT_LSL && in->shift_n == 0) ? H_MOV_REG : H_DP_SH;
+    case ARM_OP_ADD_IMM:
+        if (in->rd == 15 || in->rn == 15)
+            return H_GENERIC;
+        return s ? H_ADDS_IMM : H_ADD_IMM;
+    case ARM_OP_SUB_IMM:
+        if (in->rd == 15 || in->rn == 15)
+            return H_GENERIC;
+        return s ? H_SUBS_IMM : H_SUB_IMM;
+    case ARM_OP_UBFX: return in->rd != 15 && in->rn != 15 ? H_UBFX : H_GENERIC;
     case ARM_OP_CMP_IMM: return in->rn != 15 ? H_CMP_IMM : H_GENERIC;
     case ARM_OP_ADD_REG:
-        return (!s && plain_regs && in->shift_t == ARM_SHIFT_LSL && in->shift_n == 0) ? H_ADD_REG : H_GENERIC;
+        if (!plain_regs || in->shift_t != ARM_SHIFT_LSL || in->shift_n != 0)
+            return H_GENERIC;
+        return s ? H_ADDS_REG : H_ADD_REG;
     case ARM_OP_SUB_REG:
-        return (!s && plain_regs && in->shift_t == ARM_SHIFT_LSL && in->shift_n == 0) ? H_SUB_REG : H_GENERIC;
+        if (!plain_regs || in->shift_t != ARM_SHIFT_LSL || in->shift_n != 0)
+            return H_GENERIC;
+        return s ? H_SUBS_REG : H_SUB_REG;
     case ARM_OP_CMP_REG:
         return (in->rn != 15 && in->rm != 15 && in->shift_t == ARM_SHIFT_LSL && in->shift_n == 0)
                ? H_CMP_REG : H_GENERIC;
@@ -201,12 +223,14 @@ static unsigned pick_handler(const ArmCpu *cpu, const ArmInsn *in, const IsaInsn
             return op == ARM_OP_LDR_IMM ? H_LDR_IMM : H_STR_IMM;
         if (in->width == 1)
             return op == ARM_OP_LDR_IMM ? H_LDRB_IMM : H_STRB_IMM;
-        return H_GENERIC;
+        return op == ARM_OP_LDR_IMM ? H_LDRH_IMM : H_STRH_IMM;
     }
     case ARM_OP_LDR_REG: case ARM_OP_STR_REG:
-        if (in->width == 4 && plain_regs && !(in->flags & ARM_F_SIGNED))
+        if (!plain_regs || (in->flags & ARM_F_SIGNED) || in->width == 2)
+            return H_GENERIC;
+        if (in->width == 4)
             return op == ARM_OP_LDR_REG ? H_LDR_REG : H_STR_REG;
-        return H_GENERIC;
+        return op == ARM_OP_LDR_REG ? H_LDRB_REG : H_STRB_REG;
     default:
         return H_GENERIC;
     }
@@ -229,9 +253,6 @@ static ArmTB *arm_translate(ArmCpu *cpu)
     tb->it = (uint8_t)cpu->itstate;
     tb->flow = ISA_FLOW_SEQ;
     ArmOpc *ops = tb->ops;
-    uint16_t offs[ARM_TB_MAX_INSNS * 2 + 1];
-    uint8_t its[ARM_TB_MAX_INSNS * 2 + 1];
-    uint8_t isinsn[ARM_TB_MAX_INSNS * 2 + 1];
     unsigned n = 0, ninsns = 0;
     uint32_t pc = pc0;
     ArmItState st = { .bits = (uint8_t)cpu->itstate };
@@ -259,9 +280,9 @@ static ArmTB *arm_translate(ArmCpu *cpu)
                 /* nothing fetchable at the block start: a prefetch abort */
                 ops[0].h = H[H_FETCH_FAULT];
                 memset(&ops[0].in, 0, sizeof ops[0].in);
-                offs[0] = 0;
-                its[0] = st.bits;
-                isinsn[0] = 0;
+                ops[0].pc = pc0;
+                ops[0].idx = 0;
+                ops[0].its = st.bits;
                 n = 1;
                 tb->size = 0;
                 tb->ninsns = 0;
@@ -289,16 +310,16 @@ static ArmTB *arm_translate(ArmCpu *cpu)
         if (cond_in_it) {
             ops[n].h = H[H_COND];
             ops[n].in = in;
-            offs[n] = (uint16_t)(pc - pc0);
-            its[n] = it_before;
-            isinsn[n] = 0;
+            ops[n].pc = pc;
+            ops[n].idx = (uint8_t)ninsns;
+            ops[n].its = it_before;
             n++;
         }
         ops[n].h = H[h];
         ops[n].in = in;
-        offs[n] = (uint16_t)(pc - pc0);
-        its[n] = it_before;
-        isinsn[n] = 1;
+        ops[n].pc = pc;
+        ops[n].idx = (uint8_t)ninsns;
+        ops[n].its = it_before;
         n++;
         ninsns++;
         uint32_t next = pc + in.len;
@@ -332,9 +353,9 @@ static ArmTB *arm_translate(ArmCpu *cpu)
     tb->end_it = st.bits;
     ops[n].h = H[H_END];
     memset(&ops[n].in, 0, sizeof ops[n].in);
-    offs[n] = (uint16_t)(pc - pc0);
-    its[n] = st.bits;
-    isinsn[n] = 0;
+    ops[n].pc = pc;
+    ops[n].idx = (uint8_t)ninsns;
+    ops[n].its = st.bits;
     n++;
     if (m->code_lines && tb->size) {
         for (uint64_t a = pc0 & ~63u; a < (uint64_t)pc0 + tb->size; a += 64)
@@ -344,13 +365,7 @@ static ArmTB *arm_translate(ArmCpu *cpu)
         tb->trace_id = trace_define_block(m->trace_writer, pc0, tb->size, tb->ninsns,
                                           tb->flow, tb->taken_pc, tb->fall_pc);
 finish:
-    tb->offs = (uint16_t *)&ops[n];
-    memcpy(tb->offs, offs, n * sizeof(uint16_t));
-    tb->its = (uint8_t *)(tb->offs + n);
-    memcpy(tb->its, its, n);
-    tb->isinsn = tb->its + n;
-    memcpy(tb->isinsn, isinsn, n);
-    /* size by the op count actually used (n <= 2 * ninsns + 1) */
+    (void)n;
     c->used += arm_tb_bytes(tb->ninsns * 2 + 1);
     {
         unsigned hsh = arm_hash(pc0, tb->it);
@@ -1125,15 +1140,6 @@ static int arm_generic(ArmCpu *cpu, const ArmInsn *in, uint32_t pc)
     return mem_fault(0, 0), R_FAULT;
 }
 
-/* Instructions before op `idx` (H_COND operations are not instructions). */
-static unsigned arm_insn_index(const ArmTB *tb, unsigned idx)
-{
-    unsigned n = 0;
-    for (unsigned i = 0; i < idx; i++)
-        n += tb->isinsn[i];
-    return n;
-}
-
 static void arm_log_block(ArmCpu *cpu, const ArmTB *tb)
 {
     if (emu_log_enabled(EMU_LOG_CPU))
@@ -1153,6 +1159,10 @@ EmuRunReason arm_exec(ArmCpu *cpu, uint64_t limit)
         [H_MOV_IMM] = &&L_MOV_IMM, [H_MOV_REG] = &&L_MOV_REG, [H_ADD_IMM] = &&L_ADD_IMM,
         [H_SUB_IMM] = &&L_SUB_IMM, [H_CMP_IMM] = &&L_CMP_IMM, [H_ADD_REG] = &&L_ADD_REG,
         [H_SUB_REG] = &&L_SUB_REG, [H_CMP_REG] = &&L_CMP_REG,
+        [H_DP_SH] = &&L_DP_SH, [H_MOVS_SH] = &&L_MOVS_SH, [H_ADDS_IMM] = &&L_ADDS_IMM,
+        [H_SUBS_IMM] = &&L_SUBS_IMM, [H_ADDS_REG] = &&L_ADDS_REG, [H_SUBS_REG] = &&L_SUBS_REG,
+        [H_UBFX] = &&L_UBFX, [H_LDRH_IMM] = &&L_LDRH_IMM, [H_STRH_IMM] = &&L_STRH_IMM,
+        [H_LDRB_REG] = &&L_LDRB_REG, [H_STRB_REG] = &&L_STRB_REG,
         [H_LDR_IMM] = &&L_LDR_IMM, [H_STR_IMM] = &&L_STR_IMM, [H_LDRB_IMM] = &&L_LDRB_IMM,
         [H_STRB_IMM] = &&L_STRB_IMM, [H_LDR_REG] = &&L_LDR_REG, [H_STR_REG] = &&L_STR_REG,
         [H_B] = &&L_B, [H_BL] = &&L_BL, [H_BX] = &&L_BX, [H_BLX] = &&L_BLX,
@@ -1183,9 +1193,8 @@ EmuRunReason arm_exec(ArmCpu *cpu, uint64_t limit)
         return EMU_RUN_ERROR;
 
 #define NEXT()      do { op++; goto *op->h; } while (0)
-#define IDX()       ((unsigned)(op - tb->ops))
-#define OP_PC()     (tb->pc + tb->offs[IDX()])
-#define INSN_IDX()  arm_insn_index(tb, IDX())
+#define OP_PC()     (op->pc)
+#define INSN_IDX()  ((unsigned)op->idx)
 #define SYNC()      (m->icount = icount - tb->ninsns + INSN_IDX())
 #define FAULT(e, b) do { f_exc = (e); f_bits = (b); goto fault; } while (0)
 #define LEAVE(r)    do { m->icount = icount; return (r); } while (0)
@@ -1297,6 +1306,40 @@ L_ADD_REG: R[op->in.rd] = R[op->in.rn] + R[op->in.rm]; NEXT();
 L_SUB_REG: R[op->in.rd] = R[op->in.rn] - R[op->in.rm]; NEXT();
 L_CMP_IMM: add_flags(cpu, R[op->in.rn], ~(uint32_t)op->in.imm, 1); NEXT();
 L_CMP_REG: add_flags(cpu, R[op->in.rn], ~R[op->in.rm], 1); NEXT();
+L_ADDS_IMM: R[op->in.rd] = add_flags(cpu, R[op->in.rn], (uint32_t)op->in.imm, 0); NEXT();
+L_SUBS_IMM: R[op->in.rd] = add_flags(cpu, R[op->in.rn], ~(uint32_t)op->in.imm, 1); NEXT();
+L_ADDS_REG: R[op->in.rd] = add_flags(cpu, R[op->in.rn], R[op->in.rm], 0); NEXT();
+L_SUBS_REG: R[op->in.rd] = add_flags(cpu, R[op->in.rn], ~R[op->in.rm], 1); NEXT();
+L_MOVS_SH: {
+    uint32_t c, r = shift_c(R[op->in.rm], op->in.shift_t, op->in.shift_n, cpu->cf, &c);
+    R[op->in.rd] = r;
+    cpu->nf = cpu->zf = r;
+    cpu->cf = c;
+    NEXT();
+}
+L_DP_SH: {
+    uint32_t c, b = shift_c(R[op->in.rm], op->in.shift_t, op->in.shift_n, cpu->cf, &c);
+    uint32_t a = R[op->in.rn];
+    switch (op->in.op) {
+    case ARM_OP_AND_REG: R[op->in.rd] = a & b; break;
+    case ARM_OP_EOR_REG: R[op->in.rd] = a ^ b; break;
+    case ARM_OP_ORR_REG: R[op->in.rd] = a | b; break;
+    case ARM_OP_ORN_REG: R[op->in.rd] = a | ~b; break;
+    case ARM_OP_BIC_REG: R[op->in.rd] = a & ~b; break;
+    case ARM_OP_MOV_REG: R[op->in.rd] = b; break;
+    case ARM_OP_MVN_REG: R[op->in.rd] = ~b; break;
+    case ARM_OP_ADD_REG: R[op->in.rd] = a + b; break;
+    case ARM_OP_SUB_REG: R[op->in.rd] = a - b; break;
+    default: R[op->in.rd] = b - a; break;       /* RSB */
+    }
+    NEXT();
+}
+L_UBFX: {
+    uint32_t v = R[op->in.rn] >> op->in.imm;
+    unsigned w = op->in.imm2 + 1u;
+    R[op->in.rd] = w >= 32 ? v : v & ((1u << w) - 1);
+    NEXT();
+}
 
     /* ---- loads/stores: main RAM by range, else the page tables, else the
      *      generic path (alignment policy, MMIO, faults) ---- */
@@ -1332,6 +1375,10 @@ L_LDR_REG:  FAST_LOAD(R[op->in.rn] + (R[op->in.rm] << op->in.shift_n), 4, uint32
 L_STR_IMM:  FAST_STORE(R[op->in.rn] + (uint32_t)op->in.imm, 4, uint32_t)
 L_STRB_IMM: FAST_STORE(R[op->in.rn] + (uint32_t)op->in.imm, 1, uint8_t)
 L_STR_REG:  FAST_STORE(R[op->in.rn] + (R[op->in.rm] << op->in.shift_n), 4, uint32_t)
+L_LDRH_IMM: FAST_LOAD(R[op->in.rn] + (uint32_t)op->in.imm, 2, uint16_t)
+L_STRH_IMM: FAST_STORE(R[op->in.rn] + (uint32_t)op->in.imm, 2, uint16_t)
+L_LDRB_REG: FAST_LOAD(R[op->in.rn] + (R[op->in.rm] << op->in.shift_n), 1, uint8_t)
+L_STRB_REG: FAST_STORE(R[op->in.rn] + (R[op->in.rm] << op->in.shift_n), 1, uint8_t)
 
 L_GENERIC: {
     R[15] = OP_PC() + 4;
@@ -1456,7 +1503,7 @@ L_BKPT: {
     icount = icount - tb->ninsns + INSN_IDX();
     m->icount = icount;
     m->trap_insns++;
-    cpu->itstate = tb->its[IDX()];
+    cpu->itstate = op->its;
     EMU_LOG(EMU_LOG_INT, "armv7m: bkpt #%u at %08" PRIx32 "\n", (unsigned)op->in.imm, from);
     unsigned e = arm_take_sync(cpu, ARMV7M_EXC_DEBUGMON, from, HFSR_DEBUGEVT);
     if (!e)
@@ -1535,7 +1582,7 @@ fault: {
     m->icount = icount;
     if (at_end)
         m->trap_insns++;
-    cpu->itstate = tb->its[IDX()];
+    cpu->itstate = op->its;
     cpu->pc = epc;
     unsigned e = arm_take_fault(cpu, f_exc, f_bits, epc);
     if (!e)
@@ -1547,7 +1594,6 @@ fault: {
 stop_error:
     LEAVE(EMU_RUN_ERROR);
 #undef NEXT
-#undef IDX
 #undef OP_PC
 #undef INSN_IDX
 #undef SYNC
