@@ -15,6 +15,9 @@ const DevClass *const emu_dev_classes[] = {
     &emu_dev_armv7m_nvic,
     &emu_dev_cmsdk_apb_uart,
     &emu_dev_cmsdk_apb_timer,
+    &emu_dev_cmsdk_apb_dualtimer,
+    &emu_dev_mps2_fpgaio,
+    &emu_dev_mps2_scc,
     NULL,
 };
 

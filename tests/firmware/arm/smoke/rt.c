@@ -17,13 +17,14 @@ void systick_handler(void) __attribute__((weak, alias("default_handler")));
 void hardfault_handler(void) __attribute__((weak, alias("default_handler")));
 void usagefault_handler(void) __attribute__((weak, alias("default_handler")));
 void busfault_handler(void) __attribute__((weak, alias("default_handler")));
+void irq_dispatch(void) __attribute__((weak, alias("default_handler")));
 
 __attribute__((section(".vectors"), used))
 static void (*const vectors[48])(void) = {
     (void (*)(void))&__stack_top, reset_handler, default_handler, hardfault_handler,
     default_handler, busfault_handler, usagefault_handler, 0, 0, 0, 0,
     svc_handler, default_handler, 0, pendsv_handler, systick_handler,
-    [16 ... 47] = default_handler,
+    [16 ... 47] = irq_dispatch,
 };
 
 void reset_handler(void)
