@@ -474,8 +474,10 @@ static void arm_reset(EmuCpu *c, uint32_t entry)
         return;
     }
     memset(cpu->r, 0, sizeof cpu->r);
+    /* APSR is UNKNOWN at reset; QEMU 7.2 starts with Z set, so do we
+     * (lockstep and register dumps agree) */
     cpu->nf = cpu->cf = cpu->vf = cpu->qf = cpu->ge = 0;
-    cpu->zf = 1;
+    cpu->zf = 0;
     cpu->itstate = 0;
     cpu->primask = cpu->faultmask = cpu->basepri = cpu->control = 0;
     cpu->sp_psp = false;
