@@ -5,7 +5,8 @@ requires identical merged output (stdout + stderr, in the order written:
 QEMU sends semihosting output to stderr, UART output to stdout) and exit
 status.
 
-usage: smoke_compare.py EMUCOV QEMU ELF
+usage: smoke_compare.py EMUCOV QEMU ELF [QEMU_MACHINE EMUCOV_BOARD]
+(default machine mps2-an385 for both)
 exit status: 0 identical, 1 different, 2 usage error.
 """
 import difflib
@@ -27,15 +28,19 @@ def run(argv, cwd=None):
 
 
 def main():
-    if len(sys.argv) != 4 or not os.path.isfile(sys.argv[3]):
+    if len(sys.argv) not in (4, 6) or not os.path.isfile(sys.argv[3]):
         sys.stderr.write(__doc__)
         return 2
-    emucov, qemu, elf = sys.argv[1:]
-    qs, qo = run([qemu, "-M", "mps2-an385", "-nographic", "-monitor", "none",
+    emucov, qemu, elf = sys.argv[1:4]
+    qmachine, board = sys.argv[4:6] if len(sys.argv) == 6 else ("mps2-an385", None)
+    qs, qo = run([qemu, "-M", qmachine, "-nographic", "-monitor", "none",
                   "-serial", "stdio", "-semihosting-config", "enable=on,target=native",
                   "-kernel", elf])
     with tempfile.TemporaryDirectory(prefix="emucov-smoke-") as tmp:
-        es, eo = run([os.path.abspath(emucov), "run", os.path.abspath(elf)], cwd=tmp)
+        argv = [os.path.abspath(emucov), "run"]
+        if board:
+            argv += ["-M", os.path.abspath(board)]
+        es, eo = run(argv + [os.path.abspath(elf)], cwd=tmp)
     ok = True
     if qo != eo:
         ok = False

@@ -9,10 +9,14 @@
 static uint32_t stacks[NTHREADS][256] __attribute__((aligned(8)));
 uint32_t *thread_sp[NTHREADS];
 uint32_t current;
-static volatile uint32_t turn, mailbox, switches;
+static volatile uint32_t turn, mailbox, switches, started;
 
 void systick_handler(void)
 {
+    /* switch only once thread 0 runs on PSP (QEMU's SysTick follows host
+     * time and may tick before that) */
+    if (!started)
+        return;
     switches++;
     SCB_ICSR = 1u << 28;        /* PENDSVSET */
 }
@@ -91,6 +95,7 @@ int main(void)
     /* become thread 0: PSP on its own stack, unprivileged */
     __asm__ volatile("msr psp, %0\n\tmsr control, %1\n\tisb"
                      : : "r"(&stacks[0][256]), "r"(3) : "memory");
+    started = 1;
     thread(0);
     return 1;
 }
