@@ -372,9 +372,11 @@ static bool scs_read32(ArmV7mScs *s, uint32_t off, uint32_t *val)
         case REG_SYST_RVR: v = s->syst_rvr; break;
         case REG_SYST_CVR: v = systick_value(s); break;
         case REG_SYST_CALIB:
-            /* NOREF = 0 (reference clock present), SKEW = 1, TENMS: 10 ms
-             * of the reference clock */
-            v = (1u << 30) | (uint32_t)((s->refclk_hz / 100 - 1) & 0xffffff);
+            /* NOREF = 0 (reference clock present); SKEW = 0: TENMS is
+             * exactly 10 ms of the reference clock (as QEMU 7.2) */
+            v = (uint32_t)((s->refclk_hz / 100 - 1) & 0xffffff);
+            if (s->refclk_hz % 100)
+                v |= 1u << 30;
             break;
         case REG_CPUID: v = CPUID_CORTEX_M3; break;
         case REG_ICSR: v = icsr_read(s); break;
