@@ -71,7 +71,7 @@ enum {
     H_GENERIC, H_COND, H_END, H_FETCH_FAULT,
     H_MOV_IMM, H_MOV_REG, H_ADD_IMM, H_SUB_IMM, H_CMP_IMM, H_ADD_REG, H_SUB_REG,
     H_CMP_REG, H_DP_SH, H_MOVS_SH, H_ADDS_IMM, H_SUBS_IMM, H_ADDS_REG, H_SUBS_REG,
-    H_UBFX, H_LDRH_IMM, H_STRH_IMM, H_LDRB_REG, H_STRB_REG, H_LDR_IMM, H_STR_IMM, H_LDRB_IMM, H_STRB_IMM, H_LDR_REG, H_STR_REG,
+    H_UBFX, H_NOP, H_LOGIC_IMM, H_TST_IMM, H_LDR_LIT, H_LDRH_IMM, H_STRH_IMM, H_LDRB_REG, H_STRB_REG, H_LDR_IMM, H_STR_IMM, H_LDRB_IMM, H_STRB_IMM, H_LDR_REG, H_STR_REG,
     H_B, H_BL, H_BX, H_BLX, H_CBZ, H_CBNZ, H_TBB, H_TBH,
     H_PCWRITE, H_SYSTEM, H_SVC, H_BKPT, H_SEMIHOST, H_UNDEF, H_NOCP, H_WFI, H_WFE,
     H_COUNT
@@ -185,6 +185,15 @@ static unsigned pick_handler(const ArmCpu *cpu, const ArmInsn *in, const IsaInsn
         !(op == ARM_OP_MOV_REG && in->shift_n == 0 && in->shift_t == ARM_SHIFT_LSL))
         return H_DP_SH;
     switch (op) {
+    case ARM_OP_IT: case ARM_OP_NOP: case ARM_OP_YIELD: case ARM_OP_SEV: case ARM_OP_DBG:
+    case ARM_OP_DMB: case ARM_OP_DSB: case ARM_OP_PLD: case ARM_OP_PLI:
+        return H_NOP;
+    case ARM_OP_AND_IMM: case ARM_OP_EOR_IMM: case ARM_OP_ORR_IMM: case ARM_OP_ORN_IMM:
+    case ARM_OP_BIC_IMM:
+        return (!s && in->rd != 15 && in->rn != 15) ? H_LOGIC_IMM : H_GENERIC;
+    case ARM_OP_TST_IMM: return in->rn != 15 ? H_TST_IMM : H_GENERIC;
+    case ARM_OP_LDR_LIT:
+        return (in->width == 4 && in->rd != 15) ? H_LDR_LIT : H_GENERIC;
     case ARM_OP_MOV_IMM: return in->rd != 15 ? H_MOV_IMM : H_GENERIC;
     case ARM_OP_MOV_REG:
         if (in->rd == 15 || in->rm == 15)
@@ -911,6 +920,44 @@ static int arm_generic(ArmCpu *cpu, const ArmInsn *in, uint32_t pc)
         uint32_t wb = db ? base - 4 * cnt : base + 4 * cnt;
         if (addr & 3)
             return mem_fault(ARMV7M_EXC_USAGEFAULT, CFSR_UNALIGNED), R_FAULT;
+        /* fast path: the whole transfer inside the main RAM region */
+        uint32_t off = addr - cpu->fast_base;
+        if (likely(cnt && cpu->fast_size && off < cpu->fast_size &&
+                   cpu->fast_size - off >= 4 * cnt)) {
+            uint8_t *p = cpu->fast_host + off;
+            if (op == ARM_OP_STM || op == ARM_OP_STMDB) {
+                const uint8_t *cl = cpu->m->code_lines;
+                if (!cl[addr >> 6] && !cl[(addr + 4 * cnt - 1) >> 6] &&
+                    ((addr >> 6) + 1 >= ((addr + 4 * cnt - 1) >> 6))) {
+                    for (unsigned r = 0; r < 16; r++)
+                        if (in->reglist >> r & 1) {
+                            memcpy(p, &R[r], 4);
+                            p += 4;
+                        }
+                    if (in->flags & ARM_F_WBACK)
+                        R[in->rn] = wb;
+                    return R_OK;
+                }
+            } else {
+                uint32_t vals[16];
+                for (unsigned r = 0; r < 16; r++)
+                    if (in->reglist >> r & 1) {
+                        memcpy(&vals[r], p, 4);
+                        p += 4;
+                    }
+                if (in->flags & ARM_F_WBACK)
+                    R[in->rn] = wb;
+                for (unsigned r = 0; r < 15; r++)
+                    if (in->reglist >> r & 1)
+                        R[r] = vals[r];
+                if (in->reglist & 0x8000) {
+                    g_pc_val = vals[15];
+                    g_pc_bx = true;
+                    return R_PC;
+                }
+                return R_OK;
+            }
+        }
         if (op == ARM_OP_STM || op == ARM_OP_STMDB) {
             for (unsigned r = 0; r < 16; r++) {
                 if (!(in->reglist >> r & 1))
@@ -1161,7 +1208,8 @@ EmuRunReason arm_exec(ArmCpu *cpu, uint64_t limit)
         [H_SUB_REG] = &&L_SUB_REG, [H_CMP_REG] = &&L_CMP_REG,
         [H_DP_SH] = &&L_DP_SH, [H_MOVS_SH] = &&L_MOVS_SH, [H_ADDS_IMM] = &&L_ADDS_IMM,
         [H_SUBS_IMM] = &&L_SUBS_IMM, [H_ADDS_REG] = &&L_ADDS_REG, [H_SUBS_REG] = &&L_SUBS_REG,
-        [H_UBFX] = &&L_UBFX, [H_LDRH_IMM] = &&L_LDRH_IMM, [H_STRH_IMM] = &&L_STRH_IMM,
+        [H_UBFX] = &&L_UBFX, [H_NOP] = &&L_NOP, [H_LOGIC_IMM] = &&L_LOGIC_IMM,
+        [H_TST_IMM] = &&L_TST_IMM, [H_LDR_LIT] = &&L_LDR_LIT, [H_LDRH_IMM] = &&L_LDRH_IMM, [H_STRH_IMM] = &&L_STRH_IMM,
         [H_LDRB_REG] = &&L_LDRB_REG, [H_STRB_REG] = &&L_STRB_REG,
         [H_LDR_IMM] = &&L_LDR_IMM, [H_STR_IMM] = &&L_STR_IMM, [H_LDRB_IMM] = &&L_LDRB_IMM,
         [H_STRB_IMM] = &&L_STRB_IMM, [H_LDR_REG] = &&L_LDR_REG, [H_STR_REG] = &&L_STR_REG,
@@ -1334,6 +1382,23 @@ L_DP_SH: {
     }
     NEXT();
 }
+L_NOP: NEXT();
+L_LOGIC_IMM: {
+    uint32_t a = R[op->in.rn], b = (uint32_t)op->in.imm;
+    switch (op->in.op) {
+    case ARM_OP_AND_IMM: R[op->in.rd] = a & b; break;
+    case ARM_OP_EOR_IMM: R[op->in.rd] = a ^ b; break;
+    case ARM_OP_ORR_IMM: R[op->in.rd] = a | b; break;
+    case ARM_OP_ORN_IMM: R[op->in.rd] = a | ~b; break;
+    default: R[op->in.rd] = a & ~b; break;      /* BIC */
+    }
+    NEXT();
+}
+L_TST_IMM:
+    cpu->nf = cpu->zf = R[op->in.rn] & (uint32_t)op->in.imm;
+    if (op->in.flags & ARM_F_IMM_CARRY)
+        cpu->cf = (uint32_t)op->in.imm >> 31;
+    NEXT();
 L_UBFX: {
     uint32_t v = R[op->in.rn] >> op->in.imm;
     unsigned w = op->in.imm2 + 1u;
@@ -1375,6 +1440,8 @@ L_LDR_REG:  FAST_LOAD(R[op->in.rn] + (R[op->in.rm] << op->in.shift_n), 4, uint32
 L_STR_IMM:  FAST_STORE(R[op->in.rn] + (uint32_t)op->in.imm, 4, uint32_t)
 L_STRB_IMM: FAST_STORE(R[op->in.rn] + (uint32_t)op->in.imm, 1, uint8_t)
 L_STR_REG:  FAST_STORE(R[op->in.rn] + (R[op->in.rm] << op->in.shift_n), 4, uint32_t)
+L_LDR_LIT:  FAST_LOAD(((op->pc + 4) & ~3u) + ((op->in.flags & ARM_F_ADD) ? (uint32_t)op->in.imm
+                                                                      : -(uint32_t)op->in.imm), 4, uint32_t)
 L_LDRH_IMM: FAST_LOAD(R[op->in.rn] + (uint32_t)op->in.imm, 2, uint16_t)
 L_STRH_IMM: FAST_STORE(R[op->in.rn] + (uint32_t)op->in.imm, 2, uint16_t)
 L_LDRB_REG: FAST_LOAD(R[op->in.rn] + (R[op->in.rm] << op->in.shift_n), 1, uint8_t)
