@@ -13,6 +13,8 @@
 #include "emu/cpu/arm/arm_cpu.h"
 
 #include <string.h>
+#include <unistd.h>
+#include <stdlib.h>
 
 #define CODE 0x100u
 #define HANDLER 0x400u          /* every exception vector points here */
@@ -295,6 +297,75 @@ static void test_dualtimer_oneshot(void **state)
     assert_int_equal(rd32(0x40002014u), 1);     /* MIS */
 }
 
+/* B3.2.15: an undefined instruction (here a Cortex-M4 DSP instruction on a
+ * Cortex-M3) raises UsageFault.UNDEFINSTR; a coprocessor/FP instruction
+ * without an FPU raises UsageFault.NOCP; an LDM with an empty register
+ * list (UNPREDICTABLE, UNDEFINED in QEMU) raises UNDEFINSTR. */
+static void expect_usagefault(const uint16_t *code, size_t n, uint32_t cfsr)
+{
+    setup_machine(code, n, NULL, 0, STACK);
+    wr32(0xe000ed24u, SHCSR_USGFAULTENA);
+    run(1);
+    assert_int_equal(cpu->scs->ipsr, ARMV7M_EXC_USAGEFAULT);
+    assert_int_equal(rd32(0xe000ed28u), cfsr);
+    assert_int_equal(rd32(cpu->r[13] + 24), CODE);
+    teardown(NULL);
+}
+
+static void test_undefined_nocp(void **state)
+{
+    (void)state;
+    static const uint16_t dsp[] = { 0xfa90, 0xf000, 0xe7fe };      /* sadd16 r0, r0, r0 */
+    static const uint16_t vadd[] = { 0xee30, 0x0a00, 0xe7fe };     /* vadd.f32 s0, s0, s0 */
+    static const uint16_t ldm0[] = { 0xe890, 0x0000, 0xe7fe };     /* ldm.w r0, {} */
+    static const uint16_t udf[] = { 0xde05, 0xe7fe };              /* udf #5 */
+    expect_usagefault(dsp, 3, CFSR_UNDEFINSTR);
+    expect_usagefault(vadd, 3, CFSR_NOCP);
+    expect_usagefault(ldm0, 3, CFSR_UNDEFINSTR);
+    expect_usagefault(udf, 2, CFSR_UNDEFINSTR);
+}
+
+/* B1.4.7 / A2.3.2: BX to an address with bit 0 clear clears EPSR.T; the
+ * next instruction raises UsageFault.INVSTATE with the target as the
+ * stacked PC. */
+static void test_bx_invstate(void **state)
+{
+    (void)state;
+    static const uint16_t code[] = { 0x4700, 0xe7fe };            /* bx r0 */
+    setup_machine(code, 2, NULL, 0, STACK);
+    wr32(0xe000ed24u, SHCSR_USGFAULTENA);
+    cpu->r[0] = CODE + 2;                                          /* bit 0 clear */
+    run(2);
+    assert_int_equal(cpu->scs->ipsr, ARMV7M_EXC_USAGEFAULT);
+    assert_int_equal(rd32(0xe000ed28u), CFSR_INVSTATE);
+    assert_int_equal(rd32(cpu->r[13] + 24), CODE + 2);
+    assert_int_equal(rd32(cpu->r[13] + 28) & (1u << 24), 0);       /* stacked T = 0 */
+}
+
+/* CMSDK UART receive: a byte from the console input sets RXFULL, raises
+ * the RX interrupt status when enabled, and reading DATA consumes it. */
+static void test_uart_rx(void **state)
+{
+    (void)state;
+    static const uint16_t code[] = { 0xe7fe };
+    setup_machine(code, 1, NULL, 0, STACK);
+    char path[] = "/tmp/emucov-uart-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, "hi", 2), 2);
+    lseek(fd, 0, SEEK_SET);
+    unlink(path);
+    emu_console_init(m, fd);
+    wr32(0x40004008u, 2 | 8);                  /* RX enable, RX interrupt */
+    assert_int_equal(rd32(0x40004004u) & 2, 2); /* STATE.RXFULL */
+    assert_int_equal(rd32(0x4000400cu) & 2, 2); /* INTSTATUS.RX */
+    assert_int_equal(rd32(0x40004000u), 'h');
+    wr32(0x4000400cu, 2);                       /* INTCLEAR */
+    assert_int_equal(rd32(0x40004000u), 'i');
+    assert_int_equal(rd32(0x40004004u) & 2, 0);
+    close(fd);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -307,6 +378,9 @@ int main(void)
         cmocka_unit_test_teardown(test_systick_dwt_count, teardown),
         cmocka_unit_test_teardown(test_lockup, teardown),
         cmocka_unit_test_teardown(test_dualtimer_oneshot, teardown),
+        cmocka_unit_test(test_undefined_nocp),
+        cmocka_unit_test_teardown(test_bx_invstate, teardown),
+        cmocka_unit_test_teardown(test_uart_rx, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
