@@ -1137,10 +1137,10 @@ static int arm_generic(ArmCpu *cpu, const ArmInsn *in, uint32_t pc)
         return R_OK;
     }
     case ARM_OP_SMLALXY: {
-        int64_t acc = (int64_t)((uint64_t)R[in->ra] << 32 | R[in->rd]);
-        acc += (int64_t)half(R[in->rn], imm & 2) * half(R[in->rm], imm & 1);
+        uint64_t acc = (uint64_t)R[in->ra] << 32 | R[in->rd];     /* modulo 2^64 */
+        acc += (uint64_t)((int64_t)half(R[in->rn], imm & 2) * half(R[in->rm], imm & 1));
         R[in->rd] = (uint32_t)acc;
-        R[in->ra] = (uint32_t)((uint64_t)acc >> 32);
+        R[in->ra] = (uint32_t)(acc >> 32);
         return R_OK;
     }
     case ARM_OP_SMUAD: case ARM_OP_SMUSD: case ARM_OP_SMLAD: case ARM_OP_SMLSD:
@@ -1151,9 +1151,9 @@ static int arm_generic(ArmCpu *cpu, const ArmInsn *in, uint32_t pc)
         bool sub = op == ARM_OP_SMUSD || op == ARM_OP_SMLSD || op == ARM_OP_SMLSLD;
         int64_t s = sub ? p1 - p2 : p1 + p2;
         if (op == ARM_OP_SMLALD || op == ARM_OP_SMLSLD) {
-            int64_t acc = (int64_t)((uint64_t)R[in->ra] << 32 | R[in->rd]) + s;
+            uint64_t acc = ((uint64_t)R[in->ra] << 32 | R[in->rd]) + (uint64_t)s;
             R[in->rd] = (uint32_t)acc;
-            R[in->ra] = (uint32_t)((uint64_t)acc >> 32);
+            R[in->ra] = (uint32_t)(acc >> 32);
             return R_OK;
         }
         if (op == ARM_OP_SMLAD || op == ARM_OP_SMLSD)
@@ -1164,13 +1164,14 @@ static int arm_generic(ArmCpu *cpu, const ArmInsn *in, uint32_t pc)
         return R_OK;
     }
     case ARM_OP_SMMUL: case ARM_OP_SMMLA: case ARM_OP_SMMLS: {
-        int64_t p = (int64_t)(int32_t)R[in->rn] * (int32_t)R[in->rm];
-        int64_t acc = (int64_t)((uint64_t)R[in->ra] << 32);
+        /* modulo 2^64 arithmetic: only bits [63:32] are kept (A7.7.151) */
+        uint64_t p = (uint64_t)((int64_t)(int32_t)R[in->rn] * (int32_t)R[in->rm]);
+        uint64_t acc = (uint64_t)R[in->ra] << 32;
         if (op == ARM_OP_SMMLA) p = acc + p;
         else if (op == ARM_OP_SMMLS) p = acc - p;
         if (imm & 1)
-            p += 0x80000000ll;
-        R[in->rd] = (uint32_t)((uint64_t)p >> 32);
+            p += 0x80000000ull;
+        R[in->rd] = (uint32_t)(p >> 32);
         return R_OK;
     }
     default:
@@ -1455,7 +1456,7 @@ L_GENERIC: {
         NEXT();
     if (r == R_FAULT) {
         if (m->error)
-            goto stop_error;
+            goto stop_mid;
         FAULT(g_fault_exc, g_fault_bits);
     }
     /* R_PC: only the last instruction of a block writes the PC */
@@ -1514,7 +1515,7 @@ L_PCWRITE: {
     int r = arm_generic(cpu, &op->in, OP_PC());
     if (r == R_FAULT) {
         if (m->error)
-            goto stop_error;
+            goto stop_mid;
         FAULT(g_fault_exc, g_fault_bits);
     }
     if (r == R_OK) {
@@ -1606,11 +1607,17 @@ pc_write: {
         m->icount = icount;
         cpu->pc = from;
         unsigned e = arm_exception_return(cpu, v, from);
-        if (m->error)
-            goto stop_error;
-        if (e) {
+        if (m->error || e) {
+            /* the return failed its integrity checks (B1.5.8): the fault is
+             * taken on the returning instruction, which does not complete
+             * (stacked PC = that instruction); the block is cut short */
+            icount = icount - tb->ninsns + INSN_IDX();
+            m->icount = icount;
             if (tw)
-                trace_event(tw, TRACE_EV_EXCEPTION, from, e, cpu->pc, tb->ninsns);
+                trace_event(tw, m->error ? TRACE_EV_HALT : TRACE_EV_EXCEPTION, from,
+                            m->error ? 0 : e, m->error ? 0 : cpu->pc, INSN_IDX());
+            if (m->error)
+                goto stop_error;
             goto check;
         }
         if (tw)
@@ -1652,12 +1659,24 @@ fault: {
     cpu->itstate = op->its;
     cpu->pc = epc;
     unsigned e = arm_take_fault(cpu, f_exc, f_bits, epc);
-    if (!e)
+    if (!e) {
+        /* lockup: the trace shows the block cut short at the fault */
+        if (tw && !at_end)
+            trace_event(tw, TRACE_EV_HALT, epc, 0, 0, idx);
         goto stop_error;
+    }
     if (tw)
         trace_event(tw, TRACE_EV_EXCEPTION, epc, e, cpu->pc, at_end ? idx + 1 : idx);
     goto check;
 }
+stop_mid:
+    /* the emulator stops at `op` inside the block (unimplemented
+     * instruction): it does not retire (docs/trace-format.md §7, stop) */
+    icount = icount - tb->ninsns + INSN_IDX();
+    if (tw)
+        trace_event(tw, TRACE_EV_HALT, OP_PC(), 0, 0, INSN_IDX());
+    cpu->pc = OP_PC();
+    /* fall through */
 stop_error:
     LEAVE(EMU_RUN_ERROR);
 #undef NEXT
