@@ -166,10 +166,8 @@ static bool nvic_irq_in(void *opaque, uint32_t spec, EmuIrq *out)
 }
 
 /* ------------------------------------------------------------------------ */
-/* SysTick (B3.3): a 24-bit down counter.  Model: the counter held
- * syst_base_val at syst_base_ns and decrements once per tick; reaching 0
- * sets COUNTFLAG (and pends SysTick with TICKINT); the next tick reloads
- * RVR.  The timer is armed at the next 1 -> 0 transition. */
+/* SysTick (B3.3): a 24-bit down counter (downcounter.h) reloading from
+ * RVR; reaching 0 sets COUNTFLAG and pends SysTick with TICKINT. */
 
 static uint64_t systick_tick_ns(const ArmV7mScs *s)
 {
@@ -181,52 +179,30 @@ static uint64_t systick_tick_ns(const ArmV7mScs *s)
 static uint32_t systick_value(const ArmV7mScs *s)
 {
     if (!(s->syst_csr & SYST_ENABLE))
-        return s->syst_base_val;
-    uint64_t t = (emu_clock_ns(s->m) - s->syst_base_ns) / systick_tick_ns(s);
-    if (t <= s->syst_base_val)
-        return s->syst_base_val - (uint32_t)t;
-    if (s->syst_rvr == 0)
-        return 0;
-    t -= (uint64_t)s->syst_base_val + 1;
-    return s->syst_rvr - (uint32_t)(t % ((uint64_t)s->syst_rvr + 1));
+        return s->syst.base_val;
+    return dc_value(&s->syst, emu_clock_ns(s->m), systick_tick_ns(s), s->syst_rvr, false);
 }
 
 static void systick_arm(ArmV7mScs *s)
 {
-    if (!(s->syst_csr & SYST_ENABLE)) {
+    uint64_t at = dc_next_event(&s->syst, systick_tick_ns(s), s->syst_rvr, false);
+    if (!(s->syst_csr & SYST_ENABLE) || at == UINT64_MAX)
         emu_timer_del(s->syst_timer);
-        return;
-    }
-    uint64_t tick = systick_tick_ns(s);
-    uint64_t d;
-    if (s->syst_base_val > 0)
-        d = (uint64_t)s->syst_base_val * tick;
-    else if (s->syst_rvr > 0)
-        d = ((uint64_t)s->syst_rvr + 1) * tick;
-    else {
-        emu_timer_del(s->syst_timer);
-        return;
-    }
-    emu_timer_mod(s->syst_timer, s->syst_base_ns + d);
+    else
+        emu_timer_mod(s->syst_timer, at);
 }
 
 /* Restart the model from the current value (enable, clock source, CVR). */
 static void systick_rebase(ArmV7mScs *s, uint32_t val)
 {
-    s->syst_base_val = val;
-    s->syst_base_ns = emu_clock_ns(s->m);
+    dc_start(&s->syst, emu_clock_ns(s->m), val);
     systick_arm(s);
 }
 
 static void systick_fire(void *opaque)
 {
     ArmV7mScs *s = opaque;
-    uint64_t tick = systick_tick_ns(s);
-    uint64_t at = s->syst_base_ns + (s->syst_base_val > 0
-                  ? (uint64_t)s->syst_base_val * tick
-                  : ((uint64_t)s->syst_rvr + 1) * tick);
-    s->syst_base_ns = at;
-    s->syst_base_val = 0;
+    dc_event(&s->syst, systick_tick_ns(s), s->syst_rvr);
     s->syst_csr |= SYST_COUNTFLAG;
     if (s->syst_csr & SYST_TICKINT)
         armv7m_set_pending(s, ARMV7M_EXC_SYSTICK);
@@ -584,8 +560,7 @@ static void scs_reset(void *opaque)
     s->demcr = 0;
     s->syst_csr = 0;
     s->syst_rvr = 0;
-    s->syst_base_val = 0;
-    s->syst_base_ns = 0;
+    dc_start(&s->syst, 0, 0);
     emu_timer_del(s->syst_timer);
     s->dwt_ctrl = 0;
     s->cyc_base = 0;

@@ -32,6 +32,7 @@
 #define EMU_DEV_ARMV7M_SCS_H
 
 #include "emu/core/emu.h"
+#include "downcounter.h"
 
 #define ARMV7M_MAX_IRQ 240
 #define ARMV7M_NVEC (16 + ARMV7M_MAX_IRQ)
@@ -93,8 +94,7 @@ typedef struct ArmV7mScs {
     uint32_t demcr;
     /* SysTick (B3.3) */
     uint32_t syst_csr, syst_rvr;
-    uint32_t syst_base_val;         /* counter value at syst_base_ns         */
-    uint64_t syst_base_ns;
+    DownCounter syst;
     uint64_t refclk_hz;
     EmuTimer *syst_timer;
     /* DWT (C1.8): CYCCNT = cyc_base + cycles counted since cyc_start */

@@ -13,6 +13,7 @@
  * Not modelled: the integration test registers (ITCR/ITOP read 0).
  */
 #include "devices.h"
+#include "downcounter.h"
 
 #include <libfdt.h>
 
@@ -28,9 +29,7 @@ static const uint8_t dualtimer_id[12] = {
 typedef struct DualTimerUnit {
     struct DualTimer *dt;
     uint32_t load, control, ris;
-    uint32_t base_val;          /* counter value at base_ns */
-    uint64_t base_ns;
-    bool stopped;               /* one-shot reached zero */
+    DownCounter dc;
     EmuTimer *timer;
 } DualTimerUnit;
 
@@ -66,51 +65,36 @@ static void dt_update(DualTimer *s)
     emu_irq_set(&s->irq, on);
 }
 
+static bool unit_oneshot(const DualTimerUnit *u) { return (u->control & CTRL_ONESHOT) != 0; }
+
 static uint32_t unit_value(const DualTimerUnit *u)
 {
-    if (!(u->control & CTRL_ENABLE) || u->stopped)
-        return u->base_val;
-    uint64_t t = (emu_clock_ns(u->dt->m) - u->base_ns) / unit_tick(u);
-    if (t <= u->base_val)
-        return u->base_val - (uint32_t)t;
-    if (u->control & CTRL_ONESHOT)
-        return 0;
-    uint64_t period = (uint64_t)unit_reload(u) + 1;
-    t -= (uint64_t)u->base_val + 1;
-    return unit_reload(u) - (uint32_t)(t % period);
+    if (!(u->control & CTRL_ENABLE))
+        return u->dc.base_val;
+    return dc_value(&u->dc, emu_clock_ns(u->dt->m), unit_tick(u), unit_reload(u),
+                    unit_oneshot(u));
 }
 
 static void unit_arm(DualTimerUnit *u)
 {
-    if (!(u->control & CTRL_ENABLE) || u->stopped) {
+    uint64_t at = dc_next_event(&u->dc, unit_tick(u), unit_reload(u), unit_oneshot(u));
+    if (!(u->control & CTRL_ENABLE) || at == UINT64_MAX)
         emu_timer_del(u->timer);
-        return;
-    }
-    uint64_t d = u->base_val > 0 ? u->base_val : (uint64_t)unit_reload(u) + 1;
-    if (u->base_val == 0 && (u->control & CTRL_ONESHOT)) {
-        emu_timer_del(u->timer);
-        return;
-    }
-    emu_timer_mod(u->timer, u->base_ns + d * unit_tick(u));
+    else
+        emu_timer_mod(u->timer, at);
 }
 
 static void unit_rebase(DualTimerUnit *u, uint32_t val)
 {
-    u->base_val = val & unit_mask(u);
-    u->base_ns = emu_clock_ns(u->dt->m);
-    u->stopped = false;
+    dc_start(&u->dc, emu_clock_ns(u->dt->m), val & unit_mask(u));
     unit_arm(u);
 }
 
 static void unit_fire(void *opaque)
 {
     DualTimerUnit *u = opaque;
-    uint64_t d = u->base_val > 0 ? u->base_val : (uint64_t)unit_reload(u) + 1;
-    u->base_ns += d * unit_tick(u);
-    u->base_val = 0;
+    dc_event(&u->dc, unit_tick(u), unit_reload(u));
     u->ris = 1;
-    if (u->control & CTRL_ONESHOT)
-        u->stopped = true;
     dt_update(u->dt);
     unit_arm(u);
 }
@@ -160,10 +144,7 @@ static bool dt_write(void *opaque, unsigned region, uint32_t off, unsigned size,
         break;
     case T_CONTROL: {
         uint32_t cur = unit_value(u);
-        bool was_on = (u->control & CTRL_ENABLE) != 0;
         u->control = val & 0xef;
-        if ((u->control & CTRL_ENABLE) && !was_on && u->stopped)
-            cur = unit_reload(u);
         unit_rebase(u, cur);
         dt_update(s);
         break;
@@ -187,9 +168,7 @@ static void dt_reset(void *opaque)
         u->load = 0;
         u->control = CTRL_INTEN;        /* reset value 0x20 (TRM table 4-13) */
         u->ris = 0;
-        u->base_val = 0xffffffffu & unit_mask(u);
-        u->base_ns = 0;
-        u->stopped = false;
+        dc_start(&u->dc, 0, unit_mask(u));
         emu_timer_del(u->timer);
     }
     dt_update(s);

@@ -14,6 +14,7 @@
  * and 2 are stored; the counter then runs from PCLK as QEMU does).
  */
 #include "devices.h"
+#include "downcounter.h"
 
 #include <libfdt.h>
 
@@ -29,8 +30,7 @@ typedef struct CmsdkTimer {
     EmuIrq irq;
     uint64_t tick_ns;
     uint32_t ctrl, reload, intstatus;
-    uint32_t base_val;          /* counter value at base_ns */
-    uint64_t base_ns;
+    DownCounter dc;
     EmuTimer *timer;
 } CmsdkTimer;
 
@@ -42,37 +42,29 @@ static void timer_update(CmsdkTimer *s)
 static uint32_t timer_value(const CmsdkTimer *s)
 {
     if (!(s->ctrl & CTRL_EN))
-        return s->base_val;
-    uint64_t t = (emu_clock_ns(s->m) - s->base_ns) / s->tick_ns;
-    if (t <= s->base_val)
-        return s->base_val - (uint32_t)t;
-    t -= (uint64_t)s->base_val + 1;
-    return s->reload - (uint32_t)(t % ((uint64_t)s->reload + 1));
+        return s->dc.base_val;
+    return dc_value(&s->dc, emu_clock_ns(s->m), s->tick_ns, s->reload, false);
 }
 
 static void timer_arm(CmsdkTimer *s)
 {
-    if (!(s->ctrl & CTRL_EN) || (s->base_val == 0 && s->reload == 0)) {
+    uint64_t at = dc_next_event(&s->dc, s->tick_ns, s->reload, false);
+    if (!(s->ctrl & CTRL_EN) || at == UINT64_MAX)
         emu_timer_del(s->timer);
-        return;
-    }
-    uint64_t d = s->base_val > 0 ? (uint64_t)s->base_val : (uint64_t)s->reload + 1;
-    emu_timer_mod(s->timer, s->base_ns + d * s->tick_ns);
+    else
+        emu_timer_mod(s->timer, at);
 }
 
 static void timer_rebase(CmsdkTimer *s, uint32_t val)
 {
-    s->base_val = val;
-    s->base_ns = emu_clock_ns(s->m);
+    dc_start(&s->dc, emu_clock_ns(s->m), val);
     timer_arm(s);
 }
 
 static void timer_fire(void *opaque)
 {
     CmsdkTimer *s = opaque;
-    uint64_t d = s->base_val > 0 ? (uint64_t)s->base_val : (uint64_t)s->reload + 1;
-    s->base_ns += d * s->tick_ns;
-    s->base_val = 0;
+    dc_event(&s->dc, s->tick_ns, s->reload);
     s->intstatus = 1;
     timer_update(s);
     timer_arm(s);
@@ -131,8 +123,7 @@ static void timer_reset(void *opaque)
 {
     CmsdkTimer *s = opaque;
     s->ctrl = s->reload = s->intstatus = 0;
-    s->base_val = 0;
-    s->base_ns = 0;
+    dc_start(&s->dc, 0, 0);
     emu_timer_del(s->timer);
     timer_update(s);
 }
