@@ -920,66 +920,38 @@ static int arm_generic(ArmCpu *cpu, const ArmInsn *in, uint32_t pc)
         uint32_t wb = db ? base - 4 * cnt : base + 4 * cnt;
         if (addr & 3)
             return mem_fault(ARMV7M_EXC_USAGEFAULT, CFSR_UNALIGNED), R_FAULT;
-        /* fast path: the whole transfer inside the main RAM region */
+        /* fast path: the whole transfer inside the main RAM region (and,
+         * for stores, no translated code in it) */
+        uint8_t *p = NULL;
         uint32_t off = addr - cpu->fast_base;
+        bool store = op == ARM_OP_STM || op == ARM_OP_STMDB;
         if (likely(cnt && cpu->fast_size && off < cpu->fast_size &&
                    cpu->fast_size - off >= 4 * cnt)) {
-            uint8_t *p = cpu->fast_host + off;
-            if (op == ARM_OP_STM || op == ARM_OP_STMDB) {
-                const uint8_t *cl = cpu->m->code_lines;
-                if (!cl[addr >> 6] && !cl[(addr + 4 * cnt - 1) >> 6] &&
-                    ((addr >> 6) + 1 >= ((addr + 4 * cnt - 1) >> 6))) {
-                    for (unsigned r = 0; r < 16; r++)
-                        if (in->reglist >> r & 1) {
-                            memcpy(p, &R[r], 4);
-                            p += 4;
-                        }
-                    if (in->flags & ARM_F_WBACK)
-                        R[in->rn] = wb;
-                    return R_OK;
-                }
-            } else {
-                uint32_t vals[16];
-                for (unsigned r = 0; r < 16; r++)
-                    if (in->reglist >> r & 1) {
-                        memcpy(&vals[r], p, 4);
-                        p += 4;
-                    }
-                if (in->flags & ARM_F_WBACK)
-                    R[in->rn] = wb;
-                for (unsigned r = 0; r < 15; r++)
-                    if (in->reglist >> r & 1)
-                        R[r] = vals[r];
-                if (in->reglist & 0x8000) {
-                    g_pc_val = vals[15];
-                    g_pc_bx = true;
-                    return R_PC;
-                }
-                return R_OK;
-            }
-        }
-        if (op == ARM_OP_STM || op == ARM_OP_STMDB) {
-            for (unsigned r = 0; r < 16; r++) {
-                if (!(in->reglist >> r & 1))
-                    continue;
-                if (!wr_mem(cpu, addr, 4, R[r], true))
-                    return R_FAULT;
-                addr += 4;
-            }
-            if (in->flags & ARM_F_WBACK)
-                R[in->rn] = wb;
-            return R_OK;
+            const uint8_t *cl = cpu->m->code_lines;
+            uint32_t l0 = addr >> 6, l1 = (addr + 4 * cnt - 1) >> 6;
+            if (!store || (!cl[l0] && !cl[l1] && l1 - l0 <= 1))
+                p = cpu->fast_host + off;
         }
         uint32_t vals[16];
         for (unsigned r = 0; r < 16; r++) {
             if (!(in->reglist >> r & 1))
                 continue;
-            if (!rd_mem(cpu, addr, 4, &vals[r], true))
+            if (p) {
+                if (store)
+                    memcpy(p, &R[r], 4);
+                else
+                    memcpy(&vals[r], p, 4);
+                p += 4;
+            } else if (store ? !wr_mem(cpu, addr, 4, R[r], true)
+                             : !rd_mem(cpu, addr, 4, &vals[r], true)) {
                 return R_FAULT;
+            }
             addr += 4;
         }
         if (in->flags & ARM_F_WBACK)
             R[in->rn] = wb;
+        if (store)
+            return R_OK;
         for (unsigned r = 0; r < 15; r++)
             if (in->reglist >> r & 1)
                 R[r] = vals[r];
