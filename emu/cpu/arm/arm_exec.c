@@ -1560,8 +1560,13 @@ L_UNDEF:
 L_NOCP:
     FAULT(ARMV7M_EXC_USAGEFAULT, CFSR_NOCP);
 L_FETCH_FAULT: {
+    /* Execute-never regions of the default memory map (B3.1, table B3-1:
+     * Peripheral, Device, System) give MemManage IACCVIOL; other
+     * unfetchable addresses a precise instruction BusFault. */
     uint32_t from = cpu->pc;
-    unsigned e = arm_take_fault(cpu, ARMV7M_EXC_BUSFAULT, CFSR_IBUSERR, from);
+    bool xn = (from >= 0x40000000u && from < 0x60000000u) || from >= 0xa0000000u;
+    unsigned e = xn ? arm_take_fault(cpu, ARMV7M_EXC_MEMMANAGE, CFSR_IACCVIOL, from)
+                    : arm_take_fault(cpu, ARMV7M_EXC_BUSFAULT, CFSR_IBUSERR, from);
     if (!e)
         goto stop_error;
     if (tw)
