@@ -17,6 +17,25 @@
  *
  * The exception state (pending/active/priorities, SCB registers) lives in
  * the SCS device (emu/dev/armv7m_scs.h); the CPU finds it at reset.
+ *
+ * Policies (where the manual leaves a choice or QEMU 7.2 differs):
+ *   - UNPREDICTABLE encodings: see emu/isa/arm/arm_isa.h (ARM_F_UNPRED_UNDEF
+ *     ones raise UNDEFINSTR, the others execute naturally), as QEMU.
+ *   - Semihosting (BKPT 0xAB) only from privileged code, as QEMU without
+ *     userspace=on; other BKPTs (and unprivileged 0xAB) escalate to
+ *     HardFault with HFSR.DEBUGEVT (B3.2.16; QEMU sets FORCED).
+ *   - CCR.UNALIGN_TRP traps unaligned LDR/STR/LDRH/STRH (A3.2.1; QEMU 7.2
+ *     does not); LDM/STM/LDRD/STRD/LDREX/STREX always need alignment.
+ *   - Fetch from the XN regions of the default map: MemManage IACCVIOL;
+ *     from unmapped memory: BusFault IBUSERR; data bus errors are precise
+ *     BusFaults with BFAR.
+ *   - Reset APSR: Z set (as QEMU; architecturally UNKNOWN).
+ *   - WFE is a hint (no event register); SEV a NOP.
+ * Not modelled: the FPU (FPv4-SP: FP instructions raise NOCP), the MPU,
+ * late arrival (a higher-priority exception pending during stacking is
+ * taken after the first handler's entry, nested, as QEMU does), the
+ * stacking of the extended (FP) frame, halting debug and the DebugMonitor
+ * exception (DEMCR.MON_EN is stored only), sleep-on-exit, bit-banding.
  */
 #ifndef EMU_CPU_ARM_ARM_CPU_H
 #define EMU_CPU_ARM_ARM_CPU_H
