@@ -34,8 +34,9 @@
  * Not modelled: the FPU (FPv4-SP: FP instructions raise NOCP), the MPU,
  * late arrival (a higher-priority exception pending during stacking is
  * taken after the first handler's entry, nested, as QEMU does), the
- * stacking of the extended (FP) frame, halting debug and the DebugMonitor
- * exception (DEMCR.MON_EN is stored only), sleep-on-exit, bit-banding.
+ * stacking of the extended (FP) frame, halting debug, debug events other
+ * than BKPT (BKPT takes the DebugMonitor exception only with DEMCR.MON_EN),
+ * sleep-on-exit, bit-banding.
  */
 #ifndef EMU_CPU_ARM_ARM_CPU_H
 #define EMU_CPU_ARM_ARM_CPU_H
