@@ -8,6 +8,7 @@
 
 static const EmuCpuClass *const builtin_cpus[] = {
     &emu_cpu_rv32,
+    &emu_cpu_armv7m,
 };
 
 #define MAX_EXTRA 8

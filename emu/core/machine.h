@@ -47,6 +47,7 @@ typedef struct EmuCpuClass {
 } EmuCpuClass;
 
 extern const EmuCpuClass emu_cpu_rv32;
+extern const EmuCpuClass emu_cpu_armv7m;
 const EmuCpuClass *emu_cpu_class_find(const char *compatible);
 
 /* ---------------------------------------------------------------------- */

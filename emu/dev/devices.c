@@ -3,6 +3,7 @@
  * instantiate, and lookup by devicetree "compatible".
  */
 #include "devices.h"
+#include "armv7m_scs.h"
 
 #include <string.h>
 
@@ -11,6 +12,12 @@ const DevClass *const emu_dev_classes[] = {
     &emu_dev_sifive_clint,
     &emu_dev_sifive_plic,
     &emu_dev_sifive_test,
+    &emu_dev_armv7m_nvic,
+    &emu_dev_cmsdk_apb_uart,
+    &emu_dev_cmsdk_apb_timer,
+    &emu_dev_cmsdk_apb_dualtimer,
+    &emu_dev_mps2_fpgaio,
+    &emu_dev_mps2_scc,
     NULL,
 };
 

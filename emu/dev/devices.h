@@ -11,6 +11,11 @@ extern const DevClass emu_dev_ns16550a;
 extern const DevClass emu_dev_sifive_clint;
 extern const DevClass emu_dev_sifive_plic;
 extern const DevClass emu_dev_sifive_test;
+extern const DevClass emu_dev_cmsdk_apb_uart;
+extern const DevClass emu_dev_cmsdk_apb_timer;
+extern const DevClass emu_dev_cmsdk_apb_dualtimer;
+extern const DevClass emu_dev_mps2_fpgaio;
+extern const DevClass emu_dev_mps2_scc;
 /* Not in the compatible table: the board loader maps the reg of nodes with
  * an unknown compatible to it (reads 0, writes ignored, both logged). */
 extern const DevClass emu_dev_unimp;

@@ -1,0 +1,566 @@
+/*
+ * emu/cpu/arm/arm_cpu.c - ARMv7-M processor state, the exception model
+ * (DDI0403E B1.5: reset, entry, return, tail-chaining, fault escalation,
+ * lockup) and the CPU class.
+ */
+#include "arm_cpu.h"
+
+#include <inttypes.h>
+#include <libfdt.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------------ */
+/* Registers */
+
+uint32_t arm_get_xpsr(const ArmCpu *cpu)
+{
+    uint32_t v = 0;
+    v |= cpu->nf & 0x80000000u;
+    v |= cpu->zf == 0 ? 1u << 30 : 0;
+    v |= cpu->cf ? 1u << 29 : 0;
+    v |= (cpu->vf >> 31) << 28;
+    v |= cpu->qf ? 1u << 27 : 0;
+    v |= (cpu->ge & 0xf) << 16;
+    v |= (cpu->itstate & 3) << 25;          /* IT[1:0] */
+    v |= (cpu->itstate >> 2) << 10;         /* IT[7:2] */
+    v |= cpu->thumb ? 1u << 24 : 0;
+    v |= cpu->scs->ipsr & 0x1ff;
+    return v;
+}
+
+void arm_set_apsr(ArmCpu *cpu, uint32_t v, bool nzcvq, bool ge)
+{
+    if (nzcvq) {
+        cpu->nf = v & 0x80000000u;
+        cpu->zf = (v >> 30 & 1) ? 0 : 1;
+        cpu->cf = v >> 29 & 1;
+        cpu->vf = (v >> 28 & 1) << 31;
+        cpu->qf = v >> 27 & 1;
+    }
+    if (ge)
+        cpu->ge = (v >> 16) & 0xf;
+}
+
+uint32_t arm_get_msp(const ArmCpu *cpu) { return cpu->sp_psp ? cpu->sp_other : cpu->r[13]; }
+uint32_t arm_get_psp(const ArmCpu *cpu) { return cpu->sp_psp ? cpu->r[13] : cpu->sp_other; }
+
+void arm_set_msp(ArmCpu *cpu, uint32_t v)
+{
+    v &= ~3u;
+    if (cpu->sp_psp)
+        cpu->sp_other = v;
+    else
+        cpu->r[13] = v;
+}
+
+void arm_set_psp(ArmCpu *cpu, uint32_t v)
+{
+    v &= ~3u;
+    if (cpu->sp_psp)
+        cpu->r[13] = v;
+    else
+        cpu->sp_other = v;
+}
+
+void arm_sp_update(ArmCpu *cpu, bool use_psp)
+{
+    if (use_psp == cpu->sp_psp)
+        return;
+    uint32_t t = cpu->r[13];
+    cpu->r[13] = cpu->sp_other;
+    cpu->sp_other = t;
+    cpu->sp_psp = use_psp;
+}
+
+static void arm_sp_for_mode(ArmCpu *cpu)
+{
+    arm_sp_update(cpu, !arm_handler_mode(cpu) && (cpu->control & CONTROL_SPSEL));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Memory */
+
+uint32_t arm_load_slow(ArmCpu *cpu, uint32_t addr, unsigned size, uint32_t *val)
+{
+    EmuMachine *m = cpu->m;
+    if ((addr & (size - 1)) == 0) {
+        if (emu_bus_read(m, addr, size, val) == EMU_MEM_OK)
+            return 0;
+    } else {
+        /* unaligned (allowed for LDR/LDRH/STR/STRH, A3.2.1): byte by byte */
+        uint32_t v = 0, b;
+        for (unsigned i = 0; i < size; i++) {
+            if (emu_bus_read(m, addr + i, 1, &b) != EMU_MEM_OK)
+                goto fault;
+            v |= (b & 0xff) << (8 * i);
+        }
+        *val = v;
+        return 0;
+    }
+fault:
+    EMU_LOG(EMU_LOG_GUEST_ERRORS, "armv7m: bus error reading %u bytes at 0x%08" PRIx32 "\n",
+            size, addr);
+    cpu->scs->bfar = addr;
+    return CFSR_PRECISERR | CFSR_BFARVALID;
+}
+
+uint32_t arm_store_slow(ArmCpu *cpu, uint32_t addr, unsigned size, uint32_t val)
+{
+    EmuMachine *m = cpu->m;
+    if ((addr & (size - 1)) == 0) {
+        if (emu_bus_write(m, addr, size, val) == EMU_MEM_OK)
+            return 0;
+    } else {
+        for (unsigned i = 0; i < size; i++)
+            if (emu_bus_write(m, addr + i, 1, (val >> (8 * i)) & 0xff) != EMU_MEM_OK)
+                goto fault;
+        return 0;
+    }
+fault:
+    EMU_LOG(EMU_LOG_GUEST_ERRORS, "armv7m: bus error writing %u bytes at 0x%08" PRIx32 "\n",
+            size, addr);
+    cpu->scs->bfar = addr;
+    return CFSR_PRECISERR | CFSR_BFARVALID;
+}
+
+void arm_update_mem_mode(ArmCpu *cpu)
+{
+    EmuMachine *m = cpu->m;
+    cpu->rd_tab = m->fast_rd;
+    cpu->wr_tab = m->fast_wr;
+    cpu->fast_size = 0;
+    /* The range-checked fast region: the RAM holding the main stack (where
+     * most data accesses of a Cortex-M firmware go), else the largest. */
+    const EmuRegion *best = NULL;
+    uint32_t sp = arm_get_msp(cpu);
+    for (unsigned i = 0; i < m->nregions; i++) {
+        const EmuRegion *r = &m->regions[i];
+        if (!r->host || r->readonly || r->size < 8)
+            continue;
+        if (sp - 4 - r->base < r->size) {
+            best = r;
+            break;
+        }
+        if (!best || r->size > best->size)
+            best = r;
+    }
+    if (best) {
+        cpu->fast_base = best->base;
+        cpu->fast_size = best->size;
+        cpu->fast_host = best->host;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Exceptions (B1.5) */
+
+static const char *exc_name(unsigned exc)
+{
+    static const char *const names[16] = {
+        "thread", "Reset", "NMI", "HardFault", "MemManage", "BusFault", "UsageFault",
+        "reserved", "reserved", "reserved", "reserved", "SVCall", "DebugMonitor",
+        "reserved", "PendSV", "SysTick",
+    };
+    return exc < 16 ? names[exc] : "IRQ";
+}
+
+int arm_exec_prio(const ArmCpu *cpu)
+{
+    const ArmV7mScs *s = cpu->scs;
+    int p = armv7m_active_prio(s);
+    if (cpu->basepri) {
+        int b = armv7m_group_prio(s, (int)cpu->basepri);
+        if (b < p)
+            p = b;
+    }
+    if (cpu->primask && p > 0)
+        p = 0;
+    if (cpu->faultmask && p > -1)
+        p = -1;
+    return p;
+}
+
+static void lockup(ArmCpu *cpu, unsigned exc, uint32_t pc)
+{
+    cpu->locked_up = true;
+    emu_machine_stop_error(cpu->m, "armv7m lockup: %s (exception %u) at pc 0x%08" PRIx32
+                           " cannot be taken at execution priority %d (fault escalated "
+                           "past HardFault); CFSR 0x%08" PRIx32 " HFSR 0x%08" PRIx32,
+                           exc_name(exc), exc, pc, arm_exec_prio(cpu), cpu->scs->cfsr,
+                           cpu->scs->hfsr);
+}
+
+/* PushStack (B1.5.6): 8-word frame on the current stack. */
+static void push_stack(ArmCpu *cpu, uint32_t ret_pc)
+{
+    ArmV7mScs *s = cpu->scs;
+    uint32_t sp = cpu->r[13];
+    bool align = (s->ccr & CCR_STKALIGN) != 0;
+    uint32_t frameptralign = align ? (sp >> 2) & 1 : 0;
+    sp = (sp - 0x20) & ~(frameptralign << 2);
+    uint32_t xpsr = (arm_get_xpsr(cpu) & ~(1u << 9)) | frameptralign << 9;
+    uint32_t frame[8] = { cpu->r[0], cpu->r[1], cpu->r[2], cpu->r[3], cpu->r[12],
+                          cpu->r[14], ret_pc, xpsr };
+    cpu->r[13] = sp;
+    for (unsigned i = 0; i < 8; i++) {
+        uint32_t e = arm_store_slow(cpu, sp + 4 * i, 4, frame[i]);
+        if (e) {
+            /* derived exception: stacking error (B1.5.15) */
+            s->cfsr |= CFSR_STKERR;
+            s->cfsr &= ~CFSR_BFARVALID;
+            s->pending[ARMV7M_EXC_BUSFAULT] = 1;
+            s->changed = 1;
+            break;
+        }
+    }
+    if (arm_handler_mode(cpu))
+        cpu->r[14] = 0xfffffff1u;
+    else
+        cpu->r[14] = (cpu->control & CONTROL_SPSEL) ? 0xfffffffdu : 0xfffffff9u;
+}
+
+/* ExceptionTaken (B1.5.6). Returns false on a vector read failure (lockup). */
+static bool exception_taken(ArmCpu *cpu, unsigned exc)
+{
+    ArmV7mScs *s = cpu->scs;
+    uint32_t vec;
+    if (arm_load_slow(cpu, s->vtor + 4 * exc, 4, &vec)) {
+        s->hfsr |= HFSR_VECTTBL;
+        if (exc == ARMV7M_EXC_HARDFAULT || arm_exec_prio(cpu) <= -1 ||
+            arm_load_slow(cpu, s->vtor + 4 * ARMV7M_EXC_HARDFAULT, 4, &vec)) {
+            lockup(cpu, exc, cpu->pc);
+            return false;
+        }
+        exc = ARMV7M_EXC_HARDFAULT;
+    }
+    s->pending[exc] = 0;
+    if (!s->active[exc]) {
+        s->active[exc] = 1;
+        s->nactive++;
+    }
+    s->ipsr = exc;
+    s->changed = 1;
+    cpu->itstate = 0;
+    cpu->control &= ~CONTROL_SPSEL;
+    arm_sp_for_mode(cpu);
+    cpu->thumb = vec & 1;
+    cpu->pc = vec & ~1u;
+    cpu->excl_valid = false;
+    EMU_LOG(EMU_LOG_INT, "armv7m: taking exception %u (%s) -> %08" PRIx32 "\n",
+            exc, exc_name(exc), cpu->pc);
+    return true;
+}
+
+static bool exception_entry(ArmCpu *cpu, unsigned exc, uint32_t ret_pc)
+{
+    push_stack(cpu, ret_pc);
+    return exception_taken(cpu, exc);
+}
+
+unsigned arm_check_irq(ArmCpu *cpu)
+{
+    ArmV7mScs *s = cpu->scs;
+    int g;
+    unsigned best = armv7m_pending_best(s, &g);
+    if (!best || g >= arm_exec_prio(cpu))
+        return 0;
+    /* Synchronous fault pended earlier (stacking error) that cannot run
+     * because it is disabled is handled by arm_take_fault; here every
+     * pending enabled exception of sufficient priority is taken. */
+    if (!exception_entry(cpu, best, cpu->pc))
+        return 0;
+    return best;
+}
+
+unsigned arm_take_fault(ArmCpu *cpu, unsigned exc, uint32_t cfsr_bits, uint32_t pc)
+{
+    ArmV7mScs *s = cpu->scs;
+    s->cfsr |= cfsr_bits;
+    int ep = arm_exec_prio(cpu);
+    unsigned target = exc;
+    if (exc != ARMV7M_EXC_HARDFAULT &&
+        (!armv7m_exc_enabled(s, exc) || armv7m_group_prio(s, armv7m_exc_prio(s, exc)) >= ep)) {
+        target = ARMV7M_EXC_HARDFAULT;       /* escalation (B1.5.8) */
+        s->hfsr |= HFSR_FORCED;
+    }
+    if (target == ARMV7M_EXC_HARDFAULT && ep <= -1) {
+        lockup(cpu, exc, pc);
+        return 0;
+    }
+    EMU_LOG(EMU_LOG_INT, "armv7m: %s at pc %08" PRIx32 " (CFSR %08" PRIx32 ")%s\n",
+            exc_name(exc), pc, s->cfsr, target != exc ? " escalated to HardFault" : "");
+    if (!exception_entry(cpu, target, pc))
+        return 0;
+    return target;
+}
+
+unsigned arm_take_sync(ArmCpu *cpu, unsigned exc, uint32_t return_pc, uint32_t hfsr_bit)
+{
+    ArmV7mScs *s = cpu->scs;
+    int ep = arm_exec_prio(cpu);
+    unsigned target = exc;
+    if (exc == ARMV7M_EXC_DEBUGMON && !(s->demcr & (1u << 16))) {
+        target = ARMV7M_EXC_HARDFAULT;       /* no monitor, no debugger */
+        s->hfsr |= hfsr_bit;
+    } else if (armv7m_group_prio(s, armv7m_exc_prio(s, exc)) >= ep) {
+        target = ARMV7M_EXC_HARDFAULT;
+        s->hfsr |= HFSR_FORCED;
+    }
+    if (target == ARMV7M_EXC_HARDFAULT && ep <= -1) {
+        lockup(cpu, exc, return_pc);
+        return 0;
+    }
+    if (!exception_entry(cpu, target, return_pc))
+        return 0;
+    return target;
+}
+
+unsigned arm_exception_return(ArmCpu *cpu, uint32_t excret, uint32_t insn_pc)
+{
+    ArmV7mScs *s = cpu->scs;
+    unsigned ret_exc = s->ipsr;
+    unsigned kind = excret & 0xf;
+    bool bad = (excret & 0x0ffffff0u) != 0x0ffffff0u || !s->active[ret_exc];
+    if (!bad) {
+        switch (kind) {
+        case 0x1:
+            bad = s->nactive <= 1;
+            break;
+        case 0x9: case 0xd:
+            bad = s->nactive != 1 && !(s->ccr & CCR_NONBASETHRDENA);
+            break;
+        default:
+            bad = true;
+            break;
+        }
+    }
+    if (bad) {
+        EMU_LOG(EMU_LOG_GUEST_ERRORS, "armv7m: invalid exception return 0x%08" PRIx32
+                " from %s at pc %08" PRIx32 "\n", excret, exc_name(ret_exc), insn_pc);
+        return arm_take_fault(cpu, ARMV7M_EXC_USAGEFAULT, CFSR_INVPC, insn_pc) ; /* 0 on lockup */
+    }
+    /* Deactivate */
+    s->active[ret_exc] = 0;
+    s->nactive--;
+    if (ret_exc != ARMV7M_EXC_NMI)
+        cpu->faultmask = 0;
+    s->changed = 1;
+    armv7m_irq_completed(s, ret_exc);
+    EMU_LOG(EMU_LOG_INT, "armv7m: return from %s (%u), EXC_RETURN %08" PRIx32 "\n",
+            exc_name(ret_exc), ret_exc, excret);
+
+    /* Tail-chaining (B1.5.12): a pending exception that would preempt the
+     * context being returned to is taken at once, reusing the frame. */
+    {
+        int g;
+        unsigned best = armv7m_pending_best(s, &g);
+        uint32_t saved_ipsr = s->ipsr;
+        s->ipsr = kind == 0x1 ? saved_ipsr : 0;
+        int ep = arm_exec_prio(cpu);
+        s->ipsr = saved_ipsr;
+        if (best && g < ep) {
+            EMU_LOG(EMU_LOG_INT, "armv7m: tail-chaining to %s (%u)\n", exc_name(best), best);
+            uint32_t lr = excret;
+            if (!exception_taken(cpu, best))
+                return 0;
+            cpu->r[14] = lr;
+            return 0;
+        }
+    }
+
+    /* PopStack */
+    bool to_thread = kind != 0x1;
+    bool use_psp = kind == 0xd;
+    uint32_t fp = use_psp ? arm_get_psp(cpu) : arm_get_msp(cpu);
+    uint32_t fr[8];
+    for (unsigned i = 0; i < 8; i++) {
+        if (arm_load_slow(cpu, fp + 4 * i, 4, &fr[i])) {
+            s->cfsr &= ~CFSR_BFARVALID;
+            s->ipsr = to_thread ? 0 : s->ipsr;
+            return arm_take_fault(cpu, ARMV7M_EXC_BUSFAULT, CFSR_UNSTKERR, insn_pc) ; /* 0 on lockup */
+        }
+    }
+    uint32_t psr = fr[7];
+    uint32_t newsp = fp + 0x20;
+    if ((psr & (1u << 9)) && (s->ccr & CCR_STKALIGN))
+        newsp |= 4;
+    if (use_psp)
+        arm_set_psp(cpu, newsp);
+    else
+        arm_set_msp(cpu, newsp);
+    if (to_thread)
+        cpu->control = use_psp ? (cpu->control | CONTROL_SPSEL) : (cpu->control & ~CONTROL_SPSEL);
+    s->ipsr = psr & 0x1ff;
+    if (to_thread && s->ipsr != 0) {
+        /* the frame says we were in an exception: integrity check fails */
+        s->ipsr = 0;
+        arm_sp_for_mode(cpu);
+        return arm_take_fault(cpu, ARMV7M_EXC_USAGEFAULT, CFSR_INVPC, insn_pc) ; /* 0 on lockup */
+    }
+    if (!to_thread && s->ipsr == 0)
+        s->ipsr = ret_exc;  /* UNPREDICTABLE; keep Handler mode */
+    arm_sp_for_mode(cpu);
+    cpu->r[0] = fr[0]; cpu->r[1] = fr[1]; cpu->r[2] = fr[2]; cpu->r[3] = fr[3];
+    cpu->r[12] = fr[4]; cpu->r[14] = fr[5];
+    cpu->pc = fr[6] & ~1u;
+    arm_set_apsr(cpu, psr, true, true);
+    cpu->itstate = ((psr >> 25) & 3) | ((psr >> 10) & 0x3f) << 2;
+    cpu->thumb = (psr >> 24) & 1;
+    cpu->excl_valid = false;
+    return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* CPU class */
+
+void arm_dump(ArmCpu *cpu, FILE *out)
+{
+    for (unsigned i = 0; i < 16; i++) {
+        uint32_t v = i == 15 ? cpu->pc : cpu->r[i];
+        fprintf(out, " R%-2u=%08" PRIx32 "%s", i, v, (i % 4) == 3 ? "\n" : " ");
+    }
+    uint32_t x = arm_get_xpsr(cpu);
+    fprintf(out, " XPSR=%08" PRIx32 " %c%c%c%c%c %s %s\n", x,
+            x >> 31 & 1 ? 'N' : '-', x >> 30 & 1 ? 'Z' : '-', x >> 29 & 1 ? 'C' : '-',
+            x >> 28 & 1 ? 'V' : '-', x >> 27 & 1 ? 'Q' : '-',
+            arm_handler_mode(cpu) ? "handler" : "thread", arm_privileged(cpu) ? "priv" : "unpriv");
+    fprintf(out, " MSP=%08" PRIx32 " PSP=%08" PRIx32 " CONTROL=%" PRIx32 " PRIMASK=%" PRIx32
+            " FAULTMASK=%" PRIx32 " BASEPRI=%02" PRIx32 "\n", arm_get_msp(cpu),
+            arm_get_psp(cpu), cpu->control, cpu->primask, cpu->faultmask, cpu->basepri);
+}
+
+static EmuCpu *arm_create(EmuMachine *m, const void *fdt, int node, char *err, size_t errlen)
+{
+    ArmCpu *cpu = calloc(1, sizeof *cpu);
+    if (!cpu) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    cpu->m = m;
+    cpu->has_dsp = fdt && node >= 0 && fdt_node_check_compatible(fdt, node, "arm,cortex-m4") == 0;
+    cpu->tbc = arm_tbc_new();
+    if (!cpu->tbc) {
+        free(cpu);
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    return (EmuCpu *)cpu;
+}
+
+static void arm_destroy(EmuCpu *c)
+{
+    ArmCpu *cpu = (ArmCpu *)c;
+    if (!cpu)
+        return;
+    arm_tbc_free(cpu->tbc);
+    free(cpu);
+}
+
+/* Reset (B1.5.5): SP_main and the PC come from the vector table. */
+static void arm_reset(EmuCpu *c, uint32_t entry)
+{
+    ArmCpu *cpu = (ArmCpu *)c;
+    EmuMachine *m = cpu->m;
+    (void)entry;
+    if (!cpu->scs)
+        cpu->scs = armv7m_scs_find(m);
+    if (!cpu->scs) {
+        /* a board without an SCS cannot run an ARMv7-M core */
+        static ArmV7mScs dummy;
+        cpu->scs = &dummy;
+        emu_machine_stop_error(m, "armv7m: the board has no \"arm,armv7m-nvic\" node "
+                               "(System Control Space)");
+        return;
+    }
+    memset(cpu->r, 0, sizeof cpu->r);
+    /* APSR is UNKNOWN at reset; QEMU 7.2 starts with Z set, so do we
+     * (lockstep and register dumps agree) */
+    cpu->nf = cpu->cf = cpu->vf = cpu->qf = cpu->ge = 0;
+    cpu->zf = 0;
+    cpu->itstate = 0;
+    cpu->primask = cpu->faultmask = cpu->basepri = cpu->control = 0;
+    cpu->sp_psp = false;
+    cpu->sp_other = 0;
+    cpu->excl_valid = false;
+    cpu->locked_up = false;
+    cpu->scs->ipsr = 0;
+    cpu->r[14] = 0xffffffffu;
+    uint32_t sp = 0, pc = 0;
+    uint32_t vtor = cpu->scs->vtor;
+    if (emu_bus_read(m, vtor, 4, &sp) != EMU_MEM_OK ||
+        emu_bus_read(m, vtor + 4, 4, &pc) != EMU_MEM_OK) {
+        emu_machine_stop_error(m, "armv7m: cannot read the reset vector table at 0x%08" PRIx32, vtor);
+        return;
+    }
+    cpu->r[13] = sp & ~3u;
+    cpu->thumb = pc & 1;
+    cpu->pc = pc & ~1u;
+    arm_update_mem_mode(cpu);
+    arm_tb_flush(cpu);
+    cpu->scs->changed = 1;
+}
+
+static bool arm_irq_in(EmuCpu *c, uint32_t spec, EmuIrq *out)
+{
+    ArmCpu *cpu = (ArmCpu *)c;
+    ArmV7mScs *s = cpu->scs ? cpu->scs : armv7m_scs_find(cpu->m);
+    if (!s || !emu_dev_armv7m_nvic.irq_in)
+        return false;
+    return emu_dev_armv7m_nvic.irq_in(s, spec, out);
+}
+
+static void arm_dump_cb(EmuCpu *c, FILE *out) { arm_dump((ArmCpu *)c, out); }
+static uint32_t arm_get_pc(EmuCpu *c) { return ((ArmCpu *)c)->pc; }
+
+static bool arm_has_wakeup(EmuCpu *c)
+{
+    ArmCpu *cpu = (ArmCpu *)c;
+    if (!cpu->scs)
+        return false;
+    /* WFI wakes on an exception that would preempt were PRIMASK clear
+     * (B1.5.19). */
+    int g;
+    unsigned best = armv7m_pending_best(cpu->scs, &g);
+    if (!best)
+        return false;
+    uint32_t pm = cpu->primask;
+    cpu->primask = 0;
+    int ep = arm_exec_prio(cpu);
+    cpu->primask = pm;
+    return g < ep;
+}
+
+static void arm_flush_code(EmuCpu *c)
+{
+    ArmCpu *cpu = (ArmCpu *)c;
+    cpu->flush_pending = true;
+    emu_machine_kick(cpu->m);
+}
+
+static EmuRunReason arm_run(EmuCpu *c, uint64_t limit)
+{
+    ArmCpu *cpu = (ArmCpu *)c;
+    if (cpu->m->error)
+        return EMU_RUN_ERROR;
+    return arm_exec(cpu, limit);
+}
+
+static const char *const arm_compat[] = { "arm,cortex-m3", "arm,cortex-m4", "arm,armv7-m",
+                                          "cortex-m3", "cortex-m4", NULL };
+
+const EmuCpuClass emu_cpu_armv7m = {
+    .name = "cortex-m3",
+    .compatible = arm_compat,
+    .isa = &isa_armv7m_ops,
+    .elf_machine = 40, /* EM_ARM */
+    .create = arm_create,
+    .destroy = arm_destroy,
+    .reset = arm_reset,
+    .run = arm_run,
+    .irq_in = arm_irq_in,
+    .dump = arm_dump_cb,
+    .get_pc = arm_get_pc,
+    .has_wakeup = arm_has_wakeup,
+    .flush_code = arm_flush_code,
+};
