@@ -285,7 +285,7 @@ static int run_main(int argc, char **argv)
     }
     m->cpu_class->reset(m->cpu, info.entry);
     if (tw)
-        trace_event(tw, TRACE_EV_RESET, 0, 0, info.entry, 0);
+        trace_event(tw, TRACE_EV_RESET, 0, 0, m->cpu_class->get_pc(m->cpu), 0);
 
     running_machine = m;
     EmuRunResult rr;
