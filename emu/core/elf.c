@@ -236,9 +236,13 @@ bool emu_elf_load(EmuMachine *m, const char *path, EmuElfInfo *info,
             emu_bus_load(m, addr + (uint32_t)z, zeros, n);
             z += n;
         }
-        EmuRegion *r = region_of(m, addr);
-        if (r && !r->readonly && addr + memsz > info->image_end)
-            info->image_end = addr + memsz;
+        /* The heap starts after the program's data where it lives at run
+         * time (p_vaddr): .data/.bss are loaded at their flash LMA but used
+         * at their RAM address. */
+        uint32_t run = (uint32_t)ph.p_vaddr;
+        EmuRegion *r = region_of(m, run);
+        if (r && !r->readonly && run + memsz > info->image_end)
+            info->image_end = run + memsz;
     }
     elf_file_close(&f);
 

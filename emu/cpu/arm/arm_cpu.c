@@ -81,9 +81,25 @@ static void arm_sp_for_mode(ArmCpu *cpu)
 /* ------------------------------------------------------------------------ */
 /* Memory */
 
+/* Unprivileged accesses to the Private Peripheral Bus (0xE0000000-
+ * 0xE00FFFFF: SCS, NVIC, SysTick, DWT...) are BusFaults (ARMv7-M B3.1 and
+ * B3.2), except a write to STIR when CCR.USERSETMPEND is set (B3.4.3). */
+#define ARM_PPB_BASE 0xe0000000u
+#define ARM_PPB_END  0xe0100000u
+#define ARM_STIR     0xe000ef00u
+
+static bool arm_ppb_denied(ArmCpu *cpu, uint32_t addr, bool write)
+{
+    if (addr < ARM_PPB_BASE || addr >= ARM_PPB_END || arm_privileged(cpu))
+        return false;
+    return !(write && addr == ARM_STIR && (cpu->scs->ccr & CCR_USERSETMPEND));
+}
+
 uint32_t arm_load_slow(ArmCpu *cpu, uint32_t addr, unsigned size, uint32_t *val)
 {
     EmuMachine *m = cpu->m;
+    if (arm_ppb_denied(cpu, addr, false))
+        goto fault;
     if ((addr & (size - 1)) == 0) {
         if (emu_bus_read(m, addr, size, val) == EMU_MEM_OK)
             return 0;
@@ -108,6 +124,8 @@ fault:
 uint32_t arm_store_slow(ArmCpu *cpu, uint32_t addr, unsigned size, uint32_t val)
 {
     EmuMachine *m = cpu->m;
+    if (arm_ppb_denied(cpu, addr, true))
+        goto fault;
     if ((addr & (size - 1)) == 0) {
         if (emu_bus_write(m, addr, size, val) == EMU_MEM_OK)
             return 0;
