@@ -264,7 +264,7 @@ static EmuDebugAction gdb_monitor(GdbStub *s, const char *cmd, bool *resume)
     } else {
         snprintf(buf, sizeof buf, "emucov: unknown monitor command '%.200s' (try help)\n", cmd);
         gdb_send_console(s, buf);
-        gdb_send(s, "E01");
+        gdb_send(s, "OK");
     }
     return EMU_DBG_RUN;
 }
@@ -821,6 +821,7 @@ static EmuDebugAction gdb_stopped(void *opaque, EmuMachine *m, const EmuDebugSto
         }
         s->interrupt = false;       /* Ctrl-C while stopped: nothing to do */
     }
+    s->interrupt = false;           /* a Ctrl-C sent before the resume */
     if (act == EMU_DBG_KILL)
         return act;
     s->resumed = s->fd >= 0;

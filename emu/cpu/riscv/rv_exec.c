@@ -739,6 +739,12 @@ check:
             rv_tb_flush(cpu);
             chain_from = NULL;
         }
+        /* A device may have armed a timer earlier than the deadline this
+         * run was budgeted for (emu_timer_mod kicks): let the main loop
+         * recompute the limit, so timers fire at their exact instruction
+         * count whatever the slice length (with or without a debugger). */
+        if (likely(dstate == 0) && icount < limit && m->next_deadline_ns != UINT64_MAX)
+            LEAVE(EMU_RUN_LIMIT);
     }
     {
         int irq = rv_pending_irq(cpu);
