@@ -132,9 +132,16 @@ void emu_run(EmuMachine *m, const EmuRunOptions *o, EmuRunResult *r)
         EmuRunReason why = cc->run(m->cpu, limit);
         mid = false;
         if (why == EMU_RUN_DEBUG) {
+            mid = cc->debug->mid_block(m->cpu);
+            if ((m->exit_requested || m->error) && mid) {
+                /* the stepped instruction ended the run (test finisher):
+                 * finish the block as a plain run does, then exit; the
+                 * debugger gets the exit instead of a stop */
+                cc->debug->set_step(m->cpu, false);
+                continue;
+            }
             cc->debug->stop_info(m->cpu, &stop);
             have_stop = true;
-            mid = cc->debug->mid_block(m->cpu);
             continue;
         }
         if (why == EMU_RUN_IDLE) {

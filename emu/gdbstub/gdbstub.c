@@ -54,6 +54,10 @@ struct GdbStub {
     char pending[GDB_PACKET_MAX + 1];
     size_t pending_len;
     bool has_pending;
+    /* input received after a resume command, parsed once the CPU stops or
+     * polls again (a client may send "s" and "g" together) */
+    uint8_t leftover[4096];
+    size_t leftover_len;
     /* output */
     char out[2 * GDB_PACKET_MAX + 16];
     size_t out_len;             /* last packet sent (resent on '-')         */
@@ -683,6 +687,7 @@ static void gdb_drop_client(GdbStub *s)
     s->ps = PS_IDLE;
     s->no_ack = false;
     s->has_pending = false;
+    s->leftover_len = 0;
     s->out_len = 0;
     s->resumed = false;
 }
@@ -712,19 +717,32 @@ static bool gdb_accept(GdbStub *s, int timeout_ms)
 static int gdb_read_some(GdbStub *s, int timeout_ms, bool running,
                          EmuDebugAction *act, bool *resume)
 {
-    struct pollfd pfd = { .fd = s->fd, .events = POLLIN };
-    int r = poll(&pfd, 1, timeout_ms);
-    if (r < 0)
-        return errno == EINTR ? 0 : -1;
-    if (r == 0)
-        return 0;
-    uint8_t in[4096];
-    ssize_t n = recv(s->fd, in, sizeof in, 0);
-    if (n < 0 && (errno == EINTR || errno == EAGAIN))
-        return 0;
-    if (n <= 0)
-        return -1;
+    uint8_t in[sizeof s->leftover];
+    ssize_t n;
+    if (s->leftover_len) {
+        n = (ssize_t)s->leftover_len;
+        memcpy(in, s->leftover, s->leftover_len);
+        s->leftover_len = 0;
+    } else {
+        struct pollfd pfd = { .fd = s->fd, .events = POLLIN };
+        int r = poll(&pfd, 1, timeout_ms);
+        if (r < 0)
+            return errno == EINTR ? 0 : -1;
+        if (r == 0)
+            return 0;
+        n = recv(s->fd, in, sizeof in, 0);
+        if (n < 0 && (errno == EINTR || errno == EAGAIN))
+            return 0;
+        if (n <= 0)
+            return -1;
+    }
     for (ssize_t i = 0; i < n && s->fd >= 0; i++) {
+        if (*resume || (running && s->has_pending)) {
+            /* keep the rest for later, in order */
+            s->leftover_len = (size_t)(n - i);
+            memcpy(s->leftover, in + i, s->leftover_len);
+            break;
+        }
         int k = gdb_parse_byte(s, in[i]);
         if (k == 2) {
             s->interrupt = true;
