@@ -84,6 +84,15 @@ class Conn:
         self.s.close()
 
 
+def symbol(elf, name):
+    try:
+        out = subprocess.run(["nm", elf], stdout=subprocess.PIPE, check=True).stdout.decode()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    m = re.search(r"^([0-9a-f]+) [DdBb] %s$" % name, out, re.M)
+    return int(m.group(1), 16) if m else None
+
+
 def healthy(c, what):
     r = c.cmd(b"qSupported:swbreak+")
     ok = r is not None and b"PacketSize=" in r
@@ -193,6 +202,28 @@ def main():
         # Ctrl-C while stopped is harmless
         c.send_raw(b"\x03")
         healthy(c, "Ctrl-C while stopped")
+
+        # a software breakpoint is invisible in memory reads
+        before = c.cmd(b"m80000000,8")
+        r = c.cmd(b"Z0,80000000,4")
+        check(r == b"OK", "Z0 accepted")
+        after = c.cmd(b"m80000000,8")
+        check(before == after and before is not None and len(before) == 16,
+              "memory under a software breakpoint reads the original bytes")
+        check(c.cmd(b"z0,80000000,4") == b"OK", "z0 accepted")
+
+        # Ctrl-C interrupts a running guest (gdb_target spins while spin == 1)
+        spin = symbol(sys.argv[2], "spin")
+        if spin is not None:
+            check(c.cmd(b"M%x,4:01000000" % spin) == b"OK", "set spin = 1")
+            c.drain()
+            c.send_raw(frame(b"c"))
+            time.sleep(0.5)
+            c.send_raw(b"\x03")
+            r = c.read_packet(timeout=10)
+            check(r is not None and r.startswith(b"T02"), "Ctrl-C stops the guest with T02 (%r)" % r)
+            check(c.cmd(b"M%x,4:00000000" % spin) == b"OK", "set spin = 0")
+            healthy(c, "Ctrl-C while running")
 
         # abrupt disconnect in the middle of a packet: the server detaches
         # and the guest runs on to its normal exit

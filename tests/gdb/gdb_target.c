@@ -8,6 +8,9 @@
 
 volatile uint32_t watched;
 int32_t tweak = 1;
+/* The fuzz test sets spin = 1 (in .data: the start code leaves it alone) to
+ * keep the guest busy until it interrupts it with Ctrl-C. */
+volatile uint32_t spin = 2;
 uint32_t table[4] = { 0x11223344u, 0x55667788u, 0x99aabbccu, 0xddeeff00u };
 
 uint32_t square(uint32_t x)
@@ -25,6 +28,8 @@ uint32_t bump(uint32_t k)
 int main(void)
 {
     uint32_t acc = 0;
+    while (spin == 1)
+        ;
     for (uint32_t i = 0; i < 10; i++)
         acc += square(i);
     bump(acc);

@@ -116,9 +116,13 @@ def case_break_step(a):
 
 def case_hbreak(a):
     out, rc, eout, _ = session(a, a.elf[0], [
-        "hbreak bump", "continue", "print k", "info breakpoints", "kill"])
-    expect(out, r"Hardware assisted breakpoint 1 at", "hbreak accepted")
+        "hbreak bump", "break square", "continue", "delete 2", "next", "next",
+        "break square", "continue", "delete 3", "continue", "print k", "info breakpoints", "kill"])
+    expect(out, r"Breakpoint 2, square \(x=0\)", "software breakpoint stops (x=0)")
+    expect(out, r"Breakpoint 3, square \(x=[12]\)",
+           "a breakpoint set in code already translated and run stops there")
     expect(out, r"Breakpoint 1, bump \(k=285\)", "hbreak stops in bump with its argument")
+    expect(out, r"Hardware assisted breakpoint 1 at", "hbreak accepted")
     expect(out, r"\$1 = 285", "argument readable")
     expect(out, r"hw breakpoint\s+keep y", "listed as a hardware breakpoint")
 
