@@ -276,10 +276,25 @@ def start_emucov(a, port_holder):
     raise SystemExit("lockstep: emucov did not start its gdb server")
 
 
+# QEMU machine options per ELF e_machine (the boards emucov models)
+QEMU_MACHINE = {
+    243: ["-M", "virt", "-bios", "none", "-cpu", "rv32,f=off,d=off,s=off,h=off,mmu=off"],  # RISC-V
+    40: ["-M", "mps2-an385", "-cpu", "cortex-m3"],                                       # ARM
+}
+
+
+def elf_machine(path):
+    with open(path, "rb") as f:
+        h = f.read(20)
+    return struct.unpack_from("<H", h, 18)[0]
+
+
 def start_qemu(a, port):
-    cmd = [a.qemu, "-M", "virt", "-bios", "none", "-cpu", "rv32,f=off,d=off,s=off,h=off,mmu=off",
-           "-nographic", "-monitor", "none", "-serial", "null", "-S",
-           "-gdb", "tcp:127.0.0.1:%d" % port, "-kernel", a.elf]
+    mach = QEMU_MACHINE.get(elf_machine(a.elf))
+    if mach is None:
+        raise SystemExit("lockstep: %s: no QEMU board known for this ELF machine" % a.elf)
+    cmd = [a.qemu] + mach + ["-nographic", "-monitor", "none", "-serial", "null", "-S",
+                             "-gdb", "tcp:127.0.0.1:%d" % port, "-kernel", a.elf]
     if a.semihosting:
         cmd += ["-semihosting-config", "enable=on,target=native"]
     return subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
@@ -401,8 +416,12 @@ def main():
 
 
 def run(a, E, Q):
-    entry = elf_entry(a.elf)
-    # QEMU: run its reset stub up to the ELF entry
+    # emucov starts where the firmware starts (ELF entry, or the reset
+    # vector on M-profile); QEMU may start in a reset stub (RISC-V virt:
+    # 0x1000): run it to emucov's first pc
+    entry = E.decode_g(E.rsp.cmd("g")).get("pc", elf_entry(a.elf))
+    if Q.decode_g(Q.rsp.cmd("g")).get("pc") == entry:
+        return lockstep(a, E, Q, entry)
     r = Q.rsp.cmd("Z1,%x,4" % entry)
     if r != b"OK":
         r = Q.rsp.cmd("Z0,%x,4" % entry)
@@ -413,7 +432,10 @@ def run(a, E, Q):
     Q.rsp.cmd("z0,%x,4" % entry)
     if stop_kind(rep)[0] != "stop":
         raise RspError("qemu did not reach the entry: %r" % rep)
+    return lockstep(a, E, Q, entry)
 
+
+def lockstep(a, E, Q, entry):
     gnames = [r[0] for r in E.gpr if r[0] in Q.byname]
     missing = [r[0] for r in E.gpr if r[0] not in Q.byname]
     if missing:
