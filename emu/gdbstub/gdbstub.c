@@ -67,6 +67,7 @@ struct GdbStub {
 /* Output. */
 
 static void gdb_drop_client(GdbStub *s);
+static void gdb_detach_cleanup(GdbStub *s);
 
 static void gdb_write_all(GdbStub *s, const char *buf, size_t len)
 {
@@ -684,6 +685,8 @@ static void gdb_drop_client(GdbStub *s)
         close(s->fd);
         s->fd = -1;
     }
+    /* nobody to report stops to: the guest runs free */
+    gdb_detach_cleanup(s);
     s->ps = PS_IDLE;
     s->no_ack = false;
     s->has_pending = false;
@@ -802,8 +805,12 @@ static EmuDebugAction gdb_stopped(void *opaque, EmuMachine *m, const EmuDebugSto
     s->last.pc = m->cpu_class->get_pc(m->cpu);
     s->last_is_break_in = break_in;
 
+    if (s->fd < 0 && why) {
+        /* a stop left over from a client that is gone */
+        return EMU_DBG_RUN;
+    }
     if (s->fd < 0) {
-        /* -S (or a stop with nobody attached): wait for a client */
+        /* -S: wait for a client */
         while (s->fd < 0) {
             if (emu_stop_signal)
                 return EMU_DBG_KILL;

@@ -101,7 +101,8 @@ def case_break_step(a):
         "break square", "continue", "bt", "info registers",
         "stepi", "info registers pc", "finish", "next", "step", "step", "bt 1",
         "x/4xw &table", "print/x table[2]", "print watched",
-        "kill"])
+        "print/x $misa", "print $priv", "set $mscratch = 0x1234", "print/x $mscratch",
+        "set $a0 = 77", "print $a0", "kill"])
     expect(out, r"Breakpoint 1, square \(x=0\)", "break on function by name stops there")
     expect(out, r"#1\s+0x[0-9a-f]+ in main \(\)", "backtrace shows the caller")
     expect(out, r"^ra\s+0x8000", "info registers shows ra")
@@ -112,6 +113,10 @@ def case_break_step(a):
     expect(out, r"<table>:\s+0x11223344\s+0x55667788\s+0x99aabbcc\s+0xddeeff00", "x/4xw reads memory")
     expect(out, r"= 0x99aabbcc", "print of an array element")
     expect(out, r"\$\d+ = 0\b", "print watched before its write")
+    expect(out, r"= 0x40101105", "CSR misa readable (RV32IMACU)")
+    expect(out, r"\$\d+ = 3\b", "virtual register priv shows machine mode (3)")
+    expect(out, r"= 0x1234", "CSR mscratch writable")
+    expect(out, r"\$\d+ = 77", "general register writable")
 
 
 def case_hbreak(a):

@@ -340,7 +340,7 @@ RV_SEMIHOST_HOST = {0x10: "SYS_CLOCK (host time in QEMU)", 0x11: "SYS_TIME (host
                     0x04: "SYS_WRITE0 (a0 corrupted per the spec; QEMU writes 0xdeadbeef)"}
 
 
-def rv_known_difference(insn, prev, ev, qv, d, regname):
+def rv_known_difference(insn, prev, ev, qv, d, regname, readmem):
     """A documented difference between QEMU and emucov explaining the
     registers in `d` after executing `insn` (hex of 4 bytes at the old pc).
     Returns (kind, {register: value to give QEMU}) or None."""
@@ -356,6 +356,16 @@ def rv_known_difference(insn, prev, ev, qv, d, regname):
     if w == 0x00100073 and prev.get("a0") in RV_SEMIHOST_HOST and d == ["a0"]:
         return ("semihosting %s: emucov's a0 copied to QEMU" % RV_SEMIHOST_HOST[prev["a0"]],
                 {"a0": ev["a0"]})
+    if (w == 0x00100073 and prev.get("a0") == 0x01 and d == ["a0"] and
+            ev["a0"] == 0xffffffff):
+        blk = readmem(prev["a1"], 12)
+        if blk and len(blk) == 12:
+            ptr, mode, ln = struct.unpack("<III", blk)
+            name = readmem(ptr, min(ln, 256)) or b""
+            if name != b":tt":
+                return ("semihosting SYS_OPEN of %r: emucov opens only \":tt\" (no host files, no \":semihosting-features\"), "
+                        "QEMU opens it; emucov's -1 copied to QEMU"
+                        % name.decode("latin-1"), {"a0": ev["a0"]})
     if opcode == 0x2f and set(d) <= {"mcause"} and ev.get("mcause") == 6 and qv.get("mcause") == 4:
         return ("misaligned AMO: QEMU 7.2 raises load address misaligned (4), the privileged "
                 "spec (section 3.7.3 note on AMOs) and emucov store/AMO address misaligned (6); "
@@ -534,6 +544,13 @@ def lockstep(a, E, Q, entry):
     def regname(n):
         return byregnum.get(n, "?")
 
+    def readmem(addr, n):
+        r = E.rsp.cmd("m%x,%x" % (addr, n))
+        try:
+            return bytes.fromhex(r.decode())
+        except ValueError:
+            return None
+
     def known_summary():
         for kind, n in sorted(known_seen.items()):
             print("lockstep: known difference resolved %d time(s): %s" % (n, kind))
@@ -576,7 +593,7 @@ def lockstep(a, E, Q, entry):
             last_full = ev
         d = diff(ev, qv)
         known = KNOWN_DIFFERENCES.get(E.arch)
-        k = known(insn, prev, ev, qv, d, regname) if d and known else None
+        k = known(insn, prev, ev, qv, d, regname, readmem) if d and known else None
         if k:
             kind, fix = k
             for n, v in fix.items():
@@ -591,7 +608,10 @@ def lockstep(a, E, Q, entry):
             print("lockstep: DIVERGENCE at step %d: pc 0x%08x  %s" %
                   (step, pc, disasm(a.objdump, a.elf, pc)))
             for n in d:
-                print("  %-10s emucov 0x%08x  qemu 0x%08x" % (n, ev[n], qv[n]))
+                print("  %-10s emucov 0x%08x  qemu 0x%08x  (before the step 0x%08x)" %
+                      (n, ev[n], qv[n], prev.get(n, 0)))
+            print("  a0..a2 before the step: 0x%08x 0x%08x 0x%08x" %
+                  (prev.get("a0", 0), prev.get("a1", 0), prev.get("a2", 0)))
             print("lockstep: %d instructions compared before the divergence" % (step - 1))
             return expect_result(a, step)
         if a.verbose and step % 2000 == 0:
