@@ -19,6 +19,17 @@
  * the block is entered; when an instruction traps, or a helper needs the
  * exact count (counters, MMIO), it is set to the number of instructions
  * retired before the current one.
+ *
+ * Debugging (gdb, docs/gdb.md) never changes translation, so a debugged
+ * run writes the same trace as a plain one: a breakpoint swaps the handler
+ * of the operation at its address for H_DBG_BKPT in every block holding it
+ * (rv_dbg_patch_*); a single step puts H_DBG_STOP on the next operation for
+ * the duration of one run, or, after a block's last instruction, lowers the
+ * limit so the block exit comes back to `check`; a stop inside a block keeps
+ * (block, operation index) and the next run resumes there with the
+ * operation's own handler.  Watchpoints turn the fast memory path off and are
+ * checked in rv_load_slow/rv_store_slow.  With none of them active the only
+ * cost is a test of cpu->dbg at each rv_exec entry.
  */
 #include "rv_cpu.h"
 #include "tracer/trace.h"
