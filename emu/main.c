@@ -4,6 +4,7 @@
  * Exit statuses are documented in docs/cli.md and emu/core/emu.h.
  */
 #include "emu/core/machine.h"
+#include "emu/gdbstub/gdbstub.h"
 #include "tracer/trace.h"
 
 #include <errno.h>
@@ -36,7 +37,11 @@ static void usage_run(FILE *out)
 "                           guest_errors, unimp, tb (`-d help` lists them)\n"
 "  -D FILE                  write debug logs to FILE instead of stderr\n"
 "  --stats                  print instructions, host time and speed on stderr at exit\n"
-"  -s, -S, -gdb tcp::PORT   gdb server (not in this version yet: an error)\n"
+"  -gdb tcp::PORT           gdb server on 127.0.0.1:PORT (tcp:HOST:PORT for another\n"
+"                           address; PORT 0 picks a free port, printed on stderr)\n"
+"  -s                       shorthand for -gdb tcp::1234\n"
+"  -S                       halt at reset until gdb continues (with -s/-gdb;\n"
+"                           alone it implies -s); see docs/gdb.md\n"
 "  -h, --help               this help\n"
 "\n"
 "exit status: the guest's exit code (test finisher or semihosting SYS_EXIT), or\n"
@@ -114,6 +119,8 @@ static int run_main(int argc, char **argv)
     const char *trace = NULL, *trace_mode = "history";
     EmuRunOptions ro = { 0 };
     bool stats = false;
+    const char *gdb_spec = NULL;
+    bool gdb_wait = false;
     char err[512];
 
     for (int i = 1; i < argc; i++) {
@@ -159,10 +166,17 @@ static int run_main(int argc, char **argv)
             NEED_ARG(); logfile = val;
         } else if (!strcmp(a, "--stats")) {
             stats = true;
-        } else if (!strcmp(a, "-s") || !strcmp(a, "-S") || !strcmp(a, "-gdb")) {
-            fprintf(stderr, "%s run: the gdb server (%s) is not available in this version\n",
-                    progname, a);
-            return EMU_EXIT_USAGE;
+        } else if (!strcmp(a, "-s")) {
+            gdb_spec = "tcp::1234";
+        } else if (!strcmp(a, "-S")) {
+            gdb_wait = true;
+        } else if (!strcmp(a, "-gdb") || !strcmp(a, "--gdb") || !strncmp(a, "--gdb=", 6)) {
+            if (a[5] == '=') val = a + 6; else NEED_ARG();
+            if (!gdb_stub_check_spec(val, err, sizeof err)) {
+                fprintf(stderr, "%s run: -gdb: %s\n", progname, err);
+                return EMU_EXIT_USAGE;
+            }
+            gdb_spec = val;
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "%s run: unknown option '%s' (see emucov run --help)\n", progname, a);
             return EMU_EXIT_USAGE;
@@ -258,6 +272,19 @@ static int run_main(int argc, char **argv)
     ro.entry = info.entry;
     emu_machine_reset_devices(m);
 
+    GdbStub *gdb = NULL;
+    if (gdb_wait && !gdb_spec)
+        gdb_spec = "tcp::1234";
+    if (gdb_spec) {
+        gdb = gdb_stub_open(m, gdb_spec, gdb_wait, err, sizeof err);
+        if (!gdb) {
+            fprintf(stderr, "%s: %s\n", progname, err);
+            emu_machine_free(m);
+            return EMU_EXIT_INTERNAL;
+        }
+        ro.debugger = gdb_stub_debugger(gdb);
+    }
+
     TraceWriter *tw = NULL;
     char trace_path[4096];
     if (strcmp(trace_mode, "none")) {
@@ -278,6 +305,7 @@ static int run_main(int argc, char **argv)
         tw = trace_writer_open(trace_path, &th, err, sizeof err);
         if (!tw) {
             fprintf(stderr, "%s: cannot write trace: %s\n", progname, err);
+            gdb_stub_close(gdb);
             emu_machine_free(m);
             return EMU_EXIT_INTERNAL;
         }
@@ -287,10 +315,12 @@ static int run_main(int argc, char **argv)
     if (tw)
         trace_event(tw, TRACE_EV_RESET, 0, 0, m->cpu_class->get_pc(m->cpu), 0);
 
+
     running_machine = m;
     EmuRunResult rr;
     emu_run(m, &ro, &rr);
     running_machine = NULL;
+    gdb_stub_close(gdb);
 
     if (tw) {
         TraceEnd te;

@@ -19,6 +19,61 @@ typedef enum EmuRunReason {
     EMU_RUN_DEBUG,        /* breakpoint/watchpoint/step hit (gdb stub)       */
 } EmuRunReason;
 
+/* ---------------------------------------------------------------------- */
+/* Debug support (gdb stub, emu/gdbstub).  ISA-neutral: registers are named
+ * by their gdb register number as the CPU's target description (XML) lays
+ * them out; addresses are guest physical. */
+typedef enum EmuBpType {
+    EMU_BP_SW = 0,        /* Z0: software breakpoint (never written to memory) */
+    EMU_BP_HW = 1,        /* Z1: hardware breakpoint                          */
+    EMU_WP_WRITE = 2,     /* Z2: write watchpoint                             */
+    EMU_WP_READ = 3,      /* Z3: read watchpoint                              */
+    EMU_WP_ACCESS = 4,    /* Z4: access (read or write) watchpoint            */
+} EmuBpType;
+
+/* Why the CPU returned EMU_RUN_DEBUG. */
+typedef enum EmuDebugStopKind {
+    EMU_DBG_STOP_NONE = 0,
+    EMU_DBG_STOP_STEP,    /* the single step requested finished               */
+    EMU_DBG_STOP_BREAK,   /* breakpoint: `type` says Z0 or Z1                  */
+    EMU_DBG_STOP_WATCH,   /* watchpoint: `type`, `addr` of the access          */
+} EmuDebugStopKind;
+
+typedef struct EmuDebugStop {
+    EmuDebugStopKind kind;
+    EmuBpType type;
+    uint32_t addr;        /* data address (watchpoints)                       */
+    uint32_t pc;          /* where the CPU stands                             */
+} EmuDebugStop;
+
+typedef struct EmuCpuDebugOps {
+    /* Target description (gdb's <target> XML, with its features) and the
+     * number of registers sent in the 'g' packet (registers 0..n-1). */
+    const char *(*target_xml)(EmuCpu *cpu);
+    unsigned g_regs;
+    /* Read register `n` into buf (target byte order); returns its size in
+     * bytes, or 0 when the CPU has no register `n`. */
+    unsigned (*reg_read)(EmuCpu *cpu, unsigned n, uint8_t *buf);
+    /* Write register `n` from `len` bytes; false when it does not exist. */
+    bool (*reg_write)(EmuCpu *cpu, unsigned n, const uint8_t *buf, unsigned len);
+    /* Insert/remove a breakpoint or watchpoint; false if unsupported or (on
+     * remove) not present.  Changes take effect from the next instruction
+     * and never retranslate code (the trace stays the same). */
+    bool (*bp_insert)(EmuCpu *cpu, EmuBpType type, uint32_t addr, uint32_t len);
+    bool (*bp_remove)(EmuCpu *cpu, EmuBpType type, uint32_t addr, uint32_t len);
+    void (*bp_remove_all)(EmuCpu *cpu);
+    /* The next run() executes exactly one instruction (or takes one trap
+     * or interrupt and executes the handler's first instruction) and
+     * returns EMU_RUN_DEBUG with a STEP stop. */
+    void (*set_step)(EmuCpu *cpu, bool on);
+    /* Details of the last EMU_RUN_DEBUG. */
+    void (*stop_info)(EmuCpu *cpu, EmuDebugStop *out);
+    /* True while the CPU is stopped inside a translation block (the main
+     * loop must not run timers or take interrupts before it resumes, so a
+     * debugged run is the same as a plain one). */
+    bool (*mid_block)(EmuCpu *cpu);
+} EmuCpuDebugOps;
+
 typedef struct EmuCpuClass {
     const char *name;           /* "rv32", "cortex-m3", "cortex-m4"        */
     const char *const *compatible; /* DT cpu node compatibles/ISA strings   */
@@ -44,6 +99,8 @@ typedef struct EmuCpuClass {
     /* Drop all translated code (code memory was written by a debugger or
      * loader). */
     void (*flush_code)(EmuCpu *cpu);
+    /* gdb support; NULL when the CPU model has none. */
+    const EmuCpuDebugOps *debug;
 } EmuCpuClass;
 
 extern const EmuCpuClass emu_cpu_rv32;
@@ -223,10 +280,13 @@ typedef enum EmuStopReason {
     EMU_STOP_SIGNAL,       /* SIGINT/SIGTERM                                  */
 } EmuStopReason;
 
+typedef struct EmuDebugger EmuDebugger;
+
 typedef struct EmuRunOptions {
     uint64_t max_insns;    /* 0 = unbounded */
     double timeout_s;      /* 0 = none (host wall-clock seconds) */
     uint32_t entry;        /* reset pc (RISC-V) */
+    const EmuDebugger *debugger; /* gdb stub, or NULL */
 } EmuRunOptions;
 
 typedef struct EmuRunResult {
@@ -235,6 +295,26 @@ typedef struct EmuRunResult {
     uint64_t icount;
     double host_seconds;
 } EmuRunResult;
+
+/* The debugger attached to the main loop (emu/gdbstub), NULL if none. */
+typedef enum EmuDebugAction {
+    EMU_DBG_RUN = 0,       /* continue                                        */
+    EMU_DBG_STEP,          /* execute one instruction, then stop again        */
+    EMU_DBG_KILL,          /* stop the run (status EMU_EXIT_SIGNAL)           */
+} EmuDebugAction;
+
+struct EmuDebugger {
+    void *opaque;
+    /* The CPU stopped (breakpoint, watchpoint, step done, or `why` NULL for
+     * an interrupt/halt request at a block boundary): serve the debugger
+     * until it resumes.  Returns how to go on. */
+    EmuDebugAction (*stopped)(void *opaque, EmuMachine *m, const EmuDebugStop *why);
+    /* Called between slices while the guest runs: true when the debugger
+     * asks to stop (Ctrl-C, a new connection, halt at start). */
+    bool (*poll)(void *opaque, EmuMachine *m);
+    /* The run ends (guest exit or emulator stop): tell the debugger. */
+    void (*finished)(void *opaque, EmuMachine *m, const EmuRunResult *r);
+};
 
 /* Set by the signal handlers of the command line; polled by the loop. */
 extern volatile int emu_stop_signal;

@@ -15,6 +15,8 @@
 #include <time.h>
 
 #define EMU_SLICE_INSNS (1u << 22)
+/* with a debugger attached: its poll (Ctrl-C) runs at least this often */
+#define EMU_DEBUG_SLICE_INSNS (1u << 16)
 
 volatile int emu_stop_signal;
 
@@ -59,41 +61,63 @@ void emu_run(EmuMachine *m, const EmuRunOptions *o, EmuRunResult *r)
     const EmuCpuClass *cc = m->cpu_class;
     double t0 = emu_host_now();
     double deadline = o->timeout_s > 0 ? t0 + o->timeout_s : 0;
+    /* Debugger: stops come from the CPU (EMU_RUN_DEBUG) or from the
+     * debugger's poll (Ctrl-C, halt at start) at block boundaries.  While
+     * the CPU is stopped inside a block (`mid`), nothing else may happen
+     * before it resumes: no timers, no interrupts, no bounds. */
+    const EmuDebugger *dbg = cc->debug ? o->debugger : NULL;
+    bool mid = false, have_stop = false;
+    EmuDebugStop stop;
 
     for (;;) {
         if (emu_stop_signal) {
             emu_finish(m, r, EMU_STOP_SIGNAL, EMU_EXIT_SIGNAL);
             break;
         }
-        emu_clock_run_timers(m);
-        if (m->error) {
-            emu_finish(m, r, EMU_STOP_ERROR, EMU_EXIT_GUEST_STOP);
-            break;
+        if (!mid) {
+            emu_clock_run_timers(m);
+            if (m->error) {
+                emu_finish(m, r, EMU_STOP_ERROR, EMU_EXIT_GUEST_STOP);
+                break;
+            }
+            if (m->exit_requested) {
+                emu_finish(m, r, EMU_STOP_EXIT, m->exit_code & 0xff);
+                break;
+            }
+            if (m->reset_requested) {
+                m->reset_requested = false;
+                EMU_LOG(EMU_LOG_INT, "machine reset requested\n");
+                emu_machine_reset_devices(m);
+                uint32_t from = cc->get_pc(m->cpu);
+                cc->reset(m->cpu, o->entry);
+                if (m->trace_writer)
+                    trace_event(m->trace_writer, TRACE_EV_RESET, from, 0, cc->get_pc(m->cpu),
+                                m->trace_last_ninsns);
+            }
+            if (o->max_insns && m->icount >= o->max_insns) {
+                emu_finish(m, r, EMU_STOP_MAX_INSNS, EMU_EXIT_MAX_INSNS);
+                break;
+            }
+            if (deadline && emu_host_now() >= deadline) {
+                emu_finish(m, r, EMU_STOP_TIMEOUT, EMU_EXIT_TIMEOUT);
+                break;
+            }
         }
-        if (m->exit_requested) {
-            emu_finish(m, r, EMU_STOP_EXIT, m->exit_code & 0xff);
-            break;
-        }
-        if (m->reset_requested) {
-            m->reset_requested = false;
-            EMU_LOG(EMU_LOG_INT, "machine reset requested\n");
-            emu_machine_reset_devices(m);
-            uint32_t from = cc->get_pc(m->cpu);
-            cc->reset(m->cpu, o->entry);
-            if (m->trace_writer)
-                trace_event(m->trace_writer, TRACE_EV_RESET, from, 0, cc->get_pc(m->cpu),
-                            m->trace_last_ninsns);
-        }
-        if (o->max_insns && m->icount >= o->max_insns) {
-            emu_finish(m, r, EMU_STOP_MAX_INSNS, EMU_EXIT_MAX_INSNS);
-            break;
-        }
-        if (deadline && emu_host_now() >= deadline) {
-            emu_finish(m, r, EMU_STOP_TIMEOUT, EMU_EXIT_TIMEOUT);
-            break;
+        if (dbg && (have_stop || (!mid && dbg->poll(dbg->opaque, m)))) {
+            EmuDebugAction a = dbg->stopped(dbg->opaque, m, have_stop ? &stop : NULL);
+            have_stop = false;
+            if (a == EMU_DBG_KILL) {
+                emu_finish(m, r, EMU_STOP_SIGNAL, EMU_EXIT_SIGNAL);
+                break;
+            }
+            cc->debug->set_step(m->cpu, a == EMU_DBG_STEP);
+            /* a reset asked while stopped (monitor reset) happens now */
+            mid = cc->debug->mid_block(m->cpu) && !m->reset_requested;
+            if (!mid || emu_stop_signal)
+                continue;
         }
 
-        uint64_t limit = m->icount + EMU_SLICE_INSNS;
+        uint64_t limit = m->icount + (dbg ? EMU_DEBUG_SLICE_INSNS : EMU_SLICE_INSNS);
         if (o->max_insns && limit > o->max_insns)
             limit = o->max_insns;
         uint64_t next_ns = emu_clock_next_deadline(m);
@@ -106,6 +130,20 @@ void emu_run(EmuMachine *m, const EmuRunOptions *o, EmuRunResult *r)
         }
 
         EmuRunReason why = cc->run(m->cpu, limit);
+        mid = false;
+        if (why == EMU_RUN_DEBUG) {
+            mid = cc->debug->mid_block(m->cpu);
+            if ((m->exit_requested || m->error) && mid) {
+                /* the stepped instruction ended the run (test finisher):
+                 * finish the block as a plain run does, then exit; the
+                 * debugger gets the exit instead of a stop */
+                cc->debug->set_step(m->cpu, false);
+                continue;
+            }
+            cc->debug->stop_info(m->cpu, &stop);
+            have_stop = true;
+            continue;
+        }
         if (why == EMU_RUN_IDLE) {
             /* WFI: jump virtual time to the next timer deadline. */
             while (!cc->has_wakeup(m->cpu) && !m->exit_requested && !m->error &&
@@ -125,4 +163,6 @@ void emu_run(EmuMachine *m, const EmuRunOptions *o, EmuRunResult *r)
         }
     }
     r->host_seconds = emu_host_now() - t0;
+    if (dbg)
+        dbg->finished(dbg->opaque, m, r);
 }

@@ -132,7 +132,8 @@ void rv_update_mem_mode(RvCpu *cpu)
     unsigned dp = rv_data_priv(cpu);
     cpu->pmp_checks = dp != RV_PRIV_M || rv_pmp_any_locked(cpu);
     cpu->fast_size = 0;
-    if (cpu->pmp_checks) {
+    /* watchpoints are checked on the slow path: no direct access then */
+    if (cpu->pmp_checks || cpu->dbg.nwp) {
         cpu->rd_tab = cpu->null_tab;
         cpu->wr_tab = cpu->null_tab;
         return;
@@ -168,6 +169,8 @@ uint32_t rv_load_slow(RvCpu *cpu, uint32_t addr, unsigned size, uint32_t *val)
         return RV_EXC_LOAD_ACCESS;
     if (emu_bus_read(cpu->m, addr, size, val) != EMU_MEM_OK)
         return RV_EXC_LOAD_ACCESS;
+    if (cpu->dbg.nwp)
+        rv_dbg_check_watch(cpu, addr, size, false);
     return RV_OK;
 }
 
@@ -177,6 +180,8 @@ uint32_t rv_store_slow(RvCpu *cpu, uint32_t addr, unsigned size, uint32_t val)
         return RV_EXC_STORE_ACCESS;
     if (emu_bus_write(cpu->m, addr, size, val) != EMU_MEM_OK)
         return RV_EXC_STORE_ACCESS;
+    if (cpu->dbg.nwp)
+        rv_dbg_check_watch(cpu, addr, size, true);
     return RV_OK;
 }
 
@@ -490,6 +495,12 @@ static EmuCpu *rv_create(EmuMachine *m, const void *fdt, int node, char *err, si
         if (p && len >= 4)
             cpu->timebase_hz = fdt32_to_cpu(*p);
     }
+    {
+        /* test-only seeded bug for the lockstep tool's own test */
+        const char *sb = getenv("EMUCOV_TEST_SEED_BUG");
+        if (sb && *sb)
+            cpu->dbg.seed_bug_at = strtoull(sb, NULL, 0);
+    }
     cpu->null_tab = calloc((size_t)1 << (32 - EMU_PAGE_BITS), sizeof(uintptr_t));
     cpu->tbc = rv_tbc_new();
     if (!cpu->null_tab || !cpu->tbc) {
@@ -509,6 +520,7 @@ static void rv_destroy(EmuCpu *c)
     if (!cpu)
         return;
     rv_tbc_free(cpu->tbc);
+    free(cpu->dbg.patches);
     free(cpu->null_tab);
     free(cpu);
 }
@@ -571,6 +583,260 @@ static void rv_flush_code(EmuCpu *c)
     emu_machine_kick(cpu->m);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Debug interface (gdb).  Register numbers follow gdb's RISC-V numbering:
+ * x0-x31 = 0-31, pc = 32, CSR n = 65 + n, the privilege mode ("priv",
+ * org.gnu.gdb.riscv.virtual) = 4161; the 'g' packet holds 0-32. */
+
+#define RV_GDB_CSR_BASE 65
+#define RV_GDB_PRIV 4161
+
+static const char *const rv_abi_names[32] = {
+    "zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "fp", "s1", "a0", "a1",
+    "a2", "a3", "a4", "a5", "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7",
+    "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6",
+};
+
+/* The CSRs this hart models (section 2.2 numbers), as gdb names them. */
+static const struct { unsigned num; const char *name; } rv_gdb_csrs[] = {
+    { CSR_MSTATUS, "mstatus" }, { CSR_MISA, "misa" }, { CSR_MIE, "mie" },
+    { CSR_MTVEC, "mtvec" }, { CSR_MCOUNTEREN, "mcounteren" },
+    { CSR_MCOUNTINHIBIT, "mcountinhibit" }, { CSR_MSCRATCH, "mscratch" },
+    { CSR_MEPC, "mepc" }, { CSR_MCAUSE, "mcause" }, { CSR_MTVAL, "mtval" },
+    { CSR_MIP, "mip" },
+    { CSR_PMPCFG0, "pmpcfg0" }, { CSR_PMPCFG0 + 1, "pmpcfg1" },
+    { CSR_PMPCFG0 + 2, "pmpcfg2" }, { CSR_PMPCFG0 + 3, "pmpcfg3" },
+    { CSR_PMPADDR0, "pmpaddr0" }, { CSR_PMPADDR0 + 1, "pmpaddr1" },
+    { CSR_PMPADDR0 + 2, "pmpaddr2" }, { CSR_PMPADDR0 + 3, "pmpaddr3" },
+    { CSR_PMPADDR0 + 4, "pmpaddr4" }, { CSR_PMPADDR0 + 5, "pmpaddr5" },
+    { CSR_PMPADDR0 + 6, "pmpaddr6" }, { CSR_PMPADDR0 + 7, "pmpaddr7" },
+    { CSR_PMPADDR0 + 8, "pmpaddr8" }, { CSR_PMPADDR0 + 9, "pmpaddr9" },
+    { CSR_PMPADDR0 + 10, "pmpaddr10" }, { CSR_PMPADDR0 + 11, "pmpaddr11" },
+    { CSR_PMPADDR0 + 12, "pmpaddr12" }, { CSR_PMPADDR0 + 13, "pmpaddr13" },
+    { CSR_PMPADDR0 + 14, "pmpaddr14" }, { CSR_PMPADDR0 + 15, "pmpaddr15" },
+    { CSR_MCYCLE, "mcycle" }, { CSR_MINSTRET, "minstret" },
+    { CSR_MCYCLEH, "mcycleh" }, { CSR_MINSTRETH, "minstreth" },
+    { CSR_CYCLE, "cycle" }, { CSR_TIME, "time" }, { CSR_INSTRET, "instret" },
+    { CSR_CYCLEH, "cycleh" }, { CSR_TIMEH, "timeh" }, { CSR_INSTRETH, "instreth" },
+    { CSR_MVENDORID, "mvendorid" }, { CSR_MARCHID, "marchid" },
+    { CSR_MIMPID, "mimpid" }, { CSR_MHARTID, "mhartid" },
+};
+
+static const char *rv_gdb_xml(EmuCpu *c)
+{
+    static char xml[8192];
+    (void)c;
+    if (xml[0])
+        return xml;
+    size_t n = 0;
+#define XML(...) (n += (size_t)snprintf(xml + n, sizeof xml - n, __VA_ARGS__))
+    XML("<?xml version=\"1.0\"?>\n<!DOCTYPE target SYSTEM \"gdb-target.dtd\">\n"
+        "<target version=\"1.0\">\n<architecture>riscv:rv32</architecture>\n"
+        "<feature name=\"org.gnu.gdb.riscv.cpu\">\n");
+    for (unsigned i = 0; i < 32; i++)
+        XML("<reg name=\"%s\" bitsize=\"32\" type=\"%s\" regnum=\"%u\"/>\n", rv_abi_names[i],
+            i == 1 ? "code_ptr" : i == 2 || i == 8 ? "data_ptr" : "int", i);
+    XML("<reg name=\"pc\" bitsize=\"32\" type=\"code_ptr\" regnum=\"32\"/>\n</feature>\n"
+        "<feature name=\"org.gnu.gdb.riscv.csr\">\n");
+    for (size_t i = 0; i < sizeof rv_gdb_csrs / sizeof rv_gdb_csrs[0]; i++)
+        XML("<reg name=\"%s\" bitsize=\"32\" type=\"int\" regnum=\"%u\" group=\"csr\"/>\n",
+            rv_gdb_csrs[i].name, RV_GDB_CSR_BASE + rv_gdb_csrs[i].num);
+    XML("</feature>\n<feature name=\"org.gnu.gdb.riscv.virtual\">\n"
+        "<reg name=\"priv\" bitsize=\"32\" type=\"int\" regnum=\"%u\" group=\"system\"/>\n"
+        "</feature>\n</target>\n", RV_GDB_PRIV);
+#undef XML
+    return xml;
+}
+
+static bool rv_gdb_is_csr(unsigned n, unsigned *csr)
+{
+    if (n < RV_GDB_CSR_BASE)
+        return false;
+    for (size_t i = 0; i < sizeof rv_gdb_csrs / sizeof rv_gdb_csrs[0]; i++) {
+        if (RV_GDB_CSR_BASE + rv_gdb_csrs[i].num == n) {
+            *csr = rv_gdb_csrs[i].num;
+            return true;
+        }
+    }
+    return false;
+}
+
+static void rv_put32(uint8_t *b, uint32_t v)
+{
+    b[0] = (uint8_t)v; b[1] = (uint8_t)(v >> 8); b[2] = (uint8_t)(v >> 16); b[3] = (uint8_t)(v >> 24);
+}
+
+static unsigned rv_reg_read(EmuCpu *c, unsigned n, uint8_t *buf)
+{
+    RvCpu *cpu = (RvCpu *)c;
+    uint32_t v;
+    unsigned csr;
+    if (n < 32)
+        v = cpu->x[n];
+    else if (n == 32)
+        v = cpu->pc;
+    else if (n == RV_GDB_PRIV)
+        v = cpu->priv;
+    else if (rv_gdb_is_csr(n, &csr)) {
+        /* as M-mode reads it, without privilege checks */
+        unsigned saved = cpu->priv;
+        cpu->priv = RV_PRIV_M;
+        bool ok = rv_csr_read(cpu, csr, &v);
+        cpu->priv = saved;
+        if (!ok)
+            return 0;
+    } else
+        return 0;
+    rv_put32(buf, v);
+    return 4;
+}
+
+static bool rv_reg_write(EmuCpu *c, unsigned n, const uint8_t *buf, unsigned len)
+{
+    RvCpu *cpu = (RvCpu *)c;
+    unsigned csr;
+    if (len < 4)
+        return false;
+    uint32_t v = buf[0] | buf[1] << 8 | buf[2] << 16 | (uint32_t)buf[3] << 24;
+    if (n < 32) {
+        if (n)
+            cpu->x[n] = v;
+    } else if (n == 32) {
+        /* a new pc abandons a stop inside a block (the resume point is
+         * checked against the pc) */
+        cpu->pc = v & ~1u;
+    } else if (n == RV_GDB_PRIV) {
+        if (v != RV_PRIV_M && v != RV_PRIV_U)
+            return false;
+        cpu->priv = v;
+        rv_update_mem_mode(cpu);
+    } else if (rv_gdb_is_csr(n, &csr)) {
+        if ((csr >> 10) == 3)
+            return true;            /* read-only: ignored, as QEMU does */
+        rv_csr_write(cpu, csr, v);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+static bool rv_bp_insert(EmuCpu *c, EmuBpType type, uint32_t addr, uint32_t len)
+{
+    RvCpu *cpu = (RvCpu *)c;
+    RvDebug *d = &cpu->dbg;
+    if (type == EMU_BP_SW || type == EMU_BP_HW) {
+        for (unsigned i = 0; i < d->nbp; i++)
+            if (d->bp[i].addr == addr && d->bp[i].type == type)
+                return true;
+        if (d->nbp == RV_MAX_BP)
+            return false;
+        d->bp[d->nbp].addr = addr;
+        d->bp[d->nbp].type = (uint8_t)type;
+        d->nbp++;
+        rv_dbg_patch_addr(cpu, addr);
+        return true;
+    }
+    if (len == 0 || len > 0x10000 || d->nwp == RV_MAX_WP)
+        return false;
+    d->wp[d->nwp].addr = addr;
+    d->wp[d->nwp].len = len;
+    d->wp[d->nwp].type = (uint8_t)type;
+    d->nwp++;
+    rv_update_mem_mode(cpu);
+    return true;
+}
+
+static bool rv_bp_remove(EmuCpu *c, EmuBpType type, uint32_t addr, uint32_t len)
+{
+    RvCpu *cpu = (RvCpu *)c;
+    RvDebug *d = &cpu->dbg;
+    if (type == EMU_BP_SW || type == EMU_BP_HW) {
+        bool found = false, other = false;
+        for (unsigned i = 0; i < d->nbp; i++) {
+            if (d->bp[i].addr != addr)
+                continue;
+            if (d->bp[i].type == type && !found) {
+                d->bp[i] = d->bp[--d->nbp];
+                found = true;
+                i--;
+            } else {
+                other = true;
+            }
+        }
+        if (found && !other)
+            rv_dbg_unpatch_addr(cpu, addr);
+        return found;
+    }
+    for (unsigned i = 0; i < d->nwp; i++) {
+        if (d->wp[i].addr == addr && d->wp[i].len == len && d->wp[i].type == type) {
+            d->wp[i] = d->wp[--d->nwp];
+            rv_update_mem_mode(cpu);
+            return true;
+        }
+    }
+    return false;
+}
+
+static void rv_bp_remove_all(EmuCpu *c)
+{
+    RvCpu *cpu = (RvCpu *)c;
+    RvDebug *d = &cpu->dbg;
+    while (d->nbp)
+        rv_bp_remove(c, (EmuBpType)d->bp[0].type, d->bp[0].addr, 0);
+    d->nwp = 0;
+    rv_update_mem_mode(cpu);
+}
+
+bool rv_dbg_check_watch(RvCpu *cpu, uint32_t addr, unsigned size, bool write)
+{
+    RvDebug *d = &cpu->dbg;
+    for (unsigned i = 0; i < d->nwp; i++) {
+        uint64_t lo = d->wp[i].addr, hi = lo + d->wp[i].len;
+        if ((uint64_t)addr >= hi || (uint64_t)addr + size <= lo)
+            continue;
+        unsigned t = d->wp[i].type;
+        if ((t == EMU_WP_WRITE && !write) || (t == EMU_WP_READ && write))
+            continue;
+        if (!d->watch_hit) {
+            d->watch_hit = true;
+            d->stop.kind = EMU_DBG_STOP_WATCH;
+            d->stop.type = (EmuBpType)t;
+            d->stop.addr = d->wp[i].addr;
+        }
+        return true;
+    }
+    return false;
+}
+
+static void rv_set_step(EmuCpu *c, bool on)
+{
+    ((RvCpu *)c)->dbg.step = on;
+}
+
+static void rv_stop_info(EmuCpu *c, EmuDebugStop *out)
+{
+    *out = ((RvCpu *)c)->dbg.stop;
+}
+
+static bool rv_mid_block(EmuCpu *c)
+{
+    RvCpu *cpu = (RvCpu *)c;
+    return cpu->dbg.resume_tb != NULL && cpu->dbg.resume_pc == cpu->pc;
+}
+
+static const EmuCpuDebugOps rv_debug_ops = {
+    .target_xml = rv_gdb_xml,
+    .g_regs = 33,
+    .reg_read = rv_reg_read,
+    .reg_write = rv_reg_write,
+    .bp_insert = rv_bp_insert,
+    .bp_remove = rv_bp_remove,
+    .bp_remove_all = rv_bp_remove_all,
+    .set_step = rv_set_step,
+    .stop_info = rv_stop_info,
+    .mid_block = rv_mid_block,
+};
+
 static EmuRunReason rv_run(EmuCpu *c, uint64_t limit)
 {
     return rv_exec((RvCpu *)c, limit);
@@ -592,4 +858,5 @@ const EmuCpuClass emu_cpu_rv32 = {
     .get_pc = rv_get_pc,
     .has_wakeup = rv_has_wakeup,
     .flush_code = rv_flush_code,
+    .debug = &rv_debug_ops,
 };

@@ -19,6 +19,17 @@
  * the block is entered; when an instruction traps, or a helper needs the
  * exact count (counters, MMIO), it is set to the number of instructions
  * retired before the current one.
+ *
+ * Debugging (gdb, docs/gdb.md) never changes translation, so a debugged
+ * run writes the same trace as a plain one: a breakpoint swaps the handler
+ * of the operation at its address for H_DBG_BKPT in every block holding it
+ * (rv_dbg_patch_*); a single step puts H_DBG_STOP on the next operation for
+ * the duration of one run, or, after a block's last instruction, lowers the
+ * limit so the block exit comes back to `check`; a stop inside a block keeps
+ * (block, operation index) and the next run resumes there with the
+ * operation's own handler.  Watchpoints turn the fast memory path off and are
+ * checked in rv_load_slow/rv_store_slow.  With none of them active the only
+ * cost is a test of cpu->dbg at each rv_exec entry.
  */
 #include "rv_cpu.h"
 #include "tracer/trace.h"
@@ -80,6 +91,7 @@ enum {
     H_JAL, H_JALR,
     H_ECALL, H_EBREAK, H_SEMIHOST, H_MRET, H_WFI,
     H_CSRRW, H_CSRRS, H_CSRRC, H_CSRRWI, H_CSRRSI, H_CSRRCI,
+    H_DBG_BKPT, H_DBG_STOP,     /* debug: patched in place of an op's handler */
     H_COUNT
 };
 
@@ -136,6 +148,10 @@ void rv_tb_flush(RvCpu *cpu)
         off += rv_tb_bytes(tb->ninsns + 1);
     }
     c->used = 0;
+    /* breakpoint patches and any stop point die with the blocks */
+    cpu->dbg.npatches = 0;
+    cpu->dbg.step_tb = NULL;
+    cpu->dbg.resume_tb = NULL;
     memset(c->hash, 0, sizeof c->hash);
     memset(c->jc, 0, sizeof c->jc);
     c->generation++;
@@ -164,6 +180,119 @@ static bool rv_is_semihost_ebreak(RvCpu *cpu, uint32_t pc, const RvInsn *in)
         emu_bus_read_buf(cpu->m, pc + 4, &after, 4) != EMU_MEM_OK)
         return false;
     return before == 0x01f01013u && after == 0x40705013u;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Debug patches.  A breakpoint replaces the handler of the operation at its
+ * address by H_DBG_BKPT in each translated block; a single step puts
+ * H_DBG_STOP on the operation after the stepped one for the duration of the
+ * run.  Neither changes the blocks' shape or their trace definitions. */
+
+static int rv_dbg_find_patch(const RvCpu *cpu, const RvTB *tb, uint32_t idx)
+{
+    for (unsigned i = 0; i < cpu->dbg.npatches; i++)
+        if (cpu->dbg.patches[i].tb == tb && cpu->dbg.patches[i].idx == idx)
+            return (int)i;
+    return -1;
+}
+
+/* The handler an operation had before any breakpoint patch. */
+static const void *rv_dbg_orig_h(const RvCpu *cpu, const RvTB *tb, uint32_t idx)
+{
+    int i = rv_dbg_find_patch(cpu, tb, idx);
+    return i >= 0 ? cpu->dbg.patches[i].orig : tb->ops[idx].h;
+}
+
+static void rv_dbg_patch_tb(RvCpu *cpu, RvTB *tb, uint32_t addr)
+{
+    RvDebug *d = &cpu->dbg;
+    if (!tb->size || addr < tb->pc || addr >= tb->pc + tb->size)
+        return;
+    for (uint32_t i = 0; i < tb->ninsns; i++) {
+        if (tb->pc + tb->offs[i] != addr)
+            continue;
+        if (rv_dbg_find_patch(cpu, tb, i) >= 0)
+            return;
+        if (d->npatches == d->cap) {
+            unsigned ncap = d->cap ? 2 * d->cap : 64;
+            RvPatch *np = realloc(d->patches, ncap * sizeof *np);
+            if (!np)
+                return;             /* the breakpoint will not hit here */
+            d->patches = np;
+            d->cap = ncap;
+        }
+        d->patches[d->npatches++] = (RvPatch){ tb, i, tb->ops[i].h };
+        tb->ops[i].h = cpu->tbc->h[H_DBG_BKPT];
+        return;
+    }
+}
+
+static void rv_dbg_foreach_tb(RvCpu *cpu, uint32_t addr)
+{
+    RvTbCache *c = cpu->tbc;
+    size_t off = 0;
+    while (off < c->used) {
+        RvTB *tb = (RvTB *)(c->arena + off);
+        rv_dbg_patch_tb(cpu, tb, addr);
+        off += rv_tb_bytes(tb->ninsns + 1);
+    }
+}
+
+void rv_dbg_patch_addr(RvCpu *cpu, uint32_t addr)
+{
+    if (cpu->tbc->h)
+        rv_dbg_foreach_tb(cpu, addr);
+}
+
+void rv_dbg_unpatch_addr(RvCpu *cpu, uint32_t addr)
+{
+    RvDebug *d = &cpu->dbg;
+    unsigned j = 0;
+    for (unsigned i = 0; i < d->npatches; i++) {
+        RvPatch *p = &d->patches[i];
+        if (p->tb->pc + p->tb->offs[p->idx] == addr)
+            p->tb->ops[p->idx].h = p->orig;
+        else
+            d->patches[j++] = *p;
+    }
+    d->npatches = j;
+}
+
+/* Arm the stop after operation `idx` of `tb` for a single step: a patch on
+ * the next instruction's operation, or, when `idx` is the block's last
+ * instruction, a stop when the block is left (the caller sets the limit so
+ * that it does not chain). Returns true for the latter. */
+static bool rv_dbg_arm_step(RvCpu *cpu, RvTB *tb, uint32_t idx)
+{
+    RvDebug *d = &cpu->dbg;
+    d->stop_at_check = true;
+    if (idx + 1 < tb->ninsns) {
+        d->step_tb = tb;
+        d->step_idx = idx + 1;
+        d->step_orig = tb->ops[idx + 1].h;
+        tb->ops[idx + 1].h = cpu->tbc->h[H_DBG_STOP];
+        return false;
+    }
+    return true;
+}
+
+static void rv_dbg_unpatch_step(RvCpu *cpu)
+{
+    RvDebug *d = &cpu->dbg;
+    if (d->step_tb) {
+        d->step_tb->ops[d->step_idx].h = d->step_orig;
+        d->step_tb = NULL;
+    }
+}
+
+/* Test-only seeded bug (EMUCOV_TEST_SEED_BUG): after a single step that
+ * retired instruction number seed_bug_at, flip bit 0 of its result. */
+static void rv_dbg_seed_bug(RvCpu *cpu, const RvOpc *op)
+{
+    if (!cpu->dbg.seed_bug_at || cpu->m->icount != cpu->dbg.seed_bug_at)
+        return;
+    unsigned r = op && op->rd >= 1 && op->rd <= 31 ? op->rd : 31;
+    cpu->x[r] ^= 1;
 }
 
 /* Translate the block at cpu->pc for the current privilege. */
@@ -403,6 +532,8 @@ static RvTB *rv_translate(RvCpu *cpu)
                                           tb->flow, tb->taken_pc, tb->fall_pc);
 finish:
     c->used += rv_tb_bytes(tb->ninsns + 1);
+    for (unsigned i = 0; i < cpu->dbg.nbp; i++)
+        rv_dbg_patch_tb(cpu, tb, cpu->dbg.bp[i].addr);
     {
         unsigned hsh = rv_hash(pc0, tb->priv);
         tb->hnext = c->hash[hsh];
@@ -468,17 +599,13 @@ static void rv_log_block(RvCpu *cpu, const RvTB *tb)
         emu_log(EMU_LOG_EXEC, "Trace %08" PRIx32 " [%" PRIu32 "]\n", tb->pc, tb->ninsns);
 }
 
-/* Block-entry logging (-d exec, -d cpu, debugger hooks), out of line so the
- * interpreter's hot path stays small. */
-static void rv_block_hooks(RvCpu *cpu, const RvTB *tb, uint64_t icount)
+/* Leaving the interpreter with a debug state: drop the step patch; a step
+ * not started yet stays requested (a stop already due stays due). */
+static void rv_dbg_leave(RvCpu *cpu, int dstate)
 {
-    EmuMachine *m = cpu->m;
-    if (!tb->ninsns)
-        return;                  /* a fetch fault: nothing executes */
-    if (cpu->slow_hooks || (emu_log_mask & (EMU_LOG_EXEC | EMU_LOG_CPU))) {
-        m->icount = icount;
-        rv_log_block(cpu, tb);
-    }
+    rv_dbg_unpatch_step(cpu);
+    if (dstate == 1)
+        cpu->dbg.step = true;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -505,6 +632,7 @@ EmuRunReason rv_exec(RvCpu *cpu, uint64_t limit)
         [H_MRET] = &&L_MRET, [H_WFI] = &&L_WFI,
         [H_CSRRW] = &&L_CSRRW, [H_CSRRS] = &&L_CSRRS, [H_CSRRC] = &&L_CSRRC,
         [H_CSRRWI] = &&L_CSRRWI, [H_CSRRSI] = &&L_CSRRSI, [H_CSRRCI] = &&L_CSRRCI,
+        [H_DBG_BKPT] = &&L_DBG_BKPT, [H_DBG_STOP] = &&L_DBG_STOP,
     };
     EmuMachine *const m = cpu->m;
     uint32_t *const x = cpu->x;
@@ -517,11 +645,15 @@ EmuRunReason rv_exec(RvCpu *cpu, uint64_t limit)
                                        around helpers and on exit */
     uint32_t cause = 0, tval = 0;
     int taken;
-    bool hooks;                 /* tracing or logging: block-entry work */
-    bool log_hooks;             /* -d exec/cpu, debugger */
+    bool slow_hooks, hooks;      /* -d exec/cpu; any block-entry work */
     TraceWriter *const tw = m->trace_writer;
     RvTB *chain_from = NULL;    /* block whose static exit led here */
     int chain_slot = 0;
+    /* debug: 0 normal; 1 a single step starts at the next block; 2 the
+     * stepped instruction runs: stop at the next check (or H_DBG_STOP) */
+    int dstate = 0;
+    const RvOpc *dbg_op = NULL; /* the stepped operation (seeded bug)    */
+    uint32_t dbg_idx = 0;
 
     cpu->tbc->h = handlers;
 
@@ -534,20 +666,29 @@ EmuRunReason rv_exec(RvCpu *cpu, uint64_t limit)
  * (signals) are seen when the slice ends. */
 #define UNSYNC()    do { if (m->kick) limit = 0; } while (0)
 #define RAISE(c, t) do { cause = (c); tval = (t); goto raise; } while (0)
-#define LEAVE(r)    do { m->icount = icount; return (r); } while (0)
+#define LEAVE(r)    do { if (unlikely(dstate)) rv_dbg_leave(cpu, dstate);       \
+                         m->icount = icount; return (r); } while (0)
+#define LOAD_LOCALS() do {                                                     \
+        fast_base = cpu->fast_base;                                            \
+        /* exclusive bound valid for every access size (<= 4 bytes); the      \
+         * last 3 bytes of the region take the page-table path */             \
+        fast_lim = cpu->fast_size > 3 ? cpu->fast_size - 3 : 0;                \
+        fast_host = cpu->fast_host;                                            \
+        slow_hooks = cpu->slow_hooks || (emu_log_mask & (EMU_LOG_EXEC | EMU_LOG_CPU)); \
+        hooks = tw || slow_hooks;                                              \
+    } while (0)
     /* Enter a block: account for its instructions up front (traps correct
      * the count), then dispatch its first operation.  Expanded at every
      * exit site so each has its own indirect jump to predict. */
 #define ENTER_TB(t) do {                                                       \
         tb = (t);                                                              \
         icount += tb->ninsns;                                                  \
-        if (unlikely(hooks)) {                                                 \
-            if (tw && likely(tb->ninsns)) {                                    \
+        if (unlikely(hooks) && likely(tb->ninsns)) {                           \
+            if (tw) {                                                          \
                 trace_block_enter(tw, tb->trace_id);                           \
                 m->trace_last_ninsns = tb->ninsns;                             \
             }                                                                  \
-            if (unlikely(log_hooks))                                           \
-                rv_block_hooks(cpu, tb, icount);                               \
+            if (unlikely(slow_hooks)) { SYNC_ALL(); rv_log_block(cpu, tb); }   \
         }                                                                      \
         op = tb->ops;                                                          \
         goto *op->h;                                                           \
@@ -567,6 +708,39 @@ EmuRunReason rv_exec(RvCpu *cpu, uint64_t limit)
         goto exit_slow;                                                        \
     } while (0)
 
+    /* Debug: a pending stop, a step request, or resuming inside the block
+     * where the last stop happened (its entry is already accounted and
+     * traced: continue with the operation's own handler, skipping a
+     * breakpoint there). */
+    if (unlikely(cpu->dbg.step || cpu->dbg.stop_at_check || cpu->dbg.resume_tb)) {
+        RvDebug *d = &cpu->dbg;
+        RvTB *rt = d->resume_tb;
+        if (d->stop_at_check) {
+            dstate = 2;
+            limit = 0;
+        } else if (d->step) {
+            dstate = 1;
+        }
+        d->step = false;
+        d->resume_tb = NULL;
+        if (rt && d->resume_gen == cpu->tbc->generation && dstate != 2 &&
+            rt->pc + rt->offs[d->resume_idx] == cpu->pc && rt->priv == cpu->priv) {
+            uint32_t idx = d->resume_idx;
+            tb = rt;
+            icount = m->icount - idx + tb->ninsns;
+            LOAD_LOCALS();
+            op = &tb->ops[idx];
+            const void *h = rv_dbg_orig_h(cpu, tb, idx);
+            if (dstate == 1) {
+                dbg_op = op;
+                if (rv_dbg_arm_step(cpu, tb, idx))
+                    limit = 0;
+                dstate = 2;
+            }
+            goto *h;
+        }
+    }
+
 check:
     m->icount = icount;
     if (unlikely(cpu->flush_pending)) {
@@ -583,6 +757,12 @@ check:
             rv_tb_flush(cpu);
             chain_from = NULL;
         }
+        /* A device may have armed a timer earlier than the deadline this
+         * run was budgeted for (emu_timer_mod kicks): let the main loop
+         * recompute the limit, so timers fire at their exact instruction
+         * count whatever the slice length (with or without a debugger). */
+        if (likely(dstate == 0) && icount < limit && m->next_deadline_ns != UINT64_MAX)
+            LEAVE(EMU_RUN_LIMIT);
     }
     {
         int irq = rv_pending_irq(cpu);
@@ -595,15 +775,24 @@ check:
             chain_from = NULL;
         }
     }
+    if (unlikely(dstate == 2)) {
+        /* the stepped instruction (or the one that hit a watchpoint) ended
+         * its block */
+        RvDebug *d = &cpu->dbg;
+        rv_dbg_unpatch_step(cpu);
+        if (!d->watch_hit)
+            d->stop.kind = EMU_DBG_STOP_STEP;
+        d->watch_hit = false;
+        d->stop_at_check = false;
+        d->stop.pc = cpu->pc;
+        if (d->stop.kind == EMU_DBG_STOP_STEP)
+            rv_dbg_seed_bug(cpu, dbg_op);
+        dstate = 0;
+        LEAVE(EMU_RUN_DEBUG);
+    }
     if (icount >= limit)
         LEAVE(EMU_RUN_LIMIT);
-    fast_base = cpu->fast_base;
-    /* exclusive bound valid for every access size (<= 4 bytes); the last
-     * 3 bytes of the region take the page-table path */
-    fast_lim = cpu->fast_size > 3 ? cpu->fast_size - 3 : 0;
-    fast_host = cpu->fast_host;
-    log_hooks = cpu->slow_hooks || (emu_log_mask & (EMU_LOG_EXEC | EMU_LOG_CPU));
-    hooks = tw || log_hooks;
+    LOAD_LOCALS();
     {
         uint64_t gen = cpu->tbc->generation;
         tb = rv_lookup(cpu);
@@ -613,6 +802,22 @@ check:
     if (chain_from) {
         chain_from->next[chain_slot] = tb;
         chain_from = NULL;
+    }
+    if (unlikely(dstate == 1)) {
+        /* single step from a block boundary: enter the block as usual,
+         * run its first instruction (even where a breakpoint is), stop */
+        icount += tb->ninsns;
+        if (tw && tb->ninsns) {
+            trace_block_enter(tw, tb->trace_id);
+            m->trace_last_ninsns = tb->ninsns;
+        }
+        if (unlikely(slow_hooks) && tb->ninsns) { SYNC_ALL(); rv_log_block(cpu, tb); }
+        op = tb->ops;
+        dbg_op = op;
+        if (rv_dbg_arm_step(cpu, tb, 0))
+            limit = 0;
+        dstate = 2;
+        goto *rv_dbg_orig_h(cpu, tb, 0);
     }
     ENTER_TB(tb);
 
@@ -684,6 +889,7 @@ L_REMU: {
     if (e != RV_OK) RAISE(e, a);                                               \
     UNSYNC();                                                                  \
     { type v = (type)v32; x[op->rd] = conv; }                                  \
+    if (unlikely(cpu->dbg.watch_hit)) goto dbg_after_op;                       \
     NEXT();                                                                    \
 }
 L_LB:  LOAD(1, int8_t, (uint32_t)(int32_t)v)
@@ -707,6 +913,7 @@ L_LHU: LOAD(2, uint16_t, (uint32_t)v)
     uint32_t e = rv_store_slow(cpu, a, sz, x[op->rs2]);                        \
     if (e != RV_OK) RAISE(e, a);                                               \
     UNSYNC();                                                                  \
+    if (unlikely(cpu->dbg.watch_hit)) goto dbg_after_op;                       \
     NEXT();                                                                    \
 }
 L_SB: STORE(1, uint8_t)
@@ -723,6 +930,7 @@ L_LR: {
     cpu->load_val = v;
     cpu->load_res_valid = true;
     x[op->rd] = v;
+    if (unlikely(cpu->dbg.watch_hit)) goto dbg_after_op;
     NEXT();
 }
 L_SC: {
@@ -740,6 +948,7 @@ L_SC: {
     }
     cpu->load_res_valid = false;
     x[op->rd] = r;
+    if (unlikely(cpu->dbg.watch_hit)) goto dbg_after_op;
     NEXT();
 }
 L_AMO: {
@@ -749,6 +958,7 @@ L_AMO: {
     if (e != RV_OK) RAISE(e, a);
     UNSYNC();
     x[op->rd] = old;
+    if (unlikely(cpu->dbg.watch_hit)) goto dbg_after_op;
     NEXT();
 }
     /* ---- control flow: block exits ---- */
@@ -840,6 +1050,55 @@ L_FETCH_FAULT:
     }
     goto check;
 
+    /* ---- debug stops ---- */
+L_DBG_BKPT: {
+    /* a breakpoint: stop before this instruction */
+    RvDebug *d = &cpu->dbg;
+    uint32_t pc = OP_PC();
+    d->stop.kind = EMU_DBG_STOP_BREAK;
+    d->stop.type = EMU_BP_HW;
+    for (unsigned i = 0; i < d->nbp; i++)
+        if (d->bp[i].addr == pc && d->bp[i].type == EMU_BP_SW)
+            d->stop.type = EMU_BP_SW;
+    dbg_idx = IDX();
+    dbg_op = NULL;
+    goto dbg_stop_mid;
+}
+L_DBG_STOP:
+    /* the operation after a single-stepped one */
+    cpu->dbg.stop.kind = EMU_DBG_STOP_STEP;
+    dbg_idx = IDX();
+    dbg_op = op - 1;
+    goto dbg_stop_mid;
+dbg_after_op:
+    /* the current operation hit a watchpoint: stop after it */
+    dbg_idx = IDX() + 1;
+    if (dbg_idx < tb->ninsns) {
+        dbg_op = NULL;
+        goto dbg_stop_mid;
+    }
+    dstate = 2;                 /* its block ends here: stop on leaving it */
+    limit = 0;
+    NEXT();
+dbg_stop_mid: {
+    /* stop before operation dbg_idx of the current block; the next run
+     * resumes there */
+    RvDebug *d = &cpu->dbg;
+    rv_dbg_unpatch_step(cpu);
+    d->stop_at_check = false;
+    d->watch_hit = false;
+    d->resume_tb = tb;
+    d->resume_idx = dbg_idx;
+    d->resume_gen = cpu->tbc->generation;
+    cpu->pc = tb->pc + tb->offs[dbg_idx];
+    d->resume_pc = cpu->pc;
+    d->stop.pc = cpu->pc;
+    m->icount = icount - tb->ninsns + dbg_idx;
+    if (d->stop.kind == EMU_DBG_STOP_STEP)
+        rv_dbg_seed_bug(cpu, dbg_op);
+    return EMU_RUN_DEBUG;
+}
+
     /* ---- block exits ---- */
 exit_slow:
     cpu->pc = taken ? tb->taken_pc : tb->fall_pc;
@@ -878,6 +1137,10 @@ raise: {
         emu_log(EMU_LOG_UNIMP, "riscv: illegal instruction 0x%08" PRIx32 " at pc 0x%08" PRIx32 "\n",
                 tval, epc);
     rv_raise(cpu, cause, false, tval, epc);
+    if (unlikely(cpu->dbg.watch_hit)) {
+        dstate = 2;             /* a watched access, then a trap: stop */
+        limit = 0;
+    }
     if (at_end)
         m->trap_insns++;
     if (tw)
@@ -897,4 +1160,5 @@ raise: {
 #undef LOAD
 #undef STORE
 #undef CSR_OP
+#undef LOAD_LOCALS
 }

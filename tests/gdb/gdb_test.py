@@ -1,0 +1,257 @@
+#!/usr/bin/env python3
+"""tests/gdb/gdb_test.py - drive gdb-multiarch in batch mode against emucov.
+
+usage: gdb_test.py --emucov EMUCOV --gdb GDB --case NAME ELF [ELF2]
+
+Each case starts `emucov run -gdb tcp::0 -S` (a free port, read from
+emucov's "gdb server listening on" line), runs gdb-multiarch -batch with a
+list of commands, and checks gdb's output and emucov's exit status.
+
+Cases (what each proves):
+  break-step   break on a function by name, bt, info registers, stepi,
+               step/next/finish, x/ memory, print
+  hbreak       hardware breakpoint (Z1) stops with the function's arguments
+  watch        a write watchpoint on a global stops on its write with old and
+               new value; rwatch/awatch are accepted
+  set-var      `set var` on a global changes the guest's exit status (3 -> 7)
+  exit         continue to the guest's exit: gdb reports the exit code, and
+               emucov exits with it
+  monitor      monitor info/help, monitor reset restarts at the entry point
+  trace-same   the trace of a run debugged with breakpoints, steps and a
+               watchpoint equals the trace of a plain run (`emucov trace dump`
+               identical; `trace info` identical apart from the command line)
+               for ELF (and ELF2 when given, e.g. a timer-interrupt program)
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def start_emucov(emucov, elf, extra, cwd):
+    p = subprocess.Popen([emucov, "run", "-gdb", "tcp::0", "-S"] + extra + [elf],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd)
+    port = None
+    deadline = time.time() + 10
+    line = b""
+    while time.time() < deadline:
+        line = p.stderr.readline()
+        if not line:
+            break
+        m = re.search(rb"gdb server listening on [^:]+:(\d+)", line)
+        if m:
+            port = int(m.group(1))
+            break
+    if port is None:
+        p.kill()
+        raise SystemExit("emucov did not start its gdb server: %r" % line)
+    return p, port
+
+
+def run_gdb(gdb, elf, port, cmds, timeout=60):
+    args = [gdb, "-nx", "-batch", "-ex", "set pagination off", "-ex", "set confirm off",
+            "-ex", "target remote 127.0.0.1:%d" % port]
+    for c in cmds:
+        args += ["-ex", c]
+    args.append(elf)
+    r = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                       timeout=timeout)
+    return r.stdout.decode("utf-8", "replace")
+
+
+def session(a, elf, cmds, extra=None, cwd=None):
+    p, port = start_emucov(a.emucov, elf, extra or ["--trace-mode", "none"], cwd)
+    try:
+        out = run_gdb(a.gdb, elf, port, cmds)
+        try:
+            rc = p.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            rc = None
+        eout = p.stdout.read().decode("utf-8", "replace")
+        eerr = p.stderr.read().decode("utf-8", "replace")
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+    return out, rc, eout, eerr
+
+
+failures = []
+
+
+def check(cond, what, out):
+    if cond:
+        print("ok: " + what)
+    else:
+        print("FAIL: " + what)
+        failures.append(what)
+        print("---- output ----\n" + out + "\n----------------")
+
+
+def expect(out, pattern, what):
+    check(re.search(pattern, out, re.M) is not None, "%s (/%s/)" % (what, pattern), out)
+
+
+def case_break_step(a):
+    out, rc, eout, _ = session(a, a.elf[0], [
+        "break square", "continue", "bt", "info registers",
+        "stepi", "info registers pc", "finish", "next", "step", "step", "bt 1",
+        "x/4xw &table", "print/x table[2]", "print watched",
+        "print/x $misa", "print $priv", "set $mscratch = 0x1234", "print/x $mscratch",
+        "set $a0 = 77", "print $a0", "kill"])
+    expect(out, r"Breakpoint 1, square \(x=0\)", "break on function by name stops there")
+    expect(out, r"#1\s+0x[0-9a-f]+ in main \(\)", "backtrace shows the caller")
+    expect(out, r"^ra\s+0x8000", "info registers shows ra")
+    expect(out, r"^sp\s+0x8", "info registers shows sp")
+    expect(out, r"^pc\s+0x8000[0-9a-f]+\s+0x8000[0-9a-f]+ <square\+\d+>", "stepi moves pc inside square")
+    expect(out, r"Value returned is \$\d+ = 0", "finish shows square(0) = 0")
+    expect(out, r"#0\s+square \(x=1\)", "step enters square again (x=1)")
+    expect(out, r"<table>:\s+0x11223344\s+0x55667788\s+0x99aabbcc\s+0xddeeff00", "x/4xw reads memory")
+    expect(out, r"= 0x99aabbcc", "print of an array element")
+    expect(out, r"\$\d+ = 0\b", "print watched before its write")
+    expect(out, r"= 0x40101105", "CSR misa readable (RV32IMACU)")
+    expect(out, r"\$\d+ = 3\b", "virtual register priv shows machine mode (3)")
+    expect(out, r"= 0x1234", "CSR mscratch writable")
+    expect(out, r"\$\d+ = 77", "general register writable")
+
+
+def case_hbreak(a):
+    out, rc, eout, _ = session(a, a.elf[0], [
+        "hbreak bump", "break square", "continue", "delete 2", "next", "next",
+        "break square", "continue", "delete 3", "continue", "print k", "info breakpoints", "kill"])
+    expect(out, r"Breakpoint 2, square \(x=0\)", "software breakpoint stops (x=0)")
+    expect(out, r"Breakpoint 3, square \(x=[12]\)",
+           "a breakpoint set in code already translated and run stops there")
+    expect(out, r"Breakpoint 1, bump \(k=285\)", "hbreak stops in bump with its argument")
+    expect(out, r"Hardware assisted breakpoint 1 at", "hbreak accepted")
+    expect(out, r"\$1 = 285", "argument readable")
+    expect(out, r"hw breakpoint\s+keep y", "listed as a hardware breakpoint")
+
+
+def case_watch(a):
+    out, rc, eout, _ = session(a, a.elf[0], [
+        "watch watched", "continue", "bt 1", "delete",
+        "rwatch table[3]", "awatch tweak", "continue", "continue", "delete",
+        "continue"])
+    expect(out, r"Hardware watchpoint 1: watched", "watch uses a hardware watchpoint")
+    expect(out, r"Old value = 0\s+New value = 285", "stops on the write with old/new value")
+    expect(out, r"#0\s+.*bump \(k=285\)", "stops in the writer")
+    expect(out, r"Hardware read watchpoint \d+: table\[3\]", "rwatch accepted")
+    expect(out, r"Hardware access \(read/write\) watchpoint \d+: tweak", "awatch accepted")
+    expect(out, r"Value = 1", "access watchpoint stops on the read of tweak")
+    expect(out, r"exited with code 03", "guest exit reported after the watchpoints")
+    check(rc == 3, "emucov exit status 3 (got %r)" % rc, out)
+
+
+def case_set_var(a):
+    out, rc, eout, _ = session(a, a.elf[0], [
+        "break bump", "continue", "set var tweak = 2", "print tweak", "continue"])
+    expect(out, r"\$1 = 2", "the variable reads back")
+    expect(out, r"exited with code 07", "the guest saw the new value (exit 7)")
+    check(rc == 7, "emucov exit status 7 (got %r)" % rc, out)
+    check("tweak=0x00000002" in eout, "guest printed tweak=2", eout)
+
+
+def case_exit(a):
+    out, rc, eout, _ = session(a, a.elf[0], ["continue"])
+    expect(out, r"\[Inferior 1 \(Remote target\) exited with code 03\]", "gdb reports exit code 3")
+    check(rc == 3, "emucov exit status 3 (got %r)" % rc, out)
+    check("acc=0x0000011d" in eout, "guest output intact (acc=285)", eout)
+
+
+def case_monitor(a):
+    out, rc, eout, _ = session(a, a.elf[0], [
+        "monitor help", "break bump", "continue", "monitor info", "set var watched = 99",
+        "monitor reset", "stepi", "info registers pc", "print watched", "monitor frobnicate",
+        "monitor quit"])
+    expect(out, r"monitor commands: reset, info, quit", "monitor help")
+    expect(out, r"board: virt", "monitor info names the board")
+    expect(out, r"icount: \d+", "monitor info gives the instruction count")
+    expect(out, r"^pc\s+0x8000[0-9a-f]+\s+0x8000[0-9a-f]+ <bump\+\d+>",
+           "after monitor reset, stepping over the breakpoint re-runs the program into bump")
+    expect(out, r"\$1 = 0\b", "after the reset the start code cleared .bss again (watched = 0 in bump)")
+    expect(out, r"unknown monitor command 'frobnicate'", "unknown monitor command reported")
+    check(rc == 130, "monitor quit ends emucov (status 130, got %r)" % rc, out)
+
+
+def trace_text(emucov, path, what):
+    r = subprocess.run([emucov, "trace", what, path], stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT)
+    return r.stdout.decode("utf-8", "replace")
+
+
+def case_trace_same(a):
+    for elf in a.elf:
+        with tempfile.TemporaryDirectory() as d:
+            plain = os.path.join(d, "plain.trace")
+            dbg = os.path.join(d, "dbg.trace")
+            r = subprocess.run([a.emucov, "run", "--trace", plain, elf],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            syms = subprocess.run(["nm", elf], stdout=subprocess.PIPE).stdout.decode()
+            funcs = [f for f in ("square", "bump", "main", "heap_sort", "sift_down",
+                                 "timer_handler", "rt_trap_dispatch", "rt_putc", "rt_print_val")
+                     if re.search(r" [Tt] %s$" % f, syms, re.M)]
+            cmds = []
+            for f in funcs[:3]:
+                cmds.append("break %s" % f)
+            cmds += ["continue", "stepi", "stepi", "stepi", "next", "continue",
+                     "stepi 25", "continue", "info registers pc"]
+            if re.search(r" [BbDd] watched$", syms, re.M):
+                cmds += ["watch watched", "continue"]
+            cmds += ["delete", "hbreak rt_putc" if "rt_putc" in funcs else "info registers",
+                     "continue", "stepi 40", "continue", "stepi 7", "delete", "continue"]
+            out, rc, eout, _ = session(a, elf, cmds, extra=["--trace", dbg])
+            check(rc == r.returncode, "%s: same exit status debugged (%r) and plain (%r)"
+                  % (os.path.basename(elf), rc, r.returncode), out)
+            d1 = trace_text(a.emucov, plain, "dump")
+            d2 = trace_text(a.emucov, dbg, "dump")
+            check(d1 == d2 and len(d1) > 100, "%s: trace dump identical (%d lines)"
+                  % (os.path.basename(elf), d1.count("\n")), diff_head(d1, d2) + out)
+            i1 = [l for l in trace_text(a.emucov, plain, "info").splitlines()
+                  if not re.match(r"(trace|command|argv)", l.lower())]
+            i2 = [l for l in trace_text(a.emucov, dbg, "info").splitlines()
+                  if not re.match(r"(trace|command|argv)", l.lower())]
+            check(i1 == i2, "%s: trace info identical apart from the command line"
+                  % os.path.basename(elf), "\n".join(i1) + "\n--\n" + "\n".join(i2))
+
+
+def diff_head(a, b):
+    la, lb = a.splitlines(), b.splitlines()
+    for i in range(min(len(la), len(lb))):
+        if la[i] != lb[i]:
+            return "first difference at line %d:\n  plain: %s\n  debug: %s\n" % (i + 1, la[i], lb[i])
+    return "lengths differ: %d vs %d lines\n" % (len(la), len(lb))
+
+
+CASES = {
+    "break-step": case_break_step,
+    "hbreak": case_hbreak,
+    "watch": case_watch,
+    "set-var": case_set_var,
+    "exit": case_exit,
+    "monitor": case_monitor,
+    "trace-same": case_trace_same,
+}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--emucov", required=True)
+    ap.add_argument("--gdb", required=True)
+    ap.add_argument("--case", required=True, choices=sorted(CASES))
+    ap.add_argument("elf", nargs="+")
+    a = ap.parse_args()
+    CASES[a.case](a)
+    if failures:
+        print("%d check(s) failed" % len(failures))
+        return 1
+    print("all checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,637 @@
+#!/usr/bin/env python3
+"""tests/lockstep/lockstep.py - run emucov and QEMU side by side over the gdb
+protocol, one instruction at a time, and compare every register after every
+instruction.
+
+usage: lockstep.py --emucov EMUCOV [--qemu qemu-system-riscv32] [--semihosting]
+                   [--max-steps N] [--csrs LIST] [--objdump OBJDUMP] [-v] ELF
+
+Both emulators start halted with a gdb server.  QEMU starts at its reset
+stub (0x1000 on virt: a few instructions, then a jump to 0x80000000), emucov
+at the ELF entry: QEMU is first run to the ELF entry (a breakpoint there,
+continue).  The stub leaves a0 = hartid, a1 = devicetree address and t0 = the
+jump target in QEMU; those initial general registers are copied into emucov
+(and listed) so both start from the same state.  Then both are single-stepped
+together; after each step pc, every general register and the chosen CSRs
+are compared.
+
+The register lists come from each target's description XML (qXfer, with
+QEMU's xi:include files followed), so the tool is ISA-neutral: general
+registers are those of the "*.cpu"/"*.core" feature (e.g.
+org.gnu.gdb.riscv.cpu, org.gnu.gdb.arm.m-profile), CSRs/system registers
+are compared when both targets describe them under the same name.
+
+Known differences, handled explicitly (never silently):
+  - counters QEMU derives from host time (cycle, time, instret and their
+    high halves, mcycle, minstret and high halves) are not compared; the
+    tool prints them as excluded.
+  - mip.MTIP (bit 7) follows QEMU's host-time mtime: masked (printed).
+  - QEMU's single step runs with interrupts masked (its default sstep
+    flags), so programs with asynchronous interrupts cannot be aligned and
+    are not run (the meson tests take only interrupt-free programs).
+
+On the first divergence it prints the step number, the pc of the
+instruction that was executed, its disassembly (objdump), and each differing
+register with both values, and exits with status 1.  At the end it prints
+"lockstep: N instructions compared" (exit 0), also when --max-steps (default
+300000) cut the run short (it says so).  Exit status 2: setup error.
+"""
+import argparse
+import os
+import re
+import select
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+
+HOST_TIME_REGS = {"cycle", "cycleh", "time", "timeh", "instret", "instreth",
+                  "mcycle", "mcycleh", "minstret", "minstreth"}
+# Bits compared under a mask, with the reason printed at the start.
+MASKED_BITS = {
+    "mip": (~0x80 & 0xffffffff,
+            "mip bit 7 (MTIP) masked: QEMU's mtime follows host time (and its MTIP is "
+            "already set at the ELF entry, emucov's only once mtimecmp is written)"),
+}
+DEFAULT_CSRS = ("mstatus,misa,mie,mip,mtvec,mscratch,mepc,mcause,mtval,mcounteren,"
+                "pmpcfg0,pmpcfg1,pmpcfg2,pmpcfg3," +
+                ",".join("pmpaddr%d" % i for i in range(16)) + ",priv")
+
+
+class RspError(Exception):
+    pass
+
+
+class Rsp:
+    """A minimal gdb remote protocol client (all-stop, one thread)."""
+
+    def __init__(self, name, port, timeout=20):
+        self.name = name
+        end = time.time() + timeout
+        while True:
+            try:
+                self.s = socket.create_connection(("127.0.0.1", port), timeout=5)
+                break
+            except OSError:
+                if time.time() > end:
+                    raise RspError("%s: cannot connect to port %d" % (name, port))
+                time.sleep(0.05)
+        self.s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.s.settimeout(timeout)
+        self.buf = b""
+        self.noack = False
+
+    def send(self, data):
+        if isinstance(data, str):
+            data = data.encode()
+        pkt = b"$" + data + b"#" + b"%02x" % (sum(data) & 0xff)
+        self.s.sendall(pkt)
+
+    def recv(self):
+        while True:
+            i = self.buf.find(b"$")
+            if i >= 0:
+                j = self.buf.find(b"#", i)
+                if j >= 0 and len(self.buf) >= j + 3:
+                    body = self.buf[i + 1:j]
+                    self.buf = self.buf[j + 3:]
+                    if not self.noack:
+                        self.s.sendall(b"+")
+                    return self._unrle(body)
+            try:
+                d = self.s.recv(1 << 16)
+            except socket.timeout:
+                raise RspError("%s: no reply" % self.name)
+            if not d:
+                raise RspError("%s: connection closed" % self.name)
+            self.buf += d
+
+    @staticmethod
+    def _unrle(b):
+        if b"*" not in b:
+            return b
+        out = bytearray()
+        i = 0
+        while i < len(b):
+            if b[i:i + 1] == b"*" and out and i + 1 < len(b):
+                out += out[-1:] * (b[i + 1] - 29)
+                i += 2
+            else:
+                out.append(b[i])
+                i += 1
+        return bytes(out)
+
+    def cmd(self, data):
+        self.send(data)
+        return self.recv()
+
+    def setup(self):
+        sup = self.cmd("qSupported:multiprocess-;swbreak+;hwbreak+;vContSupported+;xmlRegisters=riscv")
+        if b"QStartNoAckMode+" in sup:
+            if self.cmd("QStartNoAckMode") == b"OK":
+                self.noack = True
+        return sup
+
+    def xfer(self, annex):
+        data = b""
+        while True:
+            r = self.cmd("qXfer:features:read:%s:%x,%x" % (annex, len(data), 0x800))
+            if not r or r[:1] not in (b"m", b"l"):
+                raise RspError("%s: cannot read %s: %r" % (self.name, annex, r[:40]))
+            chunk = bytearray()
+            k = 1
+            while k < len(r):
+                c = r[k]
+                if c == 0x7d and k + 1 < len(r):
+                    chunk.append(r[k + 1] ^ 0x20)
+                    k += 2
+                else:
+                    chunk.append(c)
+                    k += 1
+            data += bytes(chunk)
+            if r[:1] == b"l":
+                return data.decode()
+
+    def close(self):
+        try:
+            self.s.close()
+        except OSError:
+            pass
+
+
+def read_regs_desc(rsp):
+    """[(name, regnum, bytes, feature)] from the target description."""
+    regs = []
+    nxt = [0]
+    arch = [""]
+
+    def walk(annex):
+        text = rsp.xfer(annex)
+        text = re.sub(r"<!DOCTYPE[^>]*>", "", text).replace("xi:include", "include")
+        root = ET.fromstring(text)
+        for el in root.iter():
+            tag = el.tag.split("}")[-1]
+            if tag == "include":
+                walk(el.get("href"))
+            elif tag == "architecture":
+                arch[0] = (el.text or "").strip()
+            elif tag == "feature":
+                for r in el:
+                    if r.tag.split("}")[-1] == "reg":
+                        num = int(r.get("regnum", nxt[0]))
+                        nxt[0] = num + 1
+                        regs.append((r.get("name"), num, int(r.get("bitsize")) // 8,
+                                     el.get("name")))
+                    elif r.tag.split("}")[-1] == "include":
+                        walk(r.get("href"))
+    walk("target.xml")
+    return regs, arch[0]
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    p = s.getsockname()[1]
+    s.close()
+    return p
+
+
+def elf_entry(path):
+    with open(path, "rb") as f:
+        h = f.read(64)
+    if h[:4] != b"\x7fELF":
+        raise SystemExit("lockstep: %s: not an ELF" % path)
+    if h[4] == 1:
+        return struct.unpack_from("<I", h, 24)[0]
+    return struct.unpack_from("<Q", h, 24)[0]
+
+
+def le_int(hexstr):
+    return int.from_bytes(bytes.fromhex(hexstr.decode()), "little")
+
+
+def le_hex(v, n):
+    return v.to_bytes(n, "little").hex()
+
+
+def disasm(objdump, elf, pc):
+    if not objdump:
+        return "(no objdump)"
+    try:
+        r = subprocess.run([objdump, "-d", "--start-address=0x%x" % pc,
+                            "--stop-address=0x%x" % (pc + 4), elf],
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=30)
+        for line in r.stdout.decode().splitlines():
+            if re.match(r"\s*%x:" % pc, line):
+                return line.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        pass
+    return "(no disassembly)"
+
+
+class Target:
+    def __init__(self, name, rsp):
+        self.name = name
+        self.rsp = rsp
+        rsp.setup()
+        self.regs, self.arch = read_regs_desc(rsp)
+        self.byname = {r[0]: r for r in self.regs}
+        core = [r for r in self.regs if r[3] and re.search(r"\.(cpu|core|m-profile)$", r[3])]
+        self.gpr = core
+        # 'g' holds the registers in regnum order up to the first gap
+        self.g_layout = []
+        for r in sorted(self.regs, key=lambda r: r[1]):
+            if r[1] != len(self.g_layout):
+                break
+            self.g_layout.append(r)
+
+    def decode_g(self, g):
+        vals = {}
+        off = 0
+        for name, num, size, feat in self.g_layout:
+            if off + 2 * size > len(g):
+                break
+            vals[name] = le_int(g[off:off + 2 * size])
+            off += 2 * size
+        return vals
+
+
+def start_emucov(a, port_holder):
+    env = dict(os.environ)
+    p = subprocess.Popen([a.emucov, "run", "--trace-mode", "none", "-gdb", "tcp::0", "-S", a.elf],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    end = time.time() + 10
+    while time.time() < end:
+        line = p.stderr.readline()
+        if not line:
+            break
+        m = re.search(rb"listening on [^:]+:(\d+)", line)
+        if m:
+            port_holder.append(int(m.group(1)))
+            return p
+    p.kill()
+    raise SystemExit("lockstep: emucov did not start its gdb server")
+
+
+# QEMU machine options per ELF e_machine (the boards emucov models)
+QEMU_MACHINE = {
+    243: ["-M", "virt", "-bios", "none", "-cpu", "rv32,f=off,d=off,s=off,h=off,mmu=off"],  # RISC-V
+    40: ["-M", "mps2-an385", "-cpu", "cortex-m3"],                                       # ARM
+}
+
+
+def elf_machine(path):
+    with open(path, "rb") as f:
+        h = f.read(20)
+    return struct.unpack_from("<H", h, 18)[0]
+
+
+def start_qemu(a, port):
+    mach = QEMU_MACHINE.get(elf_machine(a.elf))
+    if mach is None:
+        raise SystemExit("lockstep: %s: no QEMU board known for this ELF machine" % a.elf)
+    cmd = [a.qemu] + mach + ["-nographic", "-monitor", "none", "-serial", "null", "-S",
+                             "-gdb", "tcp:127.0.0.1:%d" % port, "-kernel", a.elf]
+    if a.semihosting:
+        cmd += ["-semihosting-config", "enable=on,target=native"]
+    return subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+
+
+def recv_or_exit(T):
+    """The stop reply; a server that closed the connection because its
+    process exited (QEMU at a guest exit) counts as W<status>."""
+    try:
+        return T.rsp.recv()
+    except RspError:
+        try:
+            rc = T.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            raise RspError("%s: connection closed" % T.name)
+        return b"W%02x" % (rc & 0xff)
+
+
+def rv_csr_may_change(insn, ev, last_full, step):
+    """RISC-V: a SYSTEM-opcode instruction (csr*, ecall, ebreak, mret, wfi;
+    c.ebreak) ran, or the new pc is the trap vector (an exception)."""
+    if len(insn) >= 4:
+        w = int.from_bytes(bytes.fromhex(insn[:8].decode()), "little")
+        if (w & 3) == 3 and (w & 0x7f) == 0x73:
+            return True
+        if (w & 0xffff) == 0x9002:
+            return True
+    else:
+        return True
+    mtvec = last_full.get("mtvec")
+    return mtvec is None or ev["pc"] == (mtvec & ~3) or ev["pc"] & ~0xff == mtvec & ~0xff
+
+
+RV_HOST_TIME_CSRS = {0xb00: "mcycle", 0xb02: "minstret", 0xb80: "mcycleh", 0xb82: "minstreth",
+                     0xc00: "cycle", 0xc01: "time", 0xc02: "instret", 0xc80: "cycleh",
+                     0xc81: "timeh", 0xc82: "instreth"}
+# semihosting operations whose result QEMU takes from the host clock, or
+# leaves "corrupted" as the semihosting spec allows (QEMU: 0xdeadbeef)
+RV_SEMIHOST_HOST = {0x10: "SYS_CLOCK (host time in QEMU)", 0x11: "SYS_TIME (host time in QEMU)",
+                    0x30: "SYS_ELAPSED (host time in QEMU)",
+                    0x03: "SYS_WRITEC (a0 corrupted per the spec; QEMU writes 0xdeadbeef)",
+                    0x04: "SYS_WRITE0 (a0 corrupted per the spec; QEMU writes 0xdeadbeef)"}
+
+
+def rv_known_difference(insn, prev, ev, qv, d, regname, readmem):
+    """A documented difference between QEMU and emucov explaining the
+    registers in `d` after executing `insn` (hex of 4 bytes at the old pc).
+    Returns (kind, {register: value to give QEMU}) or None."""
+    if len(insn) < 8:
+        return None
+    w = int.from_bytes(bytes.fromhex(insn[:8].decode()), "little")
+    if (w & 3) != 3:
+        return None
+    opcode, rd, f3, csr = w & 0x7f, (w >> 7) & 31, (w >> 12) & 7, w >> 20
+    if opcode == 0x73 and f3 and csr in RV_HOST_TIME_CSRS and d == [regname(rd)]:
+        return ("read of %s: QEMU's counters follow host time; emucov's value copied to QEMU"
+                % RV_HOST_TIME_CSRS[csr], {regname(rd): ev[regname(rd)]})
+    if w == 0x00100073 and prev.get("a0") in RV_SEMIHOST_HOST and d == ["a0"]:
+        return ("semihosting %s: emucov's a0 copied to QEMU" % RV_SEMIHOST_HOST[prev["a0"]],
+                {"a0": ev["a0"]})
+    if (w == 0x00100073 and prev.get("a0") == 0x01 and d == ["a0"] and
+            ev["a0"] == 0xffffffff):
+        blk = readmem(prev["a1"], 12)
+        if blk and len(blk) == 12:
+            ptr, mode, ln = struct.unpack("<III", blk)
+            name = readmem(ptr, min(ln, 256)) or b""
+            if name != b":tt":
+                return ("semihosting SYS_OPEN of %r: emucov opens only \":tt\" (no host files, no \":semihosting-features\"), "
+                        "QEMU opens it; emucov's -1 copied to QEMU"
+                        % name.decode("latin-1"), {"a0": ev["a0"]})
+    if opcode == 0x2f and set(d) <= {"mcause"} and ev.get("mcause") == 6 and qv.get("mcause") == 4:
+        return ("misaligned AMO: QEMU 7.2 raises load address misaligned (4), the privileged "
+                "spec (section 3.7.3 note on AMOs) and emucov store/AMO address misaligned (6); "
+                "mcause 6 copied to QEMU", {"mcause": 6})
+    return None
+
+
+CSR_POLICY = {"riscv:rv32": rv_csr_may_change}
+KNOWN_DIFFERENCES = {"riscv:rv32": rv_known_difference}
+CSR_POLICY_TEXT = {"riscv:rv32": "SYSTEM-opcode instructions and trap entries"}
+
+
+def stop_kind(reply):
+    if reply[:1] in (b"T", b"S"):
+        return "stop", None
+    if reply[:1] == b"W":
+        return "exit", int(reply[1:3], 16)
+    if reply[:1] == b"X":
+        return "killed", int(reply[1:3], 16)
+    return "?", reply
+
+
+def main():
+    ap = argparse.ArgumentParser(description="lockstep emucov vs QEMU over the gdb protocol")
+    ap.add_argument("--emucov", required=True)
+    ap.add_argument("--qemu", default="qemu-system-riscv32")
+    ap.add_argument("--semihosting", action="store_true")
+    ap.add_argument("--max-steps", type=int, default=300000)
+    ap.add_argument("--csrs", default=DEFAULT_CSRS,
+                    help="comma-separated CSR/system registers to compare (when both have them)")
+    ap.add_argument("--objdump", default="riscv64-unknown-elf-objdump")
+    ap.add_argument("--expect-divergence-at", type=int, default=0,
+                    help="test mode: succeed only if the first divergence is at this step")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("elf")
+    a = ap.parse_args()
+
+    procs = []
+    try:
+        ports = []
+        emu = start_emucov(a, ports)
+        procs.append(emu)
+        qport = free_port()
+        qemu = start_qemu(a, qport)
+        procs.append(qemu)
+        E = Target("emucov", Rsp("emucov", ports[0]))
+        Q = Target("qemu", Rsp("qemu", qport))
+        E.proc, Q.proc = emu, qemu
+        return run(a, E, Q)
+    except RspError as e:
+        print("lockstep: error: %s" % e)
+        return 2
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.send_signal(signal.SIGKILL)
+            p.wait()
+
+
+def run(a, E, Q):
+    # emucov starts where the firmware starts (ELF entry, or the reset
+    # vector on M-profile); QEMU may start in a reset stub (RISC-V virt:
+    # 0x1000): run it to emucov's first pc
+    entry = E.decode_g(E.rsp.cmd("g")).get("pc", elf_entry(a.elf))
+    if Q.decode_g(Q.rsp.cmd("g")).get("pc") == entry:
+        return lockstep(a, E, Q, entry)
+    r = Q.rsp.cmd("Z1,%x,4" % entry)
+    if r != b"OK":
+        r = Q.rsp.cmd("Z0,%x,4" % entry)
+    if r != b"OK":
+        raise RspError("qemu: cannot set a breakpoint at the entry 0x%x" % entry)
+    rep = Q.rsp.cmd("c")
+    Q.rsp.cmd("z1,%x,4" % entry)
+    Q.rsp.cmd("z0,%x,4" % entry)
+    if stop_kind(rep)[0] != "stop":
+        raise RspError("qemu did not reach the entry: %r" % rep)
+    return lockstep(a, E, Q, entry)
+
+
+def lockstep(a, E, Q, entry):
+    gnames = [r[0] for r in E.gpr if r[0] in Q.byname]
+    missing = [r[0] for r in E.gpr if r[0] not in Q.byname]
+    if missing:
+        raise RspError("registers only in emucov's description: %s" % ", ".join(missing))
+    want = [c for c in a.csrs.split(",") if c]
+    csrs = [c for c in want if c in E.byname and c in Q.byname and c not in HOST_TIME_REGS]
+    skipped_csrs = [c for c in want if c not in csrs]
+    excluded = sorted(n for n in HOST_TIME_REGS if n in E.byname and n in Q.byname)
+    print("lockstep: %s, entry 0x%x" % (os.path.basename(a.elf), entry))
+    print("lockstep: comparing %d general registers (%s ... %s) and %d CSRs (%s)" %
+          (len(gnames), gnames[0], gnames[-1], len(csrs), ",".join(csrs)))
+    if excluded:
+        print("lockstep: not compared (QEMU derives them from host time): %s" % ",".join(excluded))
+    for c in csrs:
+        if c in MASKED_BITS:
+            print("lockstep: %s" % MASKED_BITS[c][1])
+    if skipped_csrs:
+        print("lockstep: not compared (not described by both): %s" % ",".join(skipped_csrs))
+
+    def from_g(T, g):
+        vals = T.decode_g(g)
+        for c in csrs:
+            vals[c] = last_full.get(c)
+        for n in gnames:
+            if n not in vals:
+                vals[n] = le_int(T.rsp.cmd("p%x" % T.byname[n][1]))
+        return vals
+
+    def read_all(T, full=True):
+        cl = csrs if full else []
+        T.rsp.send("g")
+        for c in cl:
+            T.rsp.send("p%x" % T.byname[c][1])
+        g = T.rsp.recv()
+        vals = T.decode_g(g)
+        if not full:
+            for c in csrs:
+                vals[c] = last_full.get(c)
+        for c in cl:
+            rr = T.rsp.recv()
+            if rr[:1] == b"E" or not rr:
+                raise RspError("%s: cannot read %s: %r" % (T.name, c, rr))
+            vals[c] = le_int(rr)
+        for n in gnames:
+            if n not in vals:
+                rr = T.rsp.cmd("p%x" % T.byname[n][1])
+                vals[n] = le_int(rr)
+        return vals
+
+    last_full = {}
+    # align the initial general registers (QEMU's reset stub set some)
+    qv = read_all(Q)
+    ev = read_all(E)
+    copied = []
+    for n in gnames:
+        if n == "pc":
+            continue
+        if qv[n] != ev[n]:
+            num, size = E.byname[n][1], E.byname[n][2]
+            if E.rsp.cmd("P%x=%s" % (num, le_hex(qv[n], size))) != b"OK":
+                raise RspError("emucov: cannot set %s" % n)
+            copied.append("%s=0x%x" % (n, qv[n]))
+    if copied:
+        print("lockstep: initial registers from QEMU's reset stub copied to emucov: %s" %
+              " ".join(copied))
+    ev = read_all(E)
+    last_full = ev
+    check_csrs_after = CSR_POLICY.get(E.arch)
+    if check_csrs_after:
+        print("lockstep: CSRs compared after every instruction that can change them "
+              "(%s) and every 1000 steps; general registers after every step" %
+              CSR_POLICY_TEXT[E.arch])
+    else:
+        print("lockstep: CSRs compared after every step")
+
+    def diff(ev, qv):
+        out = []
+        for n in gnames + csrs:
+            mask = MASKED_BITS[n][0] if n in MASKED_BITS else 0xffffffffffffffff
+            if ev.get(n, -1) & mask != qv.get(n, -1) & mask:
+                out.append(n)
+        return out
+
+    d0 = diff(ev, qv)
+    if d0:
+        print("lockstep: DIVERGENCE at step 0 (before the first instruction), pc 0x%x" % qv["pc"])
+        for n in d0:
+            print("  %-10s emucov 0x%08x  qemu 0x%08x" % (n, ev.get(n, -1), qv.get(n, -1)))
+        return 1
+
+    step = 0
+    t0 = time.time()
+    known_seen = {}
+    byregnum = {r[1]: r[0] for r in E.gpr}
+
+    def regname(n):
+        return byregnum.get(n, "?")
+
+    def readmem(addr, n):
+        r = E.rsp.cmd("m%x,%x" % (addr, n))
+        try:
+            return bytes.fromhex(r.decode())
+        except ValueError:
+            return None
+
+    def known_summary():
+        for kind, n in sorted(known_seen.items()):
+            print("lockstep: known difference resolved %d time(s): %s" % (n, kind))
+    while step < a.max_steps:
+        pc = ev["pc"]
+        prev = ev
+        # emucov gets the instruction bytes, the step and the register read
+        # in one go (its server keeps packets that arrive while it runs);
+        # QEMU stops its VM on any byte received while running, so it gets
+        # its 'g' only after its stop reply
+        E.rsp.send("m%x,4" % pc)
+        E.rsp.send("s")
+        E.rsp.send("g")
+        Q.rsp.send("s")
+        insn = E.rsp.recv()
+        er = recv_or_exit(E)
+        qr = recv_or_exit(Q)
+        if qr[:1] in (b"T", b"S"):
+            Q.rsp.send("g")
+        step += 1
+        ek, eval_ = stop_kind(er)
+        qk, qval = stop_kind(qr)
+        if ek != "stop" or qk != "stop":
+            if ek == qk and eval_ == qval:
+                print("lockstep: both %s with status %s at step %d" % (
+                    "exited" if ek == "exit" else ek, eval_, step))
+                known_summary()
+                print("lockstep: %d instructions compared, no divergence (%.1f s)" %
+                      (step, time.time() - t0))
+                return expect_result(a, None)
+            print("lockstep: DIVERGENCE at step %d: pc 0x%08x  %s" % (step, pc, disasm(a.objdump, a.elf, pc)))
+            print("  emucov: %s %s   qemu: %s %s" % (ek, eval_, qk, qval))
+            return expect_result(a, step)
+        ev = from_g(E, E.rsp.recv())
+        qv = from_g(Q, Q.rsp.recv())
+        if check_csrs_after is None or step % 1000 == 0 or \
+                check_csrs_after(insn, ev, last_full, step):
+            ev = read_all(E, True)
+            qv = read_all(Q, True)
+            last_full = ev
+        d = diff(ev, qv)
+        known = KNOWN_DIFFERENCES.get(E.arch)
+        k = known(insn, prev, ev, qv, d, regname, readmem) if d and known else None
+        if k:
+            kind, fix = k
+            for n, v in fix.items():
+                if Q.rsp.cmd("P%x=%s" % (Q.byname[n][1], le_hex(v, Q.byname[n][2]))) != b"OK":
+                    raise RspError("qemu: cannot write %s" % n)
+                qv[n] = v
+            known_seen[kind] = known_seen.get(kind, 0) + 1
+            if known_seen[kind] == 1:
+                print("lockstep: known difference at step %d (pc 0x%08x): %s" % (step, pc, kind))
+            d = diff(ev, qv)
+        if d:
+            print("lockstep: DIVERGENCE at step %d: pc 0x%08x  %s" %
+                  (step, pc, disasm(a.objdump, a.elf, pc)))
+            for n in d:
+                print("  %-10s emucov 0x%08x  qemu 0x%08x  (before the step 0x%08x)" %
+                      (n, ev[n], qv[n], prev.get(n, 0)))
+            print("  a0..a2 before the step: 0x%08x 0x%08x 0x%08x" %
+                  (prev.get("a0", 0), prev.get("a1", 0), prev.get("a2", 0)))
+            print("lockstep: %d instructions compared before the divergence" % (step - 1))
+            return expect_result(a, step)
+        if a.verbose and step % 2000 == 0:
+            print("lockstep: %d steps, pc 0x%08x" % (step, ev["pc"]))
+    known_summary()
+    print("lockstep: %d instructions compared, no divergence; stopped at --max-steps %d "
+          "before the program's end (%.1f s)" % (step, a.max_steps, time.time() - t0))
+    return expect_result(a, None)
+
+
+def expect_result(a, diverged_at):
+    if a.expect_divergence_at:
+        if diverged_at == a.expect_divergence_at:
+            print("lockstep: seeded divergence caught at step %d as expected" % diverged_at)
+            return 0
+        print("lockstep: FAIL: expected the divergence at step %d, got %s" %
+              (a.expect_divergence_at, diverged_at))
+        return 1
+    return 0 if diverged_at is None else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
