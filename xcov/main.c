@@ -254,6 +254,11 @@ static int report_main(int argc, char **argv)
     CovReport *r = NULL;
     char err[1024];
     int rc;
+    if (dbout && o.level > COV_LEVEL_STMT && !o.quiet)
+        fprintf(stderr, "xcov: warning: at level %s the database records only the decision "
+                        "outcomes and conditions a run missed, not the covered ones: its "
+                        "decision and MC/DC counters are not reliable yet\n",
+                cov_level_name(o.level));
     if (db_only) {
         if (!dbout) {
             fprintf(stderr, "xcov: --db-only needs --db OUT.db\n");
