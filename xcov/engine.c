@@ -40,6 +40,9 @@
 #include "emu/isa/isa.h"
 #include "symbolize/symbolize.h"
 #include "tracer/trace.h"
+#ifdef XCOV_HAVE_LIBCLANG
+#include "dmap.h"
+#endif
 
 #ifndef EMUCOV_VERSION
 #define EMUCOV_VERSION "0"
@@ -212,7 +215,19 @@ typedef struct SrcFile {       /* one distinct source file */
     unsigned *stmts;
     unsigned nstmts, capstmts;
     bool have_stmts;
+#ifdef XCOV_HAVE_LIBCLANG
+    /* decision levels: SCOs, decision map and evaluation vectors */
+    ScoFile *dsco;
+    DmapFile *dmap;
+    DmapVectors *dvec;
+#endif
 } SrcFile;
+
+typedef struct DecResult {     /* one decision's counters, for the functions */
+    int file;                  /* report file index */
+    unsigned line;
+    CovCounts c;
+} DecResult;
 
 typedef struct StmtState {
     bool has_code, covered;    /* through is_stmt rows */
@@ -243,6 +258,8 @@ typedef struct Engine {
     int32_t *symfile_map;      /* sym file id -> files index (-2 = not yet) */
     XcovSco sco;
     StmtState *st;
+    DecResult *dres;
+    size_t ndres, capdres;
 } Engine;
 
 static int fail(Engine *e, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -283,6 +300,13 @@ static int read_trace(Engine *e, const char *path, bool first)
         return fail(e, st == TRACE_ERR_NOT_TRACE ? XCOV_ERR_FORMAT : XCOV_ERR_OPEN, "%s", msg);
     const TraceInfo *in = trace_reader_info(tr);
     int rc = XCOV_OK;
+    if (e->o->level > COV_LEVEL_STMT && in->mode != TRACE_MODE_HISTORY) {
+        rc = fail(e, XCOV_ERR_NEEDS_HISTORY,
+                  "%s is a flat trace: level %s needs a history trace (the path of every "
+                  "evaluation); rerun emucov with --trace-mode history",
+                  path, cov_level_name(e->o->level));
+        goto out;
+    }
 
     if (first) {
         const char *elf = e->o->elf ? e->o->elf : in->elf_path;
@@ -948,6 +972,23 @@ static void extract_statements(Engine *e)
         } else {
             parsed++;
             e->files[fi].have_stmts = true;
+#ifdef XCOV_HAVE_LIBCLANG
+            if (r->level > COV_LEVEL_STMT && !e->files[fi].dmap) {
+                char dm[512];
+                ScoFile *sc = sco_extract(src, args, na, dm, sizeof dm);
+                DmapFile *map = sc ? dmap_build(e->elf_path, e->sf, sc, src, dm, sizeof dm)
+                                   : NULL;
+                if (!map) {
+                    add_note(r, xasprintf("%s: no decision map (%s): its decisions are not "
+                                          "reported", src, dm));
+                    sco_free(sc);
+                } else {
+                    e->files[fi].dsco = sc;
+                    e->files[fi].dmap = map;
+                    e->files[fi].dvec = dmap_vectors_new(map);
+                }
+            }
+#endif
             if (e->sco.parse_errors > errs_before)
                 add_note(r, xasprintf("libclang reported %u errors in %s (missing -I/-D or "
                                       "--compile-commands?); its statements may be incomplete",
@@ -1152,6 +1193,129 @@ static void map_lines(Engine *e)
 }
 
 static void add_violation(CovLine *l, unsigned line, unsigned col, unsigned eline, unsigned ecol,
+                          const char *kind, char *msg);
+
+#ifdef XCOV_HAVE_LIBCLANG
+/* Decision levels: replay every history trace once, feeding every file's vectors. */
+static int replay_decisions(Engine *e)
+{
+    bool any = false;
+    for (size_t i = 0; i < e->nfiles; i++)
+        any |= e->files[i].dvec != NULL;
+    if (!any)
+        return XCOV_OK;
+    for (unsigned t = 0; t < e->o->ntraces; t++) {
+        int st = 0;
+        char msg[512];
+        TraceReader *tr = trace_reader_open(e->o->traces[t], &st, msg, sizeof msg);
+        if (!tr)
+            return fail(e, XCOV_ERR_OPEN, "%s", msg);
+        TraceItem it;
+        while (trace_reader_next(tr, &it) == 1) {
+            if (it.kind != TRACE_ITEM_BLOCK)
+                continue;
+            for (size_t i = 0; i < e->nfiles; i++)
+                if (e->files[i].dvec)
+                    dmap_vectors_feed(e->files[i].dvec, &it);
+        }
+        /* a damaged trace was accepted (or refused) by read_trace: use what was read */
+        trace_reader_close(tr);
+    }
+    return XCOV_OK;
+}
+
+static unsigned count_bits(uint64_t v)
+{
+    unsigned n = 0;
+    for (; v; v &= v - 1)
+        n++;
+    return n;
+}
+
+/* Decisions of one file: counters, violations on the decision's line, line marks. */
+static void file_decisions(Engine *e, SrcFile *sf, CovFile *f, int rfile)
+{
+    CovReport *r = e->r;
+    bool mcdc = r->level >= COV_LEVEL_STMT_MCDC, uc = r->level == COV_LEVEL_STMT_UC_MCDC;
+    for (int i = 0; i < dmap_count(sf->dmap); i++) {
+        const DmapDecision *d = dmap_decision(sf->dmap, i);
+        const ScoDecision *sd = d->sco;
+        unsigned ln = sd->range.start.line;
+        if (ln < 1 || ln > f->nlines)
+            continue;
+        CovLine *L = &f->lines[ln - 1];
+        CovCounts c;
+        memset(&c, 0, sizeof c);
+        c.decision_total = 2;
+        if (mcdc)
+            c.mcdc_total = (uint32_t)sd->nconds;
+        unsigned sl = sd->range.start.line, sc = sd->range.start.col;
+        unsigned el = sd->range.end.line, ec = sd->range.end.col + 1;
+        bool missing = false, undet = false;
+        if (d->status != DMAP_MAPPED) {
+            undet = true;
+            c.undetermined++;
+            add_violation(L, sl, sc, el, ec, "decision-undetermined",
+                          xasprintf("%s decision at %u:%u undetermined: %s", sco_kind_name(sd->kind),
+                                    sl, sc, d->reason[0] ? d->reason : "no reason given"));
+            if (mcdc)
+                add_violation(L, sl, sc, el, ec, "mcdc-undetermined",
+                              xasprintf("MC/DC of the decision at %u:%u undetermined (%u "
+                                        "condition%s): its decision map is undetermined",
+                                        sl, sc, (unsigned)sd->nconds, sd->nconds == 1 ? "" : "s"));
+        } else {
+            int n = dmap_vector_count(sf->dvec, i);
+            DmapMcdc m;
+            memset(&m, 0, sizeof m);
+            if (n > 0)
+                dmap_mcdc(sd, dmap_vector(sf->dvec, i, 0), n, &m);
+            c.decision_covered = (uint32_t)((m.outcome_true != 0) + (m.outcome_false != 0));
+            if (!m.outcome_true)
+                add_violation(L, sl, sc, el, ec, "decision-outcome-true",
+                              xasprintf("%s decision at %u:%u: outcome TRUE never exercised",
+                                        sco_kind_name(sd->kind), sl, sc));
+            if (!m.outcome_false)
+                add_violation(L, sl, sc, el, ec, "decision-outcome-false",
+                              xasprintf("%s decision at %u:%u: outcome FALSE never exercised",
+                                        sco_kind_name(sd->kind), sl, sc));
+            missing = c.decision_covered < 2;
+            if (mcdc) {
+                uint64_t pairs = uc ? m.uc : m.mask;
+                uint64_t all = sd->nconds >= 64 ? ~0ull : (1ull << sd->nconds) - 1;
+                c.mcdc_covered = count_bits(pairs & all);
+                for (int k = 0; k < sd->nconds; k++) {
+                    if (pairs >> k & 1)
+                        continue;
+                    const ScoCondition *cd = &sd->conds[k];
+                    missing = true;
+                    add_violation(L, cd->range.start.line, cd->range.start.col,
+                                  cd->range.end.line, cd->range.end.col + 1, "mcdc-independence",
+                                  xasprintf("condition %d \"%s\" of the decision at %u:%u has "
+                                            "no %s independence pair",
+                                            k + 1, cd->text ? cd->text : "", sl, sc,
+                                            uc ? "unique-cause" : "masking"));
+                }
+            }
+        }
+        /* line marks: '-' and '!' win over '?' */
+        if (missing && L->mark == COV_MARK_NO_CODE)
+            L->mark = c.decision_covered ? COV_MARK_PARTIAL : COV_MARK_NOT_COVERED;
+        else if (missing && (L->mark == COV_MARK_COVERED || L->mark == COV_MARK_UNDETERMINED))
+            L->mark = COV_MARK_PARTIAL;
+        else if (undet && (L->mark == COV_MARK_COVERED || L->mark == COV_MARK_NO_CODE))
+            L->mark = COV_MARK_UNDETERMINED;
+        f->counts.decision_total += c.decision_total;
+        f->counts.decision_covered += c.decision_covered;
+        f->counts.mcdc_total += c.mcdc_total;
+        f->counts.mcdc_covered += c.mcdc_covered;
+        f->counts.undetermined += c.undetermined;
+        GROW(e->dres, e->ndres, e->capdres);
+        e->dres[e->ndres++] = (DecResult){rfile, ln, c};
+    }
+}
+#endif
+
+static void add_violation(CovLine *l, unsigned line, unsigned col, unsigned eline, unsigned ecol,
                           const char *kind, char *msg)
 {
     l->violations = xrealloc(l->violations, (l->nviolations + 1) * sizeof *l->violations);
@@ -1168,6 +1332,10 @@ static void count_add(CovCounts *t, const CovCounts *c)
 {
     t->stmt_total += c->stmt_total;
     t->stmt_covered += c->stmt_covered;
+    t->decision_total += c->decision_total;
+    t->decision_covered += c->decision_covered;
+    t->mcdc_total += c->mcdc_total;
+    t->mcdc_covered += c->mcdc_covered;
     t->line_total += c->line_total;
     t->line_covered += c->line_covered;
     t->undetermined += c->undetermined;
@@ -1376,6 +1544,10 @@ static void build_files(Engine *e)
                 if (f->lines[l].ninsns)
                     f->lines[l].mark = object_mark(e, &f->lines[l], branches);
         }
+#ifdef XCOV_HAVE_LIBCLANG
+        if (use_stmts && sf->dmap && r->level > COV_LEVEL_STMT)
+            file_decisions(e, sf, f, (int)i);
+#endif
         for (unsigned l = 0; l < nl; l++) {
             char m = f->lines[l].mark;
             if (m == COV_MARK_NO_CODE)
@@ -1502,6 +1674,21 @@ static void build_functions(Engine *e)
             f->counts.line_covered += m == COV_MARK_COVERED;
         }
     }
+    /* decisions by the function whose lines hold them */
+    for (size_t k = 0; k < e->ndres; k++) {
+        const DecResult *d = &e->dres[k];
+        for (unsigned i = 0; i < r->nfunctions; i++) {
+            CovFunction *f = &r->functions[i];
+            if (f->file == d->file && d->line >= f->first_line && d->line <= f->last_line) {
+                f->counts.decision_total += d->c.decision_total;
+                f->counts.decision_covered += d->c.decision_covered;
+                f->counts.mcdc_total += d->c.mcdc_total;
+                f->counts.mcdc_covered += d->c.mcdc_covered;
+                f->counts.undetermined += d->c.undetermined;
+                break;
+            }
+        }
+    }
     /* statements by enclosing function name and file */
     if (r->level >= COV_LEVEL_STMT && e->st) {
         for (unsigned s = 0; s < e->sco.nstmts; s++) {
@@ -1557,8 +1744,9 @@ int xcov_build(const XcovOptions *o, CovReport **out, char *err, size_t errlen)
     r->level = o->level;
     r->tool_version = xstrdup("xcov " EMUCOV_VERSION);
     int rc = XCOV_OK;
-    if (o->level > COV_LEVEL_STMT) {
-        rc = fail(&e, XCOV_ERR_NOT_IMPLEMENTED, "level %s is not implemented yet",
+    if (o->level > COV_LEVEL_STMT && !xcov_sco_available()) {
+        rc = fail(&e, XCOV_ERR_NOT_IMPLEMENTED,
+                  "level %s needs libclang, and this xcov was built without it",
                   cov_level_name(o->level));
         goto done;
     }
@@ -1599,6 +1787,10 @@ int xcov_build(const XcovOptions *o, CovReport **out, char *err, size_t errlen)
         sort_statements(&e);
         map_statements(&e);
     }
+#ifdef XCOV_HAVE_LIBCLANG
+    if (o->level > COV_LEVEL_STMT && (rc = replay_decisions(&e)) != XCOV_OK)
+        goto done;
+#endif
     build_files(&e);
     build_functions(&e);
     build_untraceable(&e);
@@ -1621,7 +1813,13 @@ done:
         free(e.files[i].text);
         free(e.files[i].path);
         free(e.files[i].stmts);
+#ifdef XCOV_HAVE_LIBCLANG
+        dmap_vectors_free(e.files[i].dvec);
+        dmap_free(e.files[i].dmap);
+        sco_free(e.files[i].dsco);
+#endif
     }
+    free(e.dres);
     free(e.files);
     free(e.symfile_map);
     xcov_sco_free(&e.sco);

@@ -42,7 +42,8 @@ static void usage(FILE *o)
             "With no TRACE, every *.trace of the current directory is read.  DB inputs\n"
             "(consolidation databases, *.db) are merged and reported as one.\n"
             "Exit status: 0 ok, 1 usage, 2 cannot open, 3 bad file, 4 damaged trace,\n"
-            "5 trace from another ELF, 6 level not implemented, 7 output failed.\n");
+            "5 trace from another ELF, 6 level not available (no libclang), 7 output failed,\n"
+            "8 decision/MC/DC level given a flat trace (needs a history trace).\n");
 }
 
 static int mkdirs(const char *dir)
@@ -236,11 +237,6 @@ static int report_main(int argc, char **argv)
         fprintf(stderr, "xcov: --format names no format\n");
         return 1;
     }
-    if (o.level > COV_LEVEL_STMT) {
-        fprintf(stderr, "xcov: level %s is not implemented yet (insn, branch and stmt are)\n",
-                cov_level_name(o.level));
-        return 6;
-    }
     /* traces */
     glob_t g;
     memset(&g, 0, sizeof g);
@@ -258,6 +254,11 @@ static int report_main(int argc, char **argv)
     CovReport *r = NULL;
     char err[1024];
     int rc;
+    if (dbout && o.level > COV_LEVEL_STMT && !o.quiet)
+        fprintf(stderr, "xcov: warning: at level %s the database records only the decision "
+                        "outcomes and conditions a run missed, not the covered ones: its "
+                        "decision and MC/DC counters are not reliable yet\n",
+                cov_level_name(o.level));
     if (db_only) {
         if (!dbout) {
             fprintf(stderr, "xcov: --db-only needs --db OUT.db\n");
@@ -318,8 +319,17 @@ static int report_main(int argc, char **argv)
         } else {
             cov = t->insn_covered; tot = t->insn_total; what = "instructions";
         }
-        printf("xcov: %s coverage: %u of %u %s (%.1f%%)%s%s\n", cov_level_name(r->level), cov,
-               tot, what, tot ? 100.0 * cov / tot : 0.0, outdir ? ", report in " : "",
+        char extra[160] = "";
+        if (r->level >= COV_LEVEL_STMT_DECISION) {
+            int k = snprintf(extra, sizeof extra, ", %u of %u decision outcomes",
+                             t->decision_covered, t->decision_total);
+            if (r->level >= COV_LEVEL_STMT_MCDC && k > 0 && (size_t)k < sizeof extra)
+                snprintf(extra + k, sizeof extra - (size_t)k, ", %u of %u conditions (%s MC/DC)",
+                         t->mcdc_covered, t->mcdc_total,
+                         r->level == COV_LEVEL_STMT_UC_MCDC ? "unique-cause" : "masking");
+        }
+        printf("xcov: %s coverage: %u of %u %s (%.1f%%)%s%s%s\n", cov_level_name(r->level), cov,
+               tot, what, tot ? 100.0 * cov / tot : 0.0, extra, outdir ? ", report in " : "",
                outdir ? outdir : "");
     }
     cov_report_free(r);

@@ -27,8 +27,9 @@ enum {
     XCOV_ERR_FORMAT = 3,         /* not a trace / not an ELF / unknown ISA   */
     XCOV_ERR_DAMAGED = 4,        /* damaged trace without --accept-damaged   */
     XCOV_ERR_ELF_MISMATCH = 5,   /* trace made from another ELF (SHA-256)    */
-    XCOV_ERR_NOT_IMPLEMENTED = 6,/* level accepted but not implemented yet   */
+    XCOV_ERR_NOT_IMPLEMENTED = 6,/* level not available in this build        */
     XCOV_ERR_OUTPUT = 7,         /* a renderer or the output dir failed      */
+    XCOV_ERR_NEEDS_HISTORY = 8,  /* decision/MC/DC level given a flat trace  */
 };
 
 typedef struct XcovOptions {
