@@ -22,6 +22,10 @@ static void counts_row(FILE *o, CovLevel lv, const CovCounts *c)
 {
     if (lv >= COV_LEVEL_STMT) {
         pct(o, c->stmt_covered, c->stmt_total);
+        if (lv >= COV_LEVEL_STMT_DECISION)
+            pct(o, c->decision_covered, c->decision_total);
+        if (lv >= COV_LEVEL_STMT_MCDC)
+            pct(o, c->mcdc_covered, c->mcdc_total);
         pct(o, c->line_covered, c->line_total);
     } else {
         pct(o, c->insn_covered, c->insn_total);
@@ -33,7 +37,12 @@ static void counts_row(FILE *o, CovLevel lv, const CovCounts *c)
 
 static void counts_head(FILE *o, CovLevel lv)
 {
-    if (lv >= COV_LEVEL_STMT)
+    if (lv >= COV_LEVEL_STMT_MCDC)
+        fprintf(o, " %19s %19s %19s %19s", "statements", "decision outcomes", "MC/DC conditions",
+                "lines");
+    else if (lv == COV_LEVEL_STMT_DECISION)
+        fprintf(o, " %19s %19s %19s", "statements", "decision outcomes", "lines");
+    else if (lv >= COV_LEVEL_STMT)
         fprintf(o, " %19s %19s", "statements", "lines");
     else if (lv == COV_LEVEL_BRANCH)
         fprintf(o, " %19s %19s %19s", "instructions", "branches", "lines");

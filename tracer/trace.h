@@ -151,19 +151,19 @@ void trace__flat_snapshot(TraceWriter *w);
 
 /* Mode-specific variants of the hot-path calls, for a translator that
  * picks them when it generates a block (no mode test at run time). */
-static inline void trace_block_enter_history(TraceWriter *w)
+static inline __attribute__((always_inline)) void trace_block_enter_history(TraceWriter *w)
 {
     w->blocks++;
 }
 
-static inline void trace_cond_history(TraceWriter *w, int taken)
+static inline __attribute__((always_inline)) void trace_cond_history(TraceWriter *w, int taken)
 {
     w->bits |= (uint64_t)(taken != 0) << w->nbits;
     if (++w->nbits == 64)
         trace__flush_bits64(w);
 }
 
-static inline void trace_block_enter_flat(TraceWriter *w, uint32_t id)
+static inline __attribute__((always_inline)) void trace_block_enter_flat(TraceWriter *w, uint32_t id)
 {
     w->blocks++;
     w->flat_exec[id]++;
@@ -171,14 +171,14 @@ static inline void trace_block_enter_flat(TraceWriter *w, uint32_t id)
         trace__flat_snapshot(w);
 }
 
-static inline void trace_cond_flat(TraceWriter *w, uint32_t id, int taken)
+static inline __attribute__((always_inline)) void trace_cond_flat(TraceWriter *w, uint32_t id, int taken)
 {
     w->flat_cond[2u * id + (taken != 0)]++;
 }
 
 /* Call when a block is entered (before executing its first instruction),
  * in both modes. */
-static inline void trace_block_enter(TraceWriter *w, uint32_t id)
+static inline __attribute__((always_inline)) void trace_block_enter(TraceWriter *w, uint32_t id)
 {
     w->blocks++;
     if (w->flat) {
@@ -189,7 +189,7 @@ static inline void trace_block_enter(TraceWriter *w, uint32_t id)
 }
 
 /* Call when a block of kind ISA_FLOW_COND leaves by its conditional exit. */
-static inline void trace_cond(TraceWriter *w, uint32_t id, int taken)
+static inline __attribute__((always_inline)) void trace_cond(TraceWriter *w, uint32_t id, int taken)
 {
     if (w->flat) {
         w->flat_cond[2u * id + (taken != 0)]++;
@@ -202,7 +202,7 @@ static inline void trace_cond(TraceWriter *w, uint32_t id, int taken)
 
 /* Call when a block of kind INDIRECT, INDIRECT_CALL, RETURN or XRET leaves;
  * target_pc is where execution continues. */
-static inline void trace_indirect(TraceWriter *w, uint64_t target_pc)
+static inline __attribute__((always_inline)) void trace_indirect(TraceWriter *w, uint64_t target_pc)
 {
     unsigned i;
     if (w->flat)

@@ -7,12 +7,13 @@ documented exit status (docs/xcov.md), never a crash or a silent report.
   3 not a trace
   4 damaged trace (recovered part reported on stderr), unless --accept-damaged
   5 trace made from another ELF (SHA-256): both ELF paths are named
-  6 level accepted but not implemented (stmt+decision, stmt+mcdc, stmt+uc_mcdc)
+  8 flat trace at a decision level (stmt+decision, stmt+mcdc, stmt+uc_mcdc)
   0 missing sources: line coverage from DWARF, and the report says so
 """
 import argparse
 import json
 import os
+import subprocess
 import re
 import shutil
 import sys
@@ -56,10 +57,14 @@ def main():
               and len(one_line(p)) == 1, p.stderr)
         p = xcov_run(xcov, ['report', '--frobnicate', 'prog.trace'], d)
         check('bad option -> 1', p.returncode == 1 and len(one_line(p)) == 1, p.stderr)
+        subprocess.run([emucov, 'run', '--trace-mode', 'flat', '--trace', 'flat.trace', elf],
+                       cwd=d, check=True, stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
         for lv in ('stmt+decision', 'stmt+mcdc', 'stmt+uc_mcdc'):
             p = xcov_run(xcov, ['report', '--level', lv, 'prog.trace'], d)
-            check('level %s -> 6' % lv, p.returncode == 6 and
-                  'level %s is not implemented yet' % lv in p.stderr, p.stderr)
+            check('level %s on a history trace -> 0' % lv, p.returncode == 0, p.stderr)
+            p = xcov_run(xcov, ['report', '--level', lv, 'flat.trace'], d)
+            check('level %s on a flat trace -> 8' % lv, p.returncode == 8 and
+                  'needs a history trace' in p.stderr and len(one_line(p)) == 1, p.stderr)
         p = xcov_run(xcov, ['report', 'missing.trace'], d)
         check('missing trace -> 2', p.returncode == 2 and 'missing.trace' in p.stderr
               and len(one_line(p)) == 1, p.stderr)

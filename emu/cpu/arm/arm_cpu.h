@@ -53,6 +53,10 @@ enum { CONTROL_NPRIV = 1u << 0, CONTROL_SPSEL = 1u << 1 };
 typedef struct ArmTB ArmTB;
 
 typedef struct ArmCpu {
+    /* arm_exec: block whose static exit is to be chained to the next block
+     * looked up (in the struct, not a local: no value on dispatch edges) */
+    void *chain_from;
+    int chain_slot;
     uint32_t r[16];         /* r[13] is the SP in use; r[15] unused       */
     /* APSR: N = nf bit 31, Z = (zf == 0), C = cf (0/1), V = vf bit 31 */
     uint32_t nf, zf, cf, vf;

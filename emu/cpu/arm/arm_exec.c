@@ -1206,8 +1206,10 @@ EmuRunReason arm_exec(ArmCpu *cpu, uint64_t limit)
     int taken;
     bool slow_hooks;
     TraceWriter *const tw = m->trace_writer;
-    ArmTB *chain_from = NULL;
-    int chain_slot = 0;
+    cpu->chain_from = NULL;
+    cpu->chain_slot = 0;
+#define chain_from (*(ArmTB **)&cpu->chain_from)
+#define chain_slot (cpu->chain_slot)
 
     cpu->tbc->h = handlers;
     if (m->error)
@@ -1667,4 +1669,6 @@ stop_error:
 #undef CHAIN
 #undef FAST_LOAD
 #undef FAST_STORE
+#undef chain_from
+#undef chain_slot
 }

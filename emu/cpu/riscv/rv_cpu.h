@@ -59,6 +59,14 @@ typedef struct RvPatch {
 } RvPatch;
 
 typedef struct RvDebug {
+    /* rv_exec's debug state for this run (0 none, 1 step requested, 2 stop
+     * when the current block is left); kept here rather than in a local so
+     * the dispatch edges carry no extra value */
+    int dstate;
+    const void *dbg_op;          /* the stepped operation (seeded bug) */
+    void *chain_from;            /* rv_exec: block whose static exit is to be
+                                    chained to the next block looked up */
+    int chain_slot;
     struct { uint32_t addr; uint8_t type; } bp[RV_MAX_BP];
     unsigned nbp;
     struct { uint32_t addr, len; uint8_t type; } wp[RV_MAX_WP];

@@ -34,9 +34,10 @@
 #include "rv_cpu.h"
 #include "tracer/trace.h"
 
-/* Keep one indirect jump per exit site: GCC's cross-jumping would merge
- * the copies of ENTER_TB into one shared jump that predicts badly. */
-#pragma GCC optimize("no-crossjumping")
+/* Built with -fno-crossjumping (emu/meson.build): GCC's cross-jumping would
+ * merge the copies of ENTER_TB into one shared indirect jump that predicts
+ * badly.  (Not a #pragma GCC optimize: that blocks inlining of the tracer's
+ * inline functions.) */
 
 #include <inttypes.h>
 #include <stdlib.h>
@@ -647,12 +648,17 @@ EmuRunReason rv_exec(RvCpu *cpu, uint64_t limit)
     int taken;
     bool slow_hooks, hooks;      /* -d exec/cpu; any block-entry work */
     TraceWriter *const tw = m->trace_writer;
-    RvTB *chain_from = NULL;    /* block whose static exit led here */
-    int chain_slot = 0;
+    /* in the CPU struct, not locals: no value to carry on dispatch edges */
+    cpu->dbg.chain_from = NULL;
+    cpu->dbg.chain_slot = 0;
+#define chain_from (*(RvTB **)&cpu->dbg.chain_from)
+#define chain_slot (cpu->dbg.chain_slot)
     /* debug: 0 normal; 1 a single step starts at the next block; 2 the
      * stepped instruction runs: stop at the next check (or H_DBG_STOP) */
-    int dstate = 0;
-    const RvOpc *dbg_op = NULL; /* the stepped operation (seeded bug)    */
+    cpu->dbg.dstate = 0;
+#define dstate (cpu->dbg.dstate)
+    cpu->dbg.dbg_op = NULL;     /* the stepped operation (seeded bug)    */
+#define dbg_op (*(const RvOpc **)&cpu->dbg.dbg_op)
     uint32_t dbg_idx = 0;
 
     cpu->tbc->h = handlers;
@@ -1154,6 +1160,10 @@ raise: {
 #undef UNSYNC
 #undef RAISE
 #undef LEAVE
+#undef dstate
+#undef dbg_op
+#undef chain_from
+#undef chain_slot
 #undef ENTER_TB
 #undef SYNC_ALL
 #undef CHAIN
