@@ -689,15 +689,12 @@ EmuRunReason rv_exec(RvCpu *cpu, uint64_t limit)
 #define ENTER_TB(t) do {                                                       \
         tb = (t);                                                              \
         icount += tb->ninsns;                                                  \
-        if (unlikely(hooks)) {                                                 \
-            if (tw && likely(tb->ninsns)) {                                    \
+        if (unlikely(hooks) && likely(tb->ninsns)) {                           \
+            if (tw) {                                                          \
                 trace_block_enter(tw, tb->trace_id);                           \
                 m->trace_last_ninsns = tb->ninsns;                             \
             }                                                                  \
-            if (unlikely(slow_hooks) && tb->ninsns) {                          \
-                SYNC_ALL();                                                    \
-                rv_log_block(cpu, tb);                                         \
-            }                                                                  \
+            if (unlikely(slow_hooks)) { SYNC_ALL(); rv_log_block(cpu, tb); }   \
         }                                                                      \
         op = tb->ops;                                                          \
         goto *op->h;                                                           \
