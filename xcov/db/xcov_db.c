@@ -1856,45 +1856,5 @@ sqlerr:
 
 void xcov_db_report_free(CovReport *r)
 {
-    if (!r)
-        return;
-    free(r->tool_version);
-    free(r->isa);
-    free(r->elf_path);
-    for (unsigned i = 0; i < r->nruns; i++) {
-        free(r->runs[i].trace_path);
-        free(r->runs[i].test_name);
-        free(r->runs[i].elf_path);
-    }
-    free(r->runs);
-    for (unsigned i = 0; i < r->nfiles; i++) {
-        CovFile *f = &r->files[i];
-        for (unsigned l = 0; l < f->nlines; l++) {
-            CovLine *L = &f->lines[l];
-            free(L->text);
-            for (unsigned v = 0; v < L->nviolations; v++)
-                free(L->violations[v].message);
-            free(L->violations);
-            free(L->exemption);
-            free(L->insns);
-        }
-        free(f->lines);
-        free(f->path);
-        free(f->name);
-    }
-    free(r->files);
-    for (unsigned i = 0; i < r->nfunctions; i++)
-        free(r->functions[i].name);
-    free(r->functions);
-    for (unsigned i = 0; i < r->ninsns; i++)
-        free(r->insns[i].disasm);
-    free(r->insns);
-    for (unsigned i = 0; i < r->nuntraceable; i++)
-        free(r->untraceable[i].symbol);
-    free(r->untraceable);
-    free(r->blocks);
-    for (unsigned i = 0; i < r->nnotes; i++)
-        free(r->notes[i]);
-    free(r->notes);
-    free(r);
+    cov_report_free(r);     /* report/report.c: one definition of the model's ownership */
 }
