@@ -407,47 +407,7 @@ CovReport *synth_empty(CovLevel level)
 
 void synth_free(CovReport *r)
 {
-    if (!r)
-        return;
-    for (unsigned f = 0; f < r->nfiles; f++) {
-        CovFile *cf = &r->files[f];
-        for (unsigned l = 0; l < cf->nlines; l++) {
-            CovLine *ln = &cf->lines[l];
-            free(ln->text);
-            free(ln->exemption);
-            for (unsigned v = 0; v < ln->nviolations; v++)
-                free(ln->violations[v].message);
-            free(ln->violations);
-            free(ln->insns);
-        }
-        free(cf->lines);
-        free(cf->path);
-        free(cf->name);
-    }
-    free(r->files);
-    for (unsigned i = 0; i < r->ninsns; i++)
-        free(r->insns[i].disasm);
-    free(r->insns);
-    for (unsigned i = 0; i < r->nfunctions; i++)
-        free(r->functions[i].name);
-    free(r->functions);
-    for (unsigned i = 0; i < r->nruns; i++) {
-        free(r->runs[i].test_name);
-        free(r->runs[i].trace_path);
-        free(r->runs[i].elf_path);
-    }
-    free(r->runs);
-    for (unsigned i = 0; i < r->nuntraceable; i++)
-        free(r->untraceable[i].symbol);
-    free(r->untraceable);
-    free(r->blocks);
-    for (unsigned i = 0; i < r->nnotes; i++)
-        free(r->notes[i]);
-    free(r->notes);
-    free(r->tool_version);
-    free(r->isa);
-    free(r->elf_path);
-    free(r);
+    cov_report_free(r);     /* the model's one definition of ownership */
 }
 
 const ReportRenderer *const synth_renderers[] = {
