@@ -207,6 +207,9 @@ static bool load_cpu(Board *b)
     if (cpu < 0)
         return fail(b, cpus, "no cpu node (device_type = \"cpu\")");
     b->cpu_node = cpu;
+    /* a cpu node may carry its own timebase (devicetree spec 3.8) */
+    if (prop_u32(fdt, cpu, "timebase-frequency", &tb))
+        m->timebase_hz = tb;
     const char *isa = prop_str(fdt, cpu, "riscv,isa");
     if (isa && strncmp(isa, "rv32", 4) != 0)
         return fail(b, cpu, "riscv,isa \"%s\": only rv32 cores are supported", isa);

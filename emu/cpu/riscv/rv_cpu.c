@@ -485,16 +485,8 @@ static EmuCpu *rv_create(EmuMachine *m, const void *fdt, int node, char *err, si
         return NULL;
     }
     cpu->m = m;
-    cpu->timebase_hz = 10000000;   /* QEMU virt: 10 MHz */
-    if (fdt && node >= 0) {
-        int len;
-        int parent = fdt_parent_offset(fdt, node);
-        const fdt32_t *p = fdt_getprop(fdt, node, "timebase-frequency", &len);
-        if (!p && parent >= 0)
-            p = fdt_getprop(fdt, parent, "timebase-frequency", &len);
-        if (p && len >= 4)
-            cpu->timebase_hz = fdt32_to_cpu(*p);
-    }
+    /* the board loader read the devicetree's timebase-frequency */
+    cpu->timebase_hz = m->timebase_hz ? m->timebase_hz : 10000000; /* QEMU virt: 10 MHz */
     {
         /* test-only seeded bug for the lockstep tool's own test */
         const char *sb = getenv("EMUCOV_TEST_SEED_BUG");
