@@ -8,7 +8,9 @@
  *   f<NNNN>-<name>.html   one annotated source page per file: line number,
  *                     mark, count, text coloured by mark; under a line what
  *                     is missing (its violations), its exemption, and at
- *                     the object levels its instructions (expandable)
+ *                     the object levels its instructions (expandable), at
+ *                     the decision levels each decision (expandable: its
+ *                     conditions, table of evaluation vectors and pairs)
  *   untraceable.html  object code no source line maps to
  *   emucov.css, emucov.js   style and the few lines of sorting code
  *
@@ -22,6 +24,7 @@
  * gives byte-identical pages.
  */
 #include "render_util.h"
+#include "decision_render.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -386,6 +389,88 @@ static void put_violation_place(ReportBuf *b, const CovViolation *v, unsigned li
     report_buf_puts(b, ": ");
 }
 
+static const char *decision_class(CovDecisionState s)
+{
+    switch (s) {
+    case COV_DEC_COVERED: return "m-cov";
+    case COV_DEC_PARTIAL: return "m-partial";
+    case COV_DEC_NOT_COVERED: return "m-notcov";
+    default: return "m-undet";
+    }
+}
+
+/* One decision as an expandable block: summary line, conditions, the table
+ * of distinct evaluation vectors and the independence pairs of the level. */
+static void put_decision(ReportBuf *b, const CovReport *r, const CovDecision *d, unsigned idx)
+{
+    const char *pk = report_pair_kind(r->level);
+    unsigned paired = 0;
+    for (unsigned c = 0; c < d->nconds; c++)
+        paired += d->conds[c].covered;
+    report_buf_printf(b, "<details class=\"dec %s\"><summary>decision %u (%s%s) %u:%u&#8211;%u:%u: %s",
+                      decision_class(d->state), idx, cov_decision_kind_name(d->kind),
+                      d->from_macro ? ", macro" : "", d->line, d->col, d->end_line, d->end_col,
+                      cov_decision_state_name(d->state));
+    if (d->reason) {
+        report_buf_puts(b, " &#8212; ");
+        report_buf_markup(b, d->reason);
+    } else {
+        report_buf_printf(b, " &#8212; outcomes True %s, False %s",
+                          d->outcome_true ? "yes" : "no", d->outcome_false ? "yes" : "no");
+        if (pk)
+            report_buf_printf(b, "; %u/%u conditions with a %s pair", paired, d->nconds, pk);
+    }
+    report_buf_puts(b, "</summary>\n<p class=\"tree\">tree <code>");
+    ReportBuf t;
+    report_buf_init(&t);
+    report_decision_tree(&t, d);
+    report_buf_markup(b, report_buf_str(&t));
+    report_buf_free(&t);
+    report_buf_puts(b, "</code></p>\n<table class=\"vectors\"><thead><tr><th>#</th>");
+    for (unsigned c = 0; c < d->nconds; c++) {
+        report_buf_printf(b, "<th title=\"%u:%u&#8211;%u:%u%s\">c%u <code>", d->conds[c].line,
+                          d->conds[c].col, d->conds[c].end_line, d->conds[c].end_col,
+                          d->conds[c].from_macro ? " (in a macro expansion)" : "", c + 1);
+        report_buf_markup(b, d->conds[c].text);
+        report_buf_puts(b, "</code></th>");
+    }
+    report_buf_puts(b, "<th>outcome</th><th class=\"num\">count</th></tr></thead><tbody>");
+    for (unsigned k = 0; k < d->nvectors; k++) {
+        const CovEvalVector *v = &d->vectors[k];
+        report_buf_printf(b, "<tr><td>%u</td>", k + 1);
+        for (unsigned c = 0; c < d->nconds; c++)
+            report_buf_printf(b, "<td>%c</td>", v->values[c]);
+        report_buf_printf(b, "<td>%c</td><td class=\"num\">%" PRIu64 "</td></tr>", v->outcome,
+                          v->count);
+    }
+    if (!d->nvectors)
+        report_buf_printf(b, "<tr><td colspan=\"%u\">%s</td></tr>", d->nconds + 3,
+                          d->reason ? "not analysed" : "never evaluated");
+    report_buf_puts(b, "</tbody></table>\n");
+    if (pk && !d->reason) {
+        report_buf_puts(b, "<ul class=\"pairs\">");
+        for (unsigned c = 0; c < d->nconds; c++) {
+            const int *p = report_condition_pair(&d->conds[c], r->level);
+            report_buf_printf(b, "<li class=\"%s\">c%u <code>", p[0] >= 0 ? "pair" : "nopair",
+                              c + 1);
+            report_buf_markup(b, d->conds[c].text);
+            if (p[0] >= 0)
+                report_buf_printf(b, "</code>: %s pair, vectors %d and %d</li>", pk, p[0] + 1,
+                                  p[1] + 1);
+            else
+                report_buf_printf(b, "</code>: no %s pair</li>", pk);
+        }
+        report_buf_puts(b, "</ul>\n");
+    }
+    report_buf_puts(b, "</details>");
+}
+
+static void put_line_decisions(ReportBuf *b, const CovReport *r, const CovLine *ln)
+{
+    for (unsigned d = 0; d < ln->decisions.n; d++)
+        put_decision(b, r, &ln->decisions.v[d], d + 1);
+}
+
 static void put_source_line(ReportBuf *b, const CovReport *r, const CovLine *ln)
 {
     report_buf_printf(b, "<tr id=\"L%u\" class=\"%s\" data-mark=\"", ln->number,
@@ -421,6 +506,7 @@ static void put_source_line(ReportBuf *b, const CovReport *r, const CovLine *ln)
         report_buf_markup(b, ln->exemption);
         report_buf_puts(b, "</div>");
     }
+    put_line_decisions(b, r, ln);
     if (report_level_is_object(r->level) && ln->ninsns) {
         report_buf_printf(b, "<details class=\"obj\"><summary>%u instruction%s</summary>"
                              "<pre class=\"insns\">", ln->ninsns, ln->ninsns == 1 ? "" : "s");

@@ -97,7 +97,7 @@ void report_hex_sha256(const uint8_t sha[32], char out[65]);
 
 /* The renderers defined in report/ (listed by report.c's table). */
 extern const ReportRenderer report_html, report_json, report_lcov,
-    report_cobertura, report_drcov;
+    report_cobertura, report_drcov, report_sarif;
 
 /* The HTML report's templates (html-templates/), embedded at build time by
  * html-templates/embed.py; the array ends with a NULL name. */

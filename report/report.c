@@ -33,11 +33,11 @@ bool cov_level_parse(const char *s, CovLevel *out)
 
 /* Each renderer lives in its own file (report/<name>.c). */
 extern const ReportRenderer report_text, report_xcov, report_html, report_json, report_lcov,
-    report_cobertura, report_drcov;
+    report_cobertura, report_drcov, report_sarif;
 
 const ReportRenderer *const report_renderers[] = {
     &report_text, &report_xcov, &report_html, &report_json,
-    &report_lcov, &report_cobertura, &report_drcov, NULL,
+    &report_lcov, &report_cobertura, &report_drcov, &report_sarif, NULL,
 };
 
 const ReportRenderer *report_find(const char *name)
@@ -72,6 +72,9 @@ void cov_report_free(CovReport *r)
             free(L->exemption);
             free(L->insns);
             free(L->stmts);
+            for (unsigned d = 0; d < L->decisions.n; d++)
+                cov_decision_free(&L->decisions.v[d]);
+            free(L->decisions.v);
         }
         free(f->lines);
         free(f->path);

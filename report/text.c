@@ -50,6 +50,38 @@ static void counts_head(FILE *o, CovLevel lv)
         fprintf(o, " %19s %19s", "instructions", "lines");
 }
 
+/* Decision levels: decisions by state and conditions per file and in total. */
+static void decision_row(FILE *o, CovLevel lv, const CovDecisionCounts *c)
+{
+    fprintf(o, " %9u %8u %8u %8u %8u %10u", c->decisions, c->covered, c->partial,
+            c->not_covered, c->undetermined, c->conditions);
+    if (lv >= COV_LEVEL_STMT_MCDC)
+        fprintf(o, " %10u", c->conditions_covered);
+    fprintf(o, " %10u\n", c->conditions_undetermined);
+}
+
+static void write_decision_summary(FILE *o, const CovReport *r, unsigned w)
+{
+    if (r->level < COV_LEVEL_STMT_DECISION)
+        return;
+    fprintf(o, "\n%-*s %9s %8s %8s %8s %8s %10s", (int)w, "decisions", "decisions", "covered",
+            "partial", "not-cov", "undeterm", "conditions");
+    if (r->level >= COV_LEVEL_STMT_MCDC)
+        fprintf(o, " %10s", "cond-pair");
+    fprintf(o, " %10s\n", "cond-undet");
+    for (unsigned i = 0; i < r->nfiles; i++) {
+        const CovFile *f = &r->files[i];
+        size_t nl = strlen(f->name);
+        if (nl > w)
+            fprintf(o, "...%-*s", (int)w - 3, f->name + nl - (w - 3));
+        else
+            fprintf(o, "%-*s", (int)w, f->name);
+        decision_row(o, r->level, &f->dcounts);
+    }
+    fprintf(o, "%-*s", (int)w, "TOTAL");
+    decision_row(o, r->level, &r->dtotals);
+}
+
 static void write_text(FILE *o, const CovReport *r)
 {
     unsigned w = 4;
@@ -85,6 +117,7 @@ static void write_text(FILE *o, const CovReport *r)
     fprintf(o, "%-*s", (int)w, "TOTAL");
     counts_row(o, r->level, &r->totals);
     fputc('\n', o);
+    write_decision_summary(o, r, w);
 
     unsigned fw = 8;
     for (unsigned i = 0; i < r->nfunctions; i++)

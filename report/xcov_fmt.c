@@ -14,8 +14,12 @@
  * marks: '+' executed, '-' not executed; conditional branches: '+' both
  * ways, '>' only taken, 'v' only fallen through, '!' executed without a
  * recorded outcome.  The instruction lines start with "0x" so that a reader
- * can tell them from source lines. */
+ * can tell them from source lines.  At decision levels each decision
+ * starting on a line follows it, indented by 8 and starting with "decision"
+ * (decision_render.h: state, outcomes, conditions, the table of distinct
+ * evaluation vectors and the independence pairs). */
 #include "report/report.h"
+#include "decision_render.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -61,6 +65,19 @@ static void out_name(const CovReport *r, unsigned i, char *buf, size_t n)
             p[0] = '_';
 }
 
+/* The decisions of a line (GNATcoverage lists them under the line too). */
+static void write_decisions(FILE *o, const CovReport *r, const CovLine *L)
+{
+    if (!L->decisions.n)
+        return;
+    ReportBuf b;
+    report_buf_init(&b);
+    for (unsigned d = 0; d < L->decisions.n; d++)
+        report_decision_text(&b, r, &L->decisions.v[d], d + 1, "        ");
+    fputs(report_buf_str(&b), o);
+    report_buf_free(&b);
+}
+
 static void write_file(FILE *o, const CovReport *r, const CovFile *f)
 {
     bool object = r->level <= COV_LEVEL_BRANCH;
@@ -78,6 +95,7 @@ static void write_file(FILE *o, const CovReport *r, const CovFile *f)
         fprintf(o, "%4u %c: %s\n", L->number, L->mark, L->text ? L->text : "");
         for (unsigned v = 0; v < L->nviolations; v++)
             fprintf(o, "    -- %s [%s]\n", L->violations[v].message, L->violations[v].kind);
+        write_decisions(o, r, L);
         if (!object)
             continue;
         for (unsigned k = 0; k < L->ninsns; k++) {

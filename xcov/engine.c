@@ -1224,15 +1224,59 @@ static int replay_decisions(Engine *e)
     return XCOV_OK;
 }
 
-static unsigned count_bits(uint64_t v)
+/* The report model of decision I of SF (report.h CovDecision): span, tree,
+ * conditions, the distinct vectors of every trace; analysed for the level. */
+static CovDecision model_decision(const SrcFile *sf, int i, CovLevel level)
 {
-    unsigned n = 0;
-    for (; v; v &= v - 1)
-        n++;
-    return n;
+    const DmapDecision *d = dmap_decision(sf->dmap, i);
+    const ScoDecision *sd = d->sco;
+    CovDecision m;
+    memset(&m, 0, sizeof m);
+    m.line = sd->range.start.line;
+    m.col = sd->range.start.col;
+    m.end_line = sd->range.end.line;
+    m.end_col = sd->range.end.col + 1;
+    m.kind = (CovDecisionKind)sd->kind;   /* same order, sco.h / report.h */
+    m.from_macro = sd->from_macro != 0;
+    m.root = sd->root;
+    m.nnodes = (unsigned)sd->nnodes;
+    m.nodes = xcalloc(m.nnodes, sizeof *m.nodes);
+    for (unsigned k = 0; k < m.nnodes; k++) {
+        const ScoNode *n = &sd->nodes[k];
+        m.nodes[k] = (CovDecNode){n->kind == SCO_NODE_COND  ? 'c'
+                                  : n->kind == SCO_NODE_AND ? '&'
+                                  : n->kind == SCO_NODE_OR  ? '|' : '!',
+                                  {n->child[0], n->child[1]}, n->cond};
+    }
+    m.nconds = (unsigned)sd->nconds;
+    m.conds = xcalloc(m.nconds, sizeof *m.conds);
+    for (unsigned c = 0; c < m.nconds; c++) {
+        const ScoCondition *cd = &sd->conds[c];
+        m.conds[c] = (CovCondition){cd->range.start.line, cd->range.start.col,
+                                    cd->range.end.line, cd->range.end.col + 1,
+                                    xstrdup(cd->text), cd->from_macro != 0,
+                                    {-1, -1}, {-1, -1}, false};
+    }
+    if (d->status != DMAP_MAPPED) {
+        m.reason = xstrdup(d->reason[0] ? d->reason : "no reason given");
+    } else {
+        int n = dmap_vector_count(sf->dvec, i);
+        m.nvectors = (unsigned)(n > 0 ? n : 0);
+        m.vectors = xcalloc(m.nvectors, sizeof *m.vectors);
+        for (unsigned k = 0; k < m.nvectors; k++) {
+            const DmapVector *v = dmap_vector(sf->dvec, i, (int)k);
+            m.vectors[k].values = xcalloc(m.nconds + 1, 1);
+            memcpy(m.vectors[k].values, v->values, m.nconds);
+            m.vectors[k].outcome = v->outcome;
+            m.vectors[k].count = v->count;
+        }
+    }
+    cov_decision_analyse(&m, level);
+    return m;
 }
 
-/* Decisions of one file: counters, violations on the decision's line, line marks. */
+/* Decisions of one file: the model on the decision's line, counters,
+ * violations (derived from the model), line marks. */
 static void file_decisions(Engine *e, SrcFile *sf, CovFile *f, int rfile)
 {
     CovReport *r = e->r;
@@ -1244,57 +1288,53 @@ static void file_decisions(Engine *e, SrcFile *sf, CovFile *f, int rfile)
         if (ln < 1 || ln > f->nlines)
             continue;
         CovLine *L = &f->lines[ln - 1];
+        L->decisions.v = xrealloc(L->decisions.v, (L->decisions.n + 1) * sizeof *L->decisions.v);
+        CovDecision *m = &L->decisions.v[L->decisions.n++];
+        *m = model_decision(sf, i, r->level);
+        cov_decision_count(&f->dcounts, m);
         CovCounts c;
         memset(&c, 0, sizeof c);
         c.decision_total = 2;
         if (mcdc)
-            c.mcdc_total = (uint32_t)sd->nconds;
-        unsigned sl = sd->range.start.line, sc = sd->range.start.col;
-        unsigned el = sd->range.end.line, ec = sd->range.end.col + 1;
+            c.mcdc_total = m->nconds;
+        unsigned sl = m->line, sc = m->col, el = m->end_line, ec = m->end_col;
+        const char *kn = cov_decision_kind_name(m->kind);
         bool missing = false, undet = false;
-        if (d->status != DMAP_MAPPED) {
+        if (m->reason) {
             undet = true;
             c.undetermined++;
             add_violation(L, sl, sc, el, ec, "decision-undetermined",
-                          xasprintf("%s decision at %u:%u undetermined: %s", sco_kind_name(sd->kind),
-                                    sl, sc, d->reason[0] ? d->reason : "no reason given"));
+                          xasprintf("%s decision at %u:%u undetermined: %s", kn, sl, sc,
+                                    m->reason));
             if (mcdc)
                 add_violation(L, sl, sc, el, ec, "mcdc-undetermined",
                               xasprintf("MC/DC of the decision at %u:%u undetermined (%u "
                                         "condition%s): its decision map is undetermined",
-                                        sl, sc, (unsigned)sd->nconds, sd->nconds == 1 ? "" : "s"));
+                                        sl, sc, m->nconds, m->nconds == 1 ? "" : "s"));
         } else {
-            int n = dmap_vector_count(sf->dvec, i);
-            DmapMcdc m;
-            memset(&m, 0, sizeof m);
-            if (n > 0)
-                dmap_mcdc(sd, dmap_vector(sf->dvec, i, 0), n, &m);
-            c.decision_covered = (uint32_t)((m.outcome_true != 0) + (m.outcome_false != 0));
-            if (!m.outcome_true)
+            c.decision_covered = (uint32_t)(m->outcome_true + m->outcome_false);
+            if (!m->outcome_true)
                 add_violation(L, sl, sc, el, ec, "decision-outcome-true",
                               xasprintf("%s decision at %u:%u: outcome TRUE never exercised",
-                                        sco_kind_name(sd->kind), sl, sc));
-            if (!m.outcome_false)
+                                        kn, sl, sc));
+            if (!m->outcome_false)
                 add_violation(L, sl, sc, el, ec, "decision-outcome-false",
                               xasprintf("%s decision at %u:%u: outcome FALSE never exercised",
-                                        sco_kind_name(sd->kind), sl, sc));
+                                        kn, sl, sc));
             missing = c.decision_covered < 2;
-            if (mcdc) {
-                uint64_t pairs = uc ? m.uc : m.mask;
-                uint64_t all = sd->nconds >= 64 ? ~0ull : (1ull << sd->nconds) - 1;
-                c.mcdc_covered = count_bits(pairs & all);
-                for (int k = 0; k < sd->nconds; k++) {
-                    if (pairs >> k & 1)
-                        continue;
-                    const ScoCondition *cd = &sd->conds[k];
-                    missing = true;
-                    add_violation(L, cd->range.start.line, cd->range.start.col,
-                                  cd->range.end.line, cd->range.end.col + 1, "mcdc-independence",
-                                  xasprintf("condition %d \"%s\" of the decision at %u:%u has "
-                                            "no %s independence pair",
-                                            k + 1, cd->text ? cd->text : "", sl, sc,
-                                            uc ? "unique-cause" : "masking"));
+            for (unsigned k = 0; mcdc && k < m->nconds; k++) {
+                const CovCondition *cd = &m->conds[k];
+                if (cd->covered) {
+                    c.mcdc_covered++;
+                    continue;
                 }
+                missing = true;
+                add_violation(L, cd->line, cd->col, cd->end_line, cd->end_col,
+                              "mcdc-independence",
+                              xasprintf("condition %u \"%s\" of the decision at %u:%u has "
+                                        "no %s independence pair",
+                                        k + 1, cd->text ? cd->text : "", sl, sc,
+                                        uc ? "unique-cause" : "masking"));
             }
         }
         /* line marks: '-' and '!' win over '?' */
@@ -1556,6 +1596,7 @@ static void build_files(Engine *e)
             f->counts.line_covered += m == COV_MARK_COVERED;
         }
         count_add(&r->totals, &f->counts);
+        cov_decision_counts_add(&r->dtotals, &f->dcounts);
     }
     for (unsigned k = 0; k < r->ninsns; k++)
         insn_counts(&r->insns[k], &r->totals);
