@@ -733,7 +733,7 @@ static void test_errors(void **state)
     assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(h);
     assert_int_equal(xcov_db_open(v99, false, true, &db, err, sizeof err), XCOV_DB_ERR_VERSION);
-    assert_non_null(strstr(err, "schema version 99; this xcov reads version 1"));
+    assert_non_null(strstr(err, "schema version 99; this xcov reads version 2"));
     no_newline(err);
     const char *in2[2] = {inputs[0], v99};
     assert_int_equal(xcov_db_merge(out, in2, 2, err, sizeof err), XCOV_DB_ERR_VERSION);
