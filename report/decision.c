@@ -171,7 +171,7 @@ void cov_decision_analyse(CovDecision *d, CovLevel level)
         CovCondition *cd = &d->conds[c];
         memcpy(cd->uc_pair, uc[c], sizeof cd->uc_pair);
         memcpy(cd->masking_pair, mk[c], sizeof cd->masking_pair);
-        cd->covered = !d->reason && (unique ? uc[c][0] >= 0 : mk[c][0] >= 0);
+        cd->covered = mcdc && !d->reason && (unique ? uc[c][0] >= 0 : mk[c][0] >= 0);
         all &= cd->covered;
     }
     free(vals);
