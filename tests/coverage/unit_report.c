@@ -34,12 +34,13 @@ static void test_levels(void **state)
 static void test_renderer_table(void **state)
 {
     (void)state;
-    const char *names[] = {"text", "xcov", "html", "json", "lcov", "cobertura", "drcov"};
+    const char *names[] = {"text", "xcov", "html", "json", "lcov", "cobertura", "drcov",
+                           "sarif"};
     unsigned n = 0;
     while (report_renderers[n])
         n++;
-    assert_int_equal(n, 7);
-    for (unsigned i = 0; i < 7; i++) {
+    assert_int_equal(n, 8);
+    for (unsigned i = 0; i < 8; i++) {
         const ReportRenderer *r = report_find(names[i]);
         assert_non_null(r);
         assert_string_equal(r->name, names[i]);
