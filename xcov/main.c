@@ -359,8 +359,18 @@ static int merge_main(int argc, char **argv)
         } else if (argv[i][0] != '-' && has_suffix(argv[i], ".db")) {
             dbs[ndb++] = argv[i];
         } else {
-            if (argv[i][0] != '-')
+            /* the value of an option that takes one is not a trace */
+            static const char *const with_value[] = {"--level", "--elf", "--format",
+                                                     "--compile-commands", "-I", "-D",
+                                                     "--source-root", NULL};
+            bool takes = false;
+            for (unsigned k = 0; with_value[k]; k++)
+                takes |= !strcmp(argv[i], with_value[k]);
+            if (takes && i + 1 < argc) {
+                rest[nrest++] = argv[i++];
+            } else if (argv[i][0] != '-') {
                 ntr++;
+            }
             rest[nrest++] = argv[i];
         }
     }
