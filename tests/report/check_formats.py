@@ -424,6 +424,20 @@ def check_html(args):
         odd = parse_page(os.path.join(hdir, 'f0001-odd_we_ird__x__s.c.html'))
         check("<script>document.documentElement.dataset.pwned='1'</script><b>x</b>"
               in odd.rows['L1']['t'], 'odd file line 1 not shown as text')
+        raw = open(os.path.join(hdir, 'f0002-src_main.c.html'), encoding='utf-8').read()
+        decs = re.findall(r'<details class="dec [^"]*">.*?</details>', raw, re.S)
+        if level == 'stmt+mcdc':
+            # synth.c: line 7 (a vector table of 2 rows, c1 paired, c2 not) and line 11
+            # (undetermined, a reason full of markup shown as text)
+            check(len(decs) == 2, 'main.c: %d decision blocks, 2 expected' % len(decs))
+            check(len(decs) == 2 and decs[0].count('<tr><td>') == 2 and
+                  'vectors 1 and 2' in decs[0] and 'no masking pair' in decs[0],
+                  'line 7 decision block: %r' % decs[:1])
+            check(len(decs) == 2 and '&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;seqz&quot;'
+                  in decs[1] and '<script>alert' not in decs[1] and 'x&lt;&amp;&gt;' in decs[1],
+                  'line 11 decision block not escaped: %r' % decs[1:])
+        else:
+            check(not decs, 'decision blocks at level %s' % level)
     return 0
 
 
