@@ -273,7 +273,7 @@ void cov_report_free(CovReport *r);
 /* Renderers: one per output format, selected by --format. */
 typedef struct ReportRenderer {
     const char *name;         /* "text", "xcov", "html", "json", "lcov",
-                                 "cobertura", "drcov"                        */
+                                 "cobertura", "drcov", "sarif"               */
     const char *description;
     /* Write into directory `outdir` (created by the caller); "text" also
      * accepts outdir NULL = stdout.  Returns 0, or -1 with a one-line

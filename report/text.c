@@ -1,5 +1,6 @@
-/* report/text.c - the `text` renderer: summary tables (files, functions,
- * code not traceable to source), to stdout or DIR/summary.txt. */
+/* report/text.c - the `text` renderer: summary tables (files, decisions by
+ * state and conditions at the decision levels, functions, code not
+ * traceable to source), to stdout or DIR/summary.txt. */
 #include "report/report.h"
 
 #include <errno.h>

@@ -22,7 +22,9 @@ import re
 import subprocess
 import sys
 import tempfile
-import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'gdb'))
+from gdb_test import run_gdb, start_emucov  # noqa: E402
 
 LEVELS = ('stmt+mcdc', 'stmt+uc_mcdc')
 # canonical order (values, outcome) and the run that sees each (merge.c header)
@@ -31,36 +33,21 @@ WANT_PAIRS = [[0, 3], [2, 3], [0, 1]]
 
 
 def traced_run(a, pick, trace):
-    """emucov with its gdb server halted at reset; gdb runs to main, sets `pick` and
-    continues to the end."""
-    p = subprocess.Popen([a.emucov, 'run', '-gdb', 'tcp::0', '-S', '--trace', trace, a.elf],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    port, line, deadline = None, b'', time.time() + 20
-    while time.time() < deadline:
-        line = p.stderr.readline()
-        if not line:
-            break
-        m = re.search(rb'gdb server listening on [^:]+:(\d+)', line)
-        if m:
-            port = int(m.group(1))
-            break
-    if port is None:
-        p.kill()
-        raise SystemExit('emucov did not start its gdb server: %r' % line)
+    """emucov with its gdb server halted at reset (tests/gdb's harness); gdb runs to main,
+    sets `pick` and continues to the end."""
+    p, port = start_emucov(a.emucov, a.elf, ['--trace', trace], None)
     try:
-        g = subprocess.run([a.gdb, '-nx', '-batch', '-ex', 'set pagination off', '-ex',
-                            'set confirm off', '-ex', 'target remote 127.0.0.1:%d' % port,
-                            # at main: start-up code has cleared .bss by then
-                            '-ex', 'break main', '-ex', 'continue',
-                            '-ex', 'set var pick = %d' % pick, '-ex', 'continue', a.elf],
-                           capture_output=True, text=True, timeout=120)
+        # at main: start-up code has cleared .bss by then
+        out = run_gdb(a.gdb, a.elf, port, ['break main', 'continue',
+                                           'set var pick = %d' % pick, 'continue'],
+                      timeout=120)
         rc = p.wait(timeout=60)
     finally:
         if p.poll() is None:
             p.kill()
             p.wait()
     if rc != 0:
-        raise SystemExit('pick %d: emucov exit status %s, gdb said: %s' % (pick, rc, g.stdout))
+        raise SystemExit('pick %d: emucov exit status %s, gdb said: %s' % (pick, rc, out))
 
 
 def run(cmd):
