@@ -194,8 +194,10 @@ void cov_decision_free(CovDecision *d)
         return;
     free(d->reason);
     free(d->nodes);
-    for (unsigned c = 0; c < d->nconds; c++)
+    for (unsigned c = 0; c < d->nconds; c++) {
         free(d->conds[c].text);
+        free(d->conds[c].macro);
+    }
     free(d->conds);
     for (unsigned k = 0; k < d->nvectors; k++)
         free(d->vectors[k].values);

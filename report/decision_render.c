@@ -64,9 +64,15 @@ void report_decision_text(ReportBuf *b, const CovReport *r, const CovDecision *d
     report_buf_putc(b, '\n');
     for (unsigned c = 0; c < d->nconds; c++) {
         const CovCondition *cd = &d->conds[c];
-        report_buf_printf(b, "%s  condition %u \"%s\" at %u:%u-%u:%u%s\n", indent, c + 1,
+        report_buf_printf(b, "%s  condition %u \"%s\" at %u:%u-%u:%u", indent, c + 1,
                           cd->text ? cd->text : "", cd->line, cd->col, cd->end_line,
-                          cd->end_col, cd->from_macro ? " (in a macro expansion)" : "");
+                          cd->end_col);
+        if (cd->macro)
+            report_buf_printf(b, " (expansion of %s at %u:%u)", cd->macro, cd->macro_line,
+                              cd->macro_col);
+        else if (cd->from_macro)
+            report_buf_puts(b, " (in a macro expansion)");
+        report_buf_putc(b, '\n');
     }
     if (d->reason)
         return;

@@ -428,9 +428,17 @@ static void put_decision(ReportBuf *b, const CovReport *r, const CovDecision *d,
     report_buf_free(&t);
     report_buf_puts(b, "</code></p>\n<table class=\"vectors\"><thead><tr><th>#</th>");
     for (unsigned c = 0; c < d->nconds; c++) {
-        report_buf_printf(b, "<th title=\"%u:%u&#8211;%u:%u%s\">c%u <code>", d->conds[c].line,
-                          d->conds[c].col, d->conds[c].end_line, d->conds[c].end_col,
-                          d->conds[c].from_macro ? " (in a macro expansion)" : "", c + 1);
+        const CovCondition *cd = &d->conds[c];
+        report_buf_printf(b, "<th title=\"%u:%u&#8211;%u:%u", cd->line, cd->col, cd->end_line,
+                          cd->end_col);
+        if (cd->macro) {
+            report_buf_puts(b, " (expansion of ");
+            report_buf_markup(b, cd->macro);
+            report_buf_printf(b, " at %u:%u)", cd->macro_line, cd->macro_col);
+        } else if (cd->from_macro) {
+            report_buf_puts(b, " (in a macro expansion)");
+        }
+        report_buf_printf(b, "\">c%u <code>", c + 1);
         report_buf_markup(b, d->conds[c].text);
         report_buf_puts(b, "</code></th>");
     }

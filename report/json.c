@@ -144,6 +144,16 @@ static void put_decision(ReportBuf *b, const CovReport *r, const CovDecision *d)
                           c ? "," : "", cd->line, cd->col, cd->end_line, cd->end_col);
         put_str_field(b, "text", cd->text, true);
         put_bool_field(b, "from_macro", cd->from_macro, true);
+        put_key(b, "macro");
+        if (cd->macro) {
+            report_buf_putc(b, '{');
+            put_str_field(b, "name", cd->macro, true);
+            put_u64_field(b, "line", cd->macro_line, true);
+            put_u64_field(b, "col", cd->macro_col, false);
+            report_buf_puts(b, "},");
+        } else {
+            report_buf_puts(b, "null,");
+        }
         put_pair_field(b, "unique_cause_pair", cd->uc_pair, true);
         put_pair_field(b, "masking_pair", cd->masking_pair, true);
         put_bool_field(b, "covered", cd->covered, false);

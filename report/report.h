@@ -117,6 +117,10 @@ typedef struct CovCondition {
     unsigned end_line, end_col;
     char *text;               /* source text, whitespace runs as one space  */
     bool from_macro;          /* written in (or passed to) a macro          */
+    char *macro;              /* its expansion origin: the name of the
+                                 innermost macro invocation it is in, NULL
+                                 when none (or unknown)                     */
+    unsigned macro_line, macro_col;          /* where that invocation starts */
     /* independence pairs: indices into CovDecision.vectors (first < second),
      * {-1, -1} when none; the first pair in vector order (i, then j) */
     int uc_pair[2];           /* unique-cause                               */

@@ -1252,10 +1252,16 @@ static CovDecision model_decision(const SrcFile *sf, int i, CovLevel level)
     m.conds = xcalloc(m.nconds, sizeof *m.conds);
     for (unsigned c = 0; c < m.nconds; c++) {
         const ScoCondition *cd = &sd->conds[c];
-        m.conds[c] = (CovCondition){cd->range.start.line, cd->range.start.col,
-                                    cd->range.end.line, cd->range.end.col + 1,
-                                    xstrdup(cd->text), cd->from_macro != 0,
-                                    {-1, -1}, {-1, -1}, false};
+        m.conds[c] = (CovCondition){.line = cd->range.start.line,
+                                    .col = cd->range.start.col,
+                                    .end_line = cd->range.end.line,
+                                    .end_col = cd->range.end.col + 1,
+                                    .text = xstrdup(cd->text),
+                                    .from_macro = cd->from_macro != 0,
+                                    .macro = cd->macro ? xstrdup(cd->macro) : NULL,
+                                    .macro_line = cd->macro ? cd->macro_at.line : 0,
+                                    .macro_col = cd->macro ? cd->macro_at.col : 0,
+                                    .uc_pair = {-1, -1}, .masking_pair = {-1, -1}};
     }
     if (d->status != DMAP_MAPPED) {
         m.reason = xstrdup(d->reason[0] ? d->reason : "no reason given");

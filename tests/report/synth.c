@@ -255,7 +255,8 @@ static void synth_decisions(CovReport *r)
     d->conds[0] = (CovCondition){.line = 7, .col = 6, .end_line = 7, .end_col = 11,
                                  .text = xstrdup("x < y")};
     d->conds[1] = (CovCondition){.line = 7, .col = 15, .end_line = 7, .end_col = 20,
-                                 .text = xstrdup("y > 0"), .from_macro = true};
+                                 .text = xstrdup("y > 0"), .from_macro = true,
+                                 .macro = xstrdup("POS<&>"), .macro_line = 7, .macro_col = 15};
     d->vectors = xcalloc(2, sizeof *d->vectors);
     d->vectors[0] = (CovEvalVector){xstrdup("TT"), 'T', 3};
     d->vectors[1] = (CovEvalVector){xstrdup("F-"), 'F', 1};

@@ -254,7 +254,8 @@ static const char schema_sql[] =
     "CREATE INDEX @S.decisions_line ON decisions(path, line);"
     "CREATE TABLE @S.decision_conds(dkey TEXT NOT NULL, idx INTEGER NOT NULL,"
     " line INTEGER NOT NULL, col INTEGER NOT NULL, end_line INTEGER NOT NULL,"
-    " end_col INTEGER NOT NULL, text TEXT, from_macro INTEGER NOT NULL,"
+    " end_col INTEGER NOT NULL, text TEXT, from_macro INTEGER NOT NULL, macro TEXT,"
+    " macro_line INTEGER NOT NULL, macro_col INTEGER NOT NULL,"
     " PRIMARY KEY(dkey, idx)) WITHOUT ROWID;"
     "CREATE TABLE @S.run_decisions(trace_sha TEXT NOT NULL, test TEXT NOT NULL,"
     " dkey TEXT NOT NULL, reason TEXT, PRIMARY KEY(trace_sha, test, dkey)) WITHOUT ROWID;"
@@ -500,7 +501,9 @@ static const char import_sql[] =
     " ON CONFLICT(dkey, idx) DO UPDATE SET line = max(line, excluded.line),"
     " col = max(col, excluded.col), end_line = max(end_line, excluded.end_line),"
     " end_col = max(end_col, excluded.end_col), text = " MINN("text", "excluded.text") ","
-    " from_macro = max(from_macro, excluded.from_macro);"
+    " from_macro = max(from_macro, excluded.from_macro),"
+    " macro = " MINN("macro", "excluded.macro") ", macro_line = max(macro_line,"
+    " excluded.macro_line), macro_col = max(macro_col, excluded.macro_col);"
     /* A run seen again at a higher level replaces the lower one's facts. */
     "CREATE TEMP TABLE beaten AS SELECT m.trace_sha, m.test FROM main.runs m"
     " JOIN src.runs s ON s.trace_sha = m.trace_sha AND s.test = m.test"
@@ -749,6 +752,9 @@ static int add_decisions(Ins *in, const char *path, unsigned num, const CovLine 
             sqlite3_bind_int64(st, 6, cd->end_col);
             sqlite3_bind_text(st, 7, cd->text, -1, SQLITE_STATIC);
             sqlite3_bind_int(st, 8, cd->from_macro);
+            sqlite3_bind_text(st, 9, cd->macro, -1, SQLITE_STATIC);
+            sqlite3_bind_int64(st, 10, cd->macro_line);
+            sqlite3_bind_int64(st, 11, cd->macro_col);
             rc = step_reset(st);
         }
         if (rc == SQLITE_OK) {
@@ -912,7 +918,7 @@ static int fill_src(sqlite3 *h, const CovReport *r, const char *test_name, char 
                            " dirs = dirs | excluded.dirs, count = max(count, excluded.count)") ||
         prep(h, &in.dec, "INSERT INTO src.decisions VALUES(?,?,?,?,?,?,?,?,?,?)"
                          " ON CONFLICT DO NOTHING") ||
-        prep(h, &in.dcond, "INSERT INTO src.decision_conds VALUES(?,?,?,?,?,?,?,?)"
+        prep(h, &in.dcond, "INSERT INTO src.decision_conds VALUES(?,?,?,?,?,?,?,?,?,?,?)"
                            " ON CONFLICT DO NOTHING") ||
         prep(h, &in.rdec, "INSERT INTO src.run_decisions VALUES(?,?,?,?) ON CONFLICT DO UPDATE"
                           " SET reason = " MINN("reason", "excluded.reason")) ||
@@ -1356,8 +1362,9 @@ static int load_decisions(XcovDb *db, Consol *c)
                          " WHERE rd.dkey = x.dkey AND r.level_rank >= 3)"
                          " ORDER BY path, line, col, dkey");
     if (rc == SQLITE_OK)
-        rc = prep(h, &cq, "SELECT idx, line, col, end_line, end_col, text, from_macro"
-                          " FROM main.decision_conds WHERE dkey = ?1 ORDER BY idx");
+        rc = prep(h, &cq, "SELECT idx, line, col, end_line, end_col, text, from_macro, macro,"
+                          " macro_line, macro_col FROM main.decision_conds WHERE dkey = ?1"
+                          " ORDER BY idx");
     if (rc == SQLITE_OK)
         rc = prep(h, &rq, "SELECT l.label, rd.reason FROM main.run_decisions rd"
                           " JOIN main.runs r USING(trace_sha, test)"
@@ -1404,6 +1411,9 @@ static int load_decisions(XcovDb *db, Consol *c)
             cd->end_col = (unsigned)sqlite3_column_int64(cq, 4);
             cd->text = col_dup(cq, 5);
             cd->from_macro = sqlite3_column_int(cq, 6) != 0;
+            cd->macro = col_dup(cq, 7);
+            cd->macro_line = (unsigned)sqlite3_column_int64(cq, 8);
+            cd->macro_col = (unsigned)sqlite3_column_int64(cq, 9);
         }
         sqlite3_reset(cq);
         if (rc != SQLITE_DONE)
@@ -2222,6 +2232,7 @@ static void copy_decisions(CovLine *cl, const CLine *L)
         for (unsigned k = 0; k < s->nconds; k++) {
             d->conds[k] = s->conds[k];
             d->conds[k].text = s->conds[k].text ? xstrdup(s->conds[k].text) : NULL;
+            d->conds[k].macro = s->conds[k].macro ? xstrdup(s->conds[k].macro) : NULL;
         }
         d->vectors = xcalloc(s->nvectors, sizeof *d->vectors);
         for (unsigned v = 0; v < s->nvectors; v++) {

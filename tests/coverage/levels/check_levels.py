@@ -115,6 +115,7 @@ def pair_ok(tree, v1, v2, c, unique):
 
 def check_model(level, fj, ann, undet, host, errors):
     """The decisions of the report model against the annotations and the host oracle."""
+    src_lines = [ln['text'] or '' for ln in fj['lines']]
     mcdc = level != 'stmt+decision'
     key = {'stmt+mcdc': 'mask', 'stmt+uc_mcdc': 'uc'}.get(level)
     covs = {}
@@ -146,6 +147,12 @@ def check_model(level, fj, ann, undet, host, errors):
             if [c['from_macro'] for c in d['conditions']] != macro:
                 errors.append('%s: condition macro flags %r, annotated %r'
                               % (where, [c['from_macro'] for c in d['conditions']], macro))
+            for i, c in enumerate(d['conditions']):
+                # expansion origin: a macro invocation in the source, by name, at its place
+                m = c['macro']
+                if (m is None) == c['from_macro'] or (m and not re.match(
+                        re.escape(m['name']) + r'\b', src_lines[m['line'] - 1][m['col'] - 1:])):
+                    errors.append('%s: condition %d: expansion origin %r' % (where, i + 1, m))
             wp = {'stmt+mcdc': 'masking', 'stmt+uc_mcdc': 'unique-cause'}.get(level)
             if d['pair_kind'] != wp:
                 errors.append('%s: pair_kind %s, expected %s' % (where, d['pair_kind'], wp))
