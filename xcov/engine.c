@@ -1224,8 +1224,18 @@ static int replay_decisions(Engine *e)
     return XCOV_OK;
 }
 
+static unsigned count_bits(uint64_t v)
+{
+    unsigned n = 0;
+    for (; v; v &= v - 1)
+        n++;
+    return n;
+}
+
 /* The report model of decision I of SF (report.h CovDecision): span, tree,
- * conditions, the distinct vectors of every trace; analysed for the level. */
+ * conditions, the distinct vectors of every trace; analysed for the level
+ * by report/decision.c, whose pair search dmap_mcdc also uses, so the model
+ * and the violations below agree. */
 static CovDecision model_decision(const SrcFile *sf, int i, CovLevel level)
 {
     const DmapDecision *d = dmap_decision(sf->dmap, i);
@@ -1281,8 +1291,23 @@ static CovDecision model_decision(const SrcFile *sf, int i, CovLevel level)
     return m;
 }
 
-/* Decisions of one file: the model on the decision's line, counters,
- * violations (derived from the model), line marks. */
+/* The model of every decision of SF on the line where it starts (in dmap's
+ * order: by start), counted in the file's decision summary. */
+static void file_decision_models(const SrcFile *sf, CovFile *f, CovLevel level)
+{
+    for (int i = 0; i < dmap_count(sf->dmap); i++) {
+        unsigned ln = dmap_decision(sf->dmap, i)->sco->range.start.line;
+        if (ln < 1 || ln > f->nlines)
+            continue;
+        CovLine *L = &f->lines[ln - 1];
+        L->decisions.v = xrealloc(L->decisions.v, (L->decisions.n + 1) * sizeof *L->decisions.v);
+        CovDecision *m = &L->decisions.v[L->decisions.n++];
+        *m = model_decision(sf, i, level);
+        cov_decision_count(&f->dcounts, m);
+    }
+}
+
+/* Decisions of one file: counters, violations on the decision's line, line marks. */
 static void file_decisions(Engine *e, SrcFile *sf, CovFile *f, int rfile)
 {
     CovReport *r = e->r;
@@ -1294,53 +1319,57 @@ static void file_decisions(Engine *e, SrcFile *sf, CovFile *f, int rfile)
         if (ln < 1 || ln > f->nlines)
             continue;
         CovLine *L = &f->lines[ln - 1];
-        L->decisions.v = xrealloc(L->decisions.v, (L->decisions.n + 1) * sizeof *L->decisions.v);
-        CovDecision *m = &L->decisions.v[L->decisions.n++];
-        *m = model_decision(sf, i, r->level);
-        cov_decision_count(&f->dcounts, m);
         CovCounts c;
         memset(&c, 0, sizeof c);
         c.decision_total = 2;
         if (mcdc)
-            c.mcdc_total = m->nconds;
-        unsigned sl = m->line, sc = m->col, el = m->end_line, ec = m->end_col;
-        const char *kn = cov_decision_kind_name(m->kind);
+            c.mcdc_total = (uint32_t)sd->nconds;
+        unsigned sl = sd->range.start.line, sc = sd->range.start.col;
+        unsigned el = sd->range.end.line, ec = sd->range.end.col + 1;
         bool missing = false, undet = false;
-        if (m->reason) {
+        if (d->status != DMAP_MAPPED) {
             undet = true;
             c.undetermined++;
             add_violation(L, sl, sc, el, ec, "decision-undetermined",
-                          xasprintf("%s decision at %u:%u undetermined: %s", kn, sl, sc,
-                                    m->reason));
+                          xasprintf("%s decision at %u:%u undetermined: %s", sco_kind_name(sd->kind),
+                                    sl, sc, d->reason[0] ? d->reason : "no reason given"));
             if (mcdc)
                 add_violation(L, sl, sc, el, ec, "mcdc-undetermined",
                               xasprintf("MC/DC of the decision at %u:%u undetermined (%u "
                                         "condition%s): its decision map is undetermined",
-                                        sl, sc, m->nconds, m->nconds == 1 ? "" : "s"));
+                                        sl, sc, (unsigned)sd->nconds, sd->nconds == 1 ? "" : "s"));
         } else {
-            c.decision_covered = (uint32_t)(m->outcome_true + m->outcome_false);
-            if (!m->outcome_true)
+            int n = dmap_vector_count(sf->dvec, i);
+            DmapMcdc m;
+            memset(&m, 0, sizeof m);
+            if (n > 0)
+                dmap_mcdc(sd, dmap_vector(sf->dvec, i, 0), n, &m);
+            c.decision_covered = (uint32_t)((m.outcome_true != 0) + (m.outcome_false != 0));
+            if (!m.outcome_true)
                 add_violation(L, sl, sc, el, ec, "decision-outcome-true",
                               xasprintf("%s decision at %u:%u: outcome TRUE never exercised",
-                                        kn, sl, sc));
-            if (!m->outcome_false)
+                                        sco_kind_name(sd->kind), sl, sc));
+            if (!m.outcome_false)
                 add_violation(L, sl, sc, el, ec, "decision-outcome-false",
                               xasprintf("%s decision at %u:%u: outcome FALSE never exercised",
-                                        kn, sl, sc));
+                                        sco_kind_name(sd->kind), sl, sc));
             missing = c.decision_covered < 2;
-            for (unsigned k = 0; mcdc && k < m->nconds; k++) {
-                const CovCondition *cd = &m->conds[k];
-                if (cd->covered) {
-                    c.mcdc_covered++;
-                    continue;
+            if (mcdc) {
+                uint64_t pairs = uc ? m.uc : m.mask;
+                uint64_t all = sd->nconds >= 64 ? ~0ull : (1ull << sd->nconds) - 1;
+                c.mcdc_covered = count_bits(pairs & all);
+                for (int k = 0; k < sd->nconds; k++) {
+                    if (pairs >> k & 1)
+                        continue;
+                    const ScoCondition *cd = &sd->conds[k];
+                    missing = true;
+                    add_violation(L, cd->range.start.line, cd->range.start.col,
+                                  cd->range.end.line, cd->range.end.col + 1, "mcdc-independence",
+                                  xasprintf("condition %d \"%s\" of the decision at %u:%u has "
+                                            "no %s independence pair",
+                                            k + 1, cd->text ? cd->text : "", sl, sc,
+                                            uc ? "unique-cause" : "masking"));
                 }
-                missing = true;
-                add_violation(L, cd->line, cd->col, cd->end_line, cd->end_col,
-                              "mcdc-independence",
-                              xasprintf("condition %u \"%s\" of the decision at %u:%u has "
-                                        "no %s independence pair",
-                                        k + 1, cd->text ? cd->text : "", sl, sc,
-                                        uc ? "unique-cause" : "masking"));
             }
         }
         /* line marks: '-' and '!' win over '?' */
@@ -1593,6 +1622,8 @@ static void build_files(Engine *e)
 #ifdef XCOV_HAVE_LIBCLANG
         if (use_stmts && sf->dmap && r->level > COV_LEVEL_STMT)
             file_decisions(e, sf, f, (int)i);
+        if (use_stmts && sf->dmap && r->level > COV_LEVEL_STMT)
+            file_decision_models(sf, f, r->level);
 #endif
         for (unsigned l = 0; l < nl; l++) {
             char m = f->lines[l].mark;
