@@ -80,8 +80,16 @@ static const char *word(const char *s, char *w, size_t n)
     return s;
 }
 
+/* Nothing left but blanks, or a trailing `//` remark (so that a line can
+ * carry a remark after its annotation, in either comment form). */
+static bool at_end(const char *s)
+{
+    s = skip_ws(s);
+    return !*s || (s[0] == '/' && s[1] == '/');
+}
+
 /* A justification: a double-quoted string (\" and \\ escaped), not blank,
- * and nothing after it.  NULL with *why_not set otherwise. */
+ * and nothing after it but a `//` remark.  NULL with *why_not set otherwise. */
 static char *justification(const char *s, const char **why_not)
 {
     s = skip_ws(s);
@@ -103,7 +111,7 @@ static char *justification(const char *s, const char **why_not)
         *why_not = "the justification's closing quote is missing";
         return NULL;
     }
-    if (*skip_ws(s + 1)) {
+    if (!at_end(s + 1)) {
         free(out);
         *why_not = "text after the justification";
         return NULL;
@@ -151,9 +159,8 @@ static void comment(Parser *p, const char *text, unsigned line)
         add_note(p, COV_EXEMPT_REGION, line, 0, why);
         p->open = (int)p->out->nnotes - 1;
     } else if (!strcmp(w, "off")) {
-        if (*skip_ws(s)) {
+        if (!at_end(s))
             warn(p, line, "exempt off takes nothing after it; the region is closed anyway");
-        }
         if (p->open < 0 && !p->refused_open) {
             warn(p, line, "exempt off without an open region; ignored");
             return;
