@@ -231,17 +231,10 @@ void xcov_exempt_parse(const char *const *lines, unsigned nlines, const char *di
             char c = s[i], d = i + 1 < end ? s[i + 1] : 0;
             switch (st) {
             case CODE:
-                if (c == '/' && d == '*') {
-                    st = BLOCK;
+                if (c == '/' && (d == '*' || d == '/')) {
+                    st = d == '*' ? BLOCK : LINE_COMMENT;
                     blen = 0;
-                    PUTC(0);
-                    blen = 0;
-                    cline = li + 1;
-                    i++;
-                } else if (c == '/' && d == '/') {
-                    st = LINE_COMMENT;
-                    blen = 0;
-                    PUTC(0);
+                    PUTC(0);       /* an empty comment is "" */
                     blen = 0;
                     cline = li + 1;
                     i++;
