@@ -20,6 +20,10 @@
  *    zero-length rows at its address and the call sites of the inlined
  *    frames containing it are each attributed to the innermost statement
  *    whose extent contains them.
+ * 5. Exemptions (xcov/exempt.h, docs/coverage-semantics.md §6) are read from
+ *    each source's comments; every obligation is still computed, then counted
+ *    either in the level's counters or, when exempted, in `exempted` and in
+ *    its exemption; region lines end up '#' or '*'.
  */
 #include "xcov/xcov.h"
 
