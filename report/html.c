@@ -11,6 +11,10 @@
  *                     the object levels its instructions (expandable), at
  *                     the decision levels each decision (expandable: its
  *                     conditions, table of evaluation vectors and pairs)
+ *                     (exemptions, docs/coverage-semantics.md §6: the index
+ *                     and each file page list them with their
+ *                     justification and whether they were violated; their
+ *                     lines are marked '#'/'*', their violations tagged)
  *   untraceable.html  object code no source line maps to
  *   emucov.css, emucov.js   style and the few lines of sorting code
  *
@@ -479,6 +483,51 @@ static void put_line_decisions(ReportBuf *b, const CovReport *r, const CovLine *
         put_decision(b, r, &ln->decisions.v[d], d + 1);
 }
 
+/* The exemptions of file `only` (all files when -1): a table linking to
+ * their first line, with what they cover, their state and justification. */
+static void put_exemptions(ReportBuf *b, const CovReport *r, int only)
+{
+    unsigned n = 0;
+    for (unsigned i = 0; i < r->nexemptions; i++)
+        n += only < 0 || r->exemptions[i].file == only;
+    if (n == 0) {
+        if (only < 0)
+            report_buf_puts(b, "<p>No exemption.</p>\n");
+        return;
+    }
+    if (only >= 0)
+        report_buf_puts(b, "<h2>Exempted regions</h2>\n");
+    report_buf_printf(b, "<p>%u exemption%s, %u exempted obligation%s, %u of them violated.</p>\n",
+                      n, n == 1 ? "" : "s", r->totals.exempted,
+                      r->totals.exempted == 1 ? "" : "s", report_exempted_violations(r));
+    report_buf_puts(b, "<table class=\"exemptions\"><thead><tr><th>Mark</th><th>Where</th>"
+                       "<th>Exempts</th><th class=\"num\">Violated</th>"
+                       "<th>Justification</th></tr></thead><tbody>\n");
+    for (unsigned i = 0; i < r->nexemptions; i++) {
+        const CovExemption *x = &r->exemptions[i];
+        if (only >= 0 && x->file != only)
+            continue;
+        char mark = x->violated ? COV_MARK_EXEMPT_VIOLATED : COV_MARK_EXEMPT;
+        char what[128], page[128] = "";
+        report_exemption_what(x, what, sizeof what);
+        if (x->file >= 0 && (unsigned)x->file < r->nfiles && only < 0)
+            file_page_name(r, (unsigned)x->file, page, sizeof page);
+        report_buf_printf(b, "<tr class=\"%s\"><td class=\"m\">%c</td><td><a href=\"",
+                          mark_class(mark), mark);
+        report_buf_markup(b, page);
+        report_buf_printf(b, "#L%u\">", x->first_line);
+        if (x->file >= 0 && (unsigned)x->file < r->nfiles)
+            report_buf_markup(b, display_name(&r->files[x->file]));
+        report_buf_printf(b, ":%u</a></td><td>", x->first_line);
+        report_buf_markup(b, what);
+        report_buf_printf(b, "</td><td class=\"num\">%u/%u</td><td class=\"exemption\">",
+                          x->violated, x->obligations);
+        report_buf_markup(b, x->justification);
+        report_buf_puts(b, "</td></tr>\n");
+    }
+    report_buf_puts(b, "</tbody></table>\n");
+}
+
 static void put_source_line(ReportBuf *b, const CovReport *r, const CovLine *ln)
 {
     report_buf_printf(b, "<tr id=\"L%u\" class=\"%s\" data-mark=\"", ln->number,
@@ -505,6 +554,8 @@ static void put_source_line(ReportBuf *b, const CovReport *r, const CovLine *ln)
                 report_buf_markup(b, vi->kind);
                 report_buf_puts(b, ")</span>");
             }
+            if (vi->exempted)
+                report_buf_puts(b, " <span class=\"exempted\">[exempted]</span>");
             report_buf_puts(b, "</li>");
         }
         report_buf_puts(b, "</ul>");
@@ -556,6 +607,7 @@ static int render_file_page(const CovReport *r, unsigned fi, const char *meta_co
         report_buf_puts(&warn, "<p class=\"warning\">Source not available: lines and marks "
                                "come from the DWARF line table only.</p>\n");
     put_summary(&summary, r->level, &f->counts);
+    put_exemptions(&summary, r, (int)fi);
     if (f->nlines == 0) {
         report_buf_puts(&source, "<p class=\"nosrc\">No lines.</p>\n");
     } else {
@@ -648,7 +700,8 @@ static int copy_asset(const char *name, const char *outdir, char *err, size_t er
 
 static int html_render(const CovReport *r, const char *outdir, char *err, size_t errlen)
 {
-    enum { TOOL, LEVEL, META, WARN, SUMMARY, NOTES, FILES, FUNCS, UNTR, RUNS, RANGES, NPART };
+    enum { TOOL, LEVEL, META, WARN, SUMMARY, NOTES, FILES, FUNCS, UNTR, RUNS, RANGES, EXEMPT,
+           NPART };
     ReportBuf part[NPART], page;
     for (int i = 0; i < NPART; i++)
         report_buf_init(&part[i]);
@@ -665,6 +718,7 @@ static int html_render(const CovReport *r, const char *outdir, char *err, size_t
     put_untraceable_summary(&part[UNTR], r);
     put_runs_table(&part[RUNS], r);
     put_untraceable_ranges(&part[RANGES], r);
+    put_exemptions(&part[EXEMPT], r, -1);
 
     int rc = 0;
     for (int i = 0; i < NPART; i++)
@@ -677,6 +731,7 @@ static int html_render(const CovReport *r, const char *outdir, char *err, size_t
         { "files", report_buf_str(&part[FILES]) }, { "functions", report_buf_str(&part[FUNCS]) },
         { "untraceable", report_buf_str(&part[UNTR]) }, { "runs", report_buf_str(&part[RUNS]) },
         { "ranges", report_buf_str(&part[RANGES]) },
+        { "exemptions", report_buf_str(&part[EXEMPT]) },
     };
     const unsigned nvars = sizeof vars / sizeof vars[0];
     if (rc == 0)

@@ -213,7 +213,8 @@ static void put_line(ReportBuf *b, const CovReport *r, const CovLine *ln)
         report_buf_printf(b, "%s{\"line\":%u,\"col\":%u,\"end_line\":%u,\"end_col\":%u,",
                           v ? "," : "", vi->line, vi->col, vi->end_line, vi->end_col);
         put_str_field(b, "kind", vi->kind, true);
-        put_str_field(b, "message", vi->message, false);
+        put_str_field(b, "message", vi->message, true);
+        put_bool_field(b, "exempted", vi->exempted, false);
         report_buf_putc(b, '}');
     }
     report_buf_puts(b, "],");
@@ -311,6 +312,26 @@ static void put_blocks(ReportBuf *b, const CovReport *r)
     report_buf_puts(b, r->nblocks ? "\n  ],\n" : "],\n");
 }
 
+/* Exemptions (docs/coverage-semantics.md §6), in the report's order. */
+static void put_exemptions(ReportBuf *b, const CovReport *r)
+{
+    report_buf_puts(b, "  \"exemptions\": [");
+    for (unsigned i = 0; i < r->nexemptions; i++) {
+        const CovExemption *x = &r->exemptions[i];
+        report_buf_puts(b, i ? ",\n    {" : "\n    {");
+        put_file_ref(b, "file", x->file, true);
+        put_str_field(b, "kind", cov_exempt_kind_name(x->kind), true);
+        put_u64_field(b, "first_line", x->first_line, true);
+        put_u64_field(b, "last_line", x->last_line, true);
+        put_u64_field(b, "condition", x->condition, true);
+        put_str_field(b, "justification", x->justification, true);
+        put_u64_field(b, "obligations", x->obligations, true);
+        put_u64_field(b, "violated", x->violated, false);
+        report_buf_putc(b, '}');
+    }
+    report_buf_puts(b, r->nexemptions ? "\n  ],\n" : "],\n");
+}
+
 static int json_render(const CovReport *r, const char *outdir, char *err, size_t errlen)
 {
     ReportBuf b;
@@ -338,6 +359,7 @@ static int json_render(const CovReport *r, const char *outdir, char *err, size_t
     put_insns(&b, r);
     put_untraceable(&b, r);
     put_blocks(&b, r);
+    put_exemptions(&b, r);
     report_buf_puts(&b, "  \"notes\": [");
     for (unsigned i = 0; i < r->nnotes; i++) {
         report_buf_puts(&b, i ? ",\n    " : "\n    ");

@@ -48,6 +48,17 @@ const ReportRenderer *report_find(const char *name)
     return NULL;
 }
 
+const char *cov_exempt_kind_name(CovExemptKind k)
+{
+    static const char *const names[] = {
+        [COV_EXEMPT_REGION] = "region",
+        [COV_EXEMPT_DECISION_TRUE] = "decision-true",
+        [COV_EXEMPT_DECISION_FALSE] = "decision-false",
+        [COV_EXEMPT_CONDITION] = "condition",
+    };
+    return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
+}
+
 void cov_report_free(CovReport *r)
 {
     if (!r)
@@ -94,5 +105,8 @@ void cov_report_free(CovReport *r)
     for (unsigned i = 0; i < r->nnotes; i++)
         free(r->notes[i]);
     free(r->notes);
+    for (unsigned i = 0; i < r->nexemptions; i++)
+        free(r->exemptions[i].justification);
+    free(r->exemptions);
     free(r);
 }

@@ -62,6 +62,8 @@ typedef struct CovViolation {
                                  false", "mcdc-independence", "undetermined",
                                  "insn-not-executed", ... (docs list them)   */
     char *message;            /* human text, e.g. "statement not executed"  */
+    bool exempted;            /* covered by an exemption (CovReport.exemptions):
+                                 listed, never counted as a violation      */
 } CovViolation;
 
 /* One machine instruction of the ELF's code. */
@@ -181,6 +183,7 @@ void cov_mcdc_pairs(const CovDecNode *nodes, int root, unsigned nconds,
                     int (*uc)[2], int (*masking)[2]);
 
 void cov_decision_free(CovDecision *d);   /* its contents, not d itself     */
+
 void cov_decision_counts_add(CovDecisionCounts *t, const CovDecisionCounts *a);
 void cov_decision_count(CovDecisionCounts *t, const CovDecision *d);
 
@@ -234,6 +237,30 @@ typedef struct CovFile {
     CovDecisionCounts dcounts;  /* decision levels only                     */
 } CovFile;
 
+/* Exemptions (docs/coverage-semantics.md §6): a region of lines, or one
+ * outcome or one condition of the decisions starting on a line. */
+typedef enum CovExemptKind {
+    COV_EXEMPT_REGION = 0,    /* xcov: exempt on "..." ... xcov: exempt off  */
+    COV_EXEMPT_DECISION_TRUE, /* xcov: exempt decision true "..."            */
+    COV_EXEMPT_DECISION_FALSE,/* xcov: exempt decision false "..."           */
+    COV_EXEMPT_CONDITION,     /* xcov: exempt condition N "..."              */
+} CovExemptKind;
+
+const char *cov_exempt_kind_name(CovExemptKind k);  /* "region", "decision-true",
+                                                       "decision-false", "condition" */
+
+typedef struct CovExemption {
+    int file;                 /* index in CovReport.files                   */
+    unsigned first_line, last_line;  /* region: the `on` and `off` lines;
+                                 finer: the annotation's line (twice)       */
+    CovExemptKind kind;
+    unsigned condition;       /* COV_EXEMPT_CONDITION: 1-based              */
+    char *justification;
+    uint32_t obligations;     /* obligations of the level it exempted       */
+    uint32_t violated;        /* of which not met (missed or undetermined):
+                                 > 0 makes its lines '*'                    */
+} CovExemption;
+
 /* A trace that went into the report. */
 typedef struct CovRun {
     char *trace_path;
@@ -270,6 +297,8 @@ typedef struct CovReport {
     CovCounts totals;
     char **notes; unsigned nnotes;       /* warnings to show in reports     */
     CovDecisionCounts dtotals;           /* decision levels only            */
+    /* exemptions, by file, first line, kind, condition (appended: issue 8) */
+    CovExemption *exemptions; unsigned nexemptions;
 } CovReport;
 
 void cov_report_free(CovReport *r);

@@ -1,7 +1,8 @@
 /* report/text.c - the `text` renderer: summary tables (files, decisions by
- * state and conditions at the decision levels, functions, code not
- * traceable to source), to stdout or DIR/summary.txt. */
+ * state and conditions at the decision levels, exempted regions,
+ * functions, code not traceable to source), to stdout or DIR/summary.txt. */
 #include "report/report.h"
+#include "report/render_util.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -83,6 +84,28 @@ static void write_decision_summary(FILE *o, const CovReport *r, unsigned w)
     decision_row(o, r->level, &r->dtotals);
 }
 
+/* The exempted regions (and finer exemptions): where, what, whether
+ * violated, and the justification (docs/coverage-semantics.md §6). */
+static void write_exemptions(FILE *o, const CovReport *r)
+{
+    if (!r->nexemptions && !r->totals.exempted)
+        return;
+    fprintf(o, "\nexempted regions: %u, %u exempted obligation%s, %u of them violated\n",
+            r->nexemptions, r->totals.exempted, r->totals.exempted == 1 ? "" : "s",
+            report_exempted_violations(r));
+    for (unsigned i = 0; i < r->nexemptions; i++) {
+        const CovExemption *x = &r->exemptions[i];
+        char what[128];
+        report_exemption_what(x, what, sizeof what);
+        const char *nm = x->file >= 0 && (unsigned)x->file < r->nfiles ? r->files[x->file].name
+                                                                       : "?";
+        fprintf(o, "  %c %s: %s: %s (%u of %u exempted obligations violated)\n    \"%s\"\n",
+                x->violated ? COV_MARK_EXEMPT_VIOLATED : COV_MARK_EXEMPT, nm, what,
+                x->violated ? "violated" : x->obligations ? "not violated" : "no obligation",
+                x->violated, x->obligations, x->justification ? x->justification : "");
+    }
+}
+
 static void write_text(FILE *o, const CovReport *r)
 {
     unsigned w = 4;
@@ -119,6 +142,7 @@ static void write_text(FILE *o, const CovReport *r)
     counts_row(o, r->level, &r->totals);
     fputc('\n', o);
     write_decision_summary(o, r, w);
+    write_exemptions(o, r);
 
     unsigned fw = 8;
     for (unsigned i = 0; i < r->nfunctions; i++)

@@ -200,6 +200,7 @@ struct EmuMachine {
     uint32_t heap_base, heap_limit, stack_base, stack_limit;
     uint64_t semihost_start_ns;
     uint32_t semihost_errno;    /* SYS_ERRNO: errno of the last failed call */
+    struct SemihostFiles *semihost_files; /* --semihosting-root, NULL = sandboxed */
 };
 
 /* SHA-256 (sha256.c), FIPS 180-4. */

@@ -78,7 +78,8 @@ static CovReport *tiny(CovLevel lv)
     f->lines[2].nviolations = 1;
     f->lines[2].violations = calloc(1, sizeof(CovViolation));
     f->lines[2].violations[0] = (CovViolation){3, 19, 3, 25, "stmt-not-executed",
-                                               dupstr("statement \"w = 3\" at 3:19 not executed")};
+                                               dupstr("statement \"w = 3\" at 3:19 not executed"),
+                                               false};
     f->counts.stmt_total = 5;
     f->counts.stmt_covered = 3;
     f->counts.line_total = 3;

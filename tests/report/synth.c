@@ -438,6 +438,14 @@ CovReport *synth_report(CovLevel level, const char *srcroot, bool write_sources)
         r->notes[i] = xstrdup(synth_notes[i]);
     if (level >= COV_LEVEL_STMT_DECISION)
         synth_decisions(r);
+
+    /* the exemptions of src/main.c lines 13 ('#') and 14 ('*') */
+    r->nexemptions = 2;
+    r->exemptions = xcalloc(r->nexemptions, sizeof *r->exemptions);
+    r->exemptions[0] = (CovExemption){2, 13, 13, COV_EXEMPT_REGION, 0,
+                                      xstrdup(r->files[2].lines[12].exemption), 1, 0};
+    r->exemptions[1] = (CovExemption){2, 14, 14, COV_EXEMPT_REGION, 0,
+                                      xstrdup(r->files[2].lines[13].exemption), 1, 1};
     return r;
 }
 
