@@ -229,3 +229,77 @@ void cov_decision_count(CovDecisionCounts *t, const CovDecision *d)
     if (d->state == COV_DEC_UNDETERMINED)
         t->conditions_undetermined += d->nconds;
 }
+
+/* The exemptions of one decision of file fi (see report.h). */
+static void decision_exemptions(const CovReport *r, int fi, CovDecision *d)
+{
+    int reg = -1;
+    d->exempt_true = d->exempt_false = -1;
+    for (unsigned c = 0; c < d->nconds; c++)
+        d->conds[c].exemption = -1;
+    for (unsigned k = 0; k < r->nexemptions && reg < 0; k++) {
+        const CovExemption *x = &r->exemptions[k];
+        if (x->file == fi && x->kind == COV_EXEMPT_REGION && x->first_line <= d->line &&
+            d->line <= x->last_line)
+            reg = (int)k;
+    }
+    if (reg >= 0) {
+        d->exempt_true = d->exempt_false = reg;
+        for (unsigned c = 0; c < d->nconds; c++)
+            d->conds[c].exemption = reg;
+        return;
+    }
+    bool mcdc = r->level >= COV_LEVEL_STMT_MCDC;
+    for (unsigned k = 0; k < r->nexemptions; k++) {
+        const CovExemption *x = &r->exemptions[k];
+        if (x->file != fi || x->first_line != d->line)
+            continue;
+        if (x->kind == COV_EXEMPT_DECISION_TRUE)
+            d->exempt_true = (int)k;
+        else if (x->kind == COV_EXEMPT_DECISION_FALSE)
+            d->exempt_false = (int)k;
+        else if (x->kind == COV_EXEMPT_CONDITION && mcdc && x->condition >= 1 &&
+                 x->condition <= d->nconds)
+            d->conds[x->condition - 1].exemption = (int)k;
+    }
+}
+
+void cov_report_decision_exemptions(CovReport *r)
+{
+    for (unsigned fi = 0; fi < r->nfiles; fi++)
+        for (unsigned l = 0; l < r->files[fi].nlines; l++) {
+            CovLineDecisions *ld = &r->files[fi].lines[l].decisions;
+            for (unsigned k = 0; k < ld->n; k++)
+                decision_exemptions(r, (int)fi, &ld->v[k]);
+        }
+}
+
+int cov_violation_exemption(const CovReport *r, int fi, const CovLine *L, const CovViolation *v)
+{
+    const char *k = v->kind ? v->kind : "";
+    int x = -1;
+    for (unsigned i = 0; i < L->decisions.n && x < 0; i++) {
+        const CovDecision *d = &L->decisions.v[i];
+        if (!strcmp(k, "mcdc-independence")) {
+            for (unsigned c = 0; c < d->nconds && x < 0; c++)
+                if (d->conds[c].line == v->line && d->conds[c].col == v->col)
+                    x = d->conds[c].exemption;
+            continue;
+        }
+        if (d->line != v->line || d->col != v->col)
+            continue;
+        if (!strcmp(k, "decision-outcome-true") || !strcmp(k, "decision-undetermined"))
+            x = d->exempt_true;
+        else if (!strcmp(k, "decision-outcome-false"))
+            x = d->exempt_false;
+        else if (!strcmp(k, "mcdc-undetermined") && d->nconds)
+            x = d->conds[0].exemption;
+    }
+    for (unsigned i = 0; i < r->nexemptions && x < 0; i++) {
+        const CovExemption *e = &r->exemptions[i];
+        if (e->file == fi && e->kind == COV_EXEMPT_REGION && e->first_line <= L->number &&
+            L->number <= e->last_line)
+            x = (int)i;
+    }
+    return x >= 0 && (unsigned)x < r->nexemptions ? x : -1;
+}

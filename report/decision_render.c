@@ -1,6 +1,8 @@
 /* report/decision_render.c - see decision_render.h. */
 #include "decision_render.h"
 
+#include <string.h>
+
 static void tree(ReportBuf *b, const CovDecision *d, int node)
 {
     if (node < 0 || (unsigned)node >= d->nnodes) {
@@ -59,6 +61,7 @@ void report_decision_text(ReportBuf *b, const CovReport *r, const CovDecision *d
         report_buf_printf(b, "; outcomes True %s, False %s\n", d->outcome_true ? "yes" : "no",
                           d->outcome_false ? "yes" : "no");
     }
+    report_decision_exemptions(b, r, d, indent);
     report_buf_printf(b, "%s  tree ", indent);
     report_decision_tree(b, d);
     report_buf_putc(b, '\n');
@@ -105,4 +108,42 @@ void report_decision_text(ReportBuf *b, const CovReport *r, const CovDecision *d
             report_buf_printf(b, "%s c%u none", c ? ";" : "", c + 1);
     }
     report_buf_putc(b, '\n');
+}
+
+/* Exemption of obligation k of d: 0 outcome True, 1 outcome False, 2 + c
+ * condition c. */
+static int obligation_exemption(const CovDecision *d, unsigned k)
+{
+    return k == 0 ? d->exempt_true : k == 1 ? d->exempt_false : d->conds[k - 2].exemption;
+}
+
+void report_decision_exemptions(ReportBuf *b, const CovReport *r, const CovDecision *d,
+                                const char *indent)
+{
+    unsigned n = 2 + d->nconds;
+    for (unsigned k = 0; k < n; k++) {
+        int x = obligation_exemption(d, k);
+        if (x < 0 || (unsigned)x >= r->nexemptions)
+            continue;
+        bool done = false;   /* this exemption was listed with an earlier obligation */
+        for (unsigned j = 0; j < k && !done; j++)
+            done = obligation_exemption(d, j) == x;
+        if (done)
+            continue;
+        const CovExemption *e = &r->exemptions[x];
+        char what[128];
+        report_exemption_what(e, what, sizeof what);
+        report_buf_printf(b, "%s  exempted (%s):", indent, what);
+        const char *sep = " ";
+        for (unsigned j = k; j < n; j++) {
+            if (obligation_exemption(d, j) != x)
+                continue;
+            if (j < 2)
+                report_buf_printf(b, "%soutcome %s", sep, j == 0 ? "True" : "False");
+            else
+                report_buf_printf(b, "%sc%u", sep, j - 1);
+            sep = ", ";
+        }
+        report_buf_printf(b, ": \"%s\"\n", e->justification ? e->justification : "");
+    }
 }

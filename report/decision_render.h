@@ -23,6 +23,7 @@ const char *report_pair_kind(CovLevel l);   /* "masking", "unique-cause", NULL *
 /* The text block of decision d (number idx from 1 on its line), each line
  * starting with indent:
  *   decision 1 (if) at 12:7-12:18: partially-covered; outcomes True yes, False no
+ *   exempted (condition 2 of the decision at line 12): c2: "why"   (if any)
  *   condition 1 "a" 12:8-12:9
  *   vectors:  #   c1 c2  out  count
  *             1   T  T   T        3
@@ -30,5 +31,12 @@ const char *report_pair_kind(CovLevel l);   /* "masking", "unique-cause", NULL *
  */
 void report_decision_text(ReportBuf *b, const CovReport *r, const CovDecision *d,
                           unsigned idx, const char *indent);
+
+/* The exemptions covering obligations of d (docs/coverage-semantics.md §6),
+ * one line each, in the order outcome True, outcome False, conditions:
+ *   exempted (lines 10-13): outcome True, outcome False, c1, c2: "why"
+ * each line starting with indent and ending with '\n'; nothing when none. */
+void report_decision_exemptions(ReportBuf *b, const CovReport *r, const CovDecision *d,
+                                const char *indent);
 
 #endif

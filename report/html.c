@@ -10,7 +10,8 @@
  *                     is missing (its violations), its exemption, and at
  *                     the object levels its instructions (expandable), at
  *                     the decision levels each decision (expandable: its
- *                     conditions, table of evaluation vectors and pairs)
+ *                     conditions, table of evaluation vectors and pairs,
+ *                     the exemptions covering its obligations)
  *                     (exemptions, docs/coverage-semantics.md §6: the index
  *                     and each file page list them with their
  *                     justification and whether they were violated; their
@@ -424,7 +425,19 @@ static void put_decision(ReportBuf *b, const CovReport *r, const CovDecision *d,
         if (pk)
             report_buf_printf(b, "; %u/%u conditions with a %s pair", paired, d->nconds, pk);
     }
-    report_buf_puts(b, "</summary>\n<p class=\"tree\">tree <code>");
+    ReportBuf x;   /* its exemptions, one line each (decision_render.h) */
+    report_buf_init(&x);
+    report_decision_exemptions(&x, r, d, "");
+    if (*report_buf_str(&x))
+        report_buf_puts(b, " &#8212; exempted");
+    report_buf_puts(b, "</summary>\n");
+    if (*report_buf_str(&x)) {
+        report_buf_puts(b, "<pre class=\"dec-exempt\">");
+        report_buf_markup(b, report_buf_str(&x));
+        report_buf_puts(b, "</pre>\n");
+    }
+    report_buf_free(&x);
+    report_buf_puts(b, "<p class=\"tree\">tree <code>");
     ReportBuf t;
     report_buf_init(&t);
     report_decision_tree(&t, d);

@@ -52,6 +52,7 @@ static void put_bool_field(ReportBuf *b, const char *key, bool v, bool comma)
     report_buf_printf(b, "%s%s", v ? "true" : "false", comma ? "," : "");
 }
 
+/* An index (files, exemptions), null when negative. */
 static void put_file_ref(ReportBuf *b, const char *key, int file, bool comma)
 {
     put_key(b, key);
@@ -136,6 +137,10 @@ static void put_decision(ReportBuf *b, const CovReport *r, const CovDecision *d)
     report_buf_free(&t);
     report_buf_printf(b, ",\"outcomes\":{\"true\":%s,\"false\":%s},",
                       d->outcome_true ? "true" : "false", d->outcome_false ? "true" : "false");
+    report_buf_puts(b, "\"exemptions\":{");
+    put_file_ref(b, "true", d->exempt_true, true);
+    put_file_ref(b, "false", d->exempt_false, false);
+    report_buf_puts(b, "},");
     put_str_field(b, "pair_kind", report_pair_kind(r->level), true);
     report_buf_puts(b, "\"conditions\":[");
     for (unsigned c = 0; c < d->nconds; c++) {
@@ -156,7 +161,8 @@ static void put_decision(ReportBuf *b, const CovReport *r, const CovDecision *d)
         }
         put_pair_field(b, "unique_cause_pair", cd->uc_pair, true);
         put_pair_field(b, "masking_pair", cd->masking_pair, true);
-        put_bool_field(b, "covered", cd->covered, false);
+        put_bool_field(b, "covered", cd->covered, true);
+        put_file_ref(b, "exemption", cd->exemption, false);
         report_buf_putc(b, '}');
     }
     report_buf_puts(b, "],\"vectors\":[");

@@ -128,6 +128,9 @@ typedef struct CovCondition {
     int uc_pair[2];           /* unique-cause                               */
     int masking_pair[2];      /* masking (every unique-cause pair is one)   */
     bool covered;             /* has the pair the report's level asks for   */
+    int exemption;            /* its pair's exemption: index in
+                                 CovReport.exemptions, -1 none (set by
+                                 cov_report_decision_exemptions)            */
 } CovCondition;
 
 typedef enum CovDecisionState {
@@ -151,6 +154,9 @@ typedef struct CovDecision {
     CovCondition *conds; unsigned nconds;    /* in source order             */
     CovEvalVector *vectors; unsigned nvectors; /* canonical order: values,
                                                   then outcome (byte order) */
+    int exempt_true, exempt_false;           /* its outcomes' exemptions:
+                                                index in CovReport.exemptions,
+                                                -1 none                     */
 } CovDecision;
 
 /* Per-line decisions (appended to CovLine). */
@@ -302,6 +308,22 @@ typedef struct CovReport {
 } CovReport;
 
 void cov_report_free(CovReport *r);
+
+/* Which exemption (docs/coverage-semantics.md §6) covers each obligation of
+ * every decision of r: exempt_true/exempt_false and each condition's
+ * exemption, from r->exemptions by the engine's rule — a region containing
+ * the decision's first line exempts all of it (and wins over finer ones);
+ * else "decision true|false" on that line exempts the outcome, and
+ * "condition N" (MC/DC levels only) condition N.  The engine and the
+ * consolidation database both call it once the report is built. */
+void cov_report_decision_exemptions(CovReport *r);
+
+/* The exemption (index in r->exemptions) that covers violation v of line L
+ * of file fi by that rule, -1 for none: for the decision and MC/DC kinds
+ * the one the decision model names (after cov_report_decision_exemptions),
+ * else the region holding the line.  Renderers ask it for exempted
+ * violations (CovViolation.exempted); the database rebuilds that flag. */
+int cov_violation_exemption(const CovReport *r, int fi, const CovLine *L, const CovViolation *v);
 
 /* Renderers: one per output format, selected by --format. */
 typedef struct ReportRenderer {

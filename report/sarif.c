@@ -17,11 +17,13 @@
  *     SARIF endColumn is the column after the last character (§3.30.7),
  *     which is CovViolation's end_col convention; col 0 (whole line) gives
  *     a region of lines only;
- *   - a violation on an exempted line carries suppressions (§3.27.23)
- *     kind "inSource" with the justification.
+ *   - an exempted violation (CovViolation.exempted: a region, or the
+ *     decision outcome / condition exemption the decision model names)
+ *     carries suppressions (§3.27.23) kind "inSource" with that
+ *     exemption's justification; other violations of the line none.
  * Deterministic: no timestamps, no invocation object.
  */
-#include "render_util.h"
+#include "decision_render.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -110,8 +112,8 @@ static void put_uri(ReportBuf *b, const CovFile *f)
     report_buf_free(&u);
 }
 
-static void put_result(ReportBuf *b, const CovFile *f, const CovLine *L, const CovViolation *v,
-                       const char *kind, unsigned rule, bool first)
+static void put_result(ReportBuf *b, const CovReport *r, unsigned fi, const CovLine *L,
+                       const CovViolation *v, const char *kind, unsigned rule, bool first)
 {
     report_buf_puts(b, first ? "\n        {" : ",\n        {");
     report_buf_puts(b, "\"ruleId\": ");
@@ -120,7 +122,7 @@ static void put_result(ReportBuf *b, const CovFile *f, const CovLine *L, const C
                       rule, is_undetermined(kind) ? "warning" : "error");
     report_buf_json(b, v->message ? v->message : rule_text(kind));
     report_buf_puts(b, "},\n         \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ");
-    put_uri(b, f);
+    put_uri(b, &r->files[fi]);
     unsigned line = v->line ? v->line : L->number;
     report_buf_printf(b, "}, \"region\": {\"startLine\": %u", line);
     if (v->col)
@@ -131,9 +133,12 @@ static void put_result(ReportBuf *b, const CovFile *f, const CovLine *L, const C
             report_buf_printf(b, ", \"endColumn\": %u", v->end_col);
     }
     report_buf_puts(b, "}}}]");
-    if (L->exemption) {
+    if (v->exempted) {
+        int x = cov_violation_exemption(r, (int)fi, L, v);
+        const char *why = x >= 0 && r->exemptions[x].justification ? r->exemptions[x].justification
+                          : L->exemption ? L->exemption : "exempted";
         report_buf_puts(b, ",\n         \"suppressions\": [{\"kind\": \"inSource\", \"justification\": ");
-        report_buf_json(b, L->exemption);
+        report_buf_json(b, why);
         report_buf_puts(b, "}]");
     }
     report_buf_putc(b, '}');
@@ -175,7 +180,7 @@ static int sarif_render(const CovReport *r, const char *outdir, char *err, size_
                 unsigned ri = 0;
                 while (ri < nrules && strcmp(rules[ri], kind))
                     ri++;
-                put_result(&b, f, L, &L->violations[k], kind, ri, first);
+                put_result(&b, r, i, L, &L->violations[k], kind, ri, first);
                 first = false;
             }
         }

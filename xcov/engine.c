@@ -1896,6 +1896,11 @@ static void build_files(Engine *e)
         count_add(&r->totals, &f->counts);
         cov_decision_counts_add(&r->dtotals, &f->dcounts);
     }
+    /* the decision model names the exemption of each outcome and condition:
+     * report/decision.c applies decision_exemptions' rule to the finished
+     * list, as the consolidation database does (coverage-exempt-* check that
+     * the model agrees with the violations flagged here) */
+    cov_report_decision_exemptions(r);
     for (unsigned k = 0; k < r->ninsns; k++)
         insn_counts_ex(e, &r->insns[k], &r->totals, false);
     if (missing)

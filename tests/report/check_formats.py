@@ -21,7 +21,7 @@ CHECK is one of:
   sarif          coverage.sarif passes the SARIF 2.1.0 structural check
                  (check_sarif.py) and holds exactly the report's violations:
                  same kind, place and message, undetermined ones as warnings,
-                 exempted lines suppressed with their justification
+                 exempted violations suppressed with their justification
   browser        headless Chromium (Debian package chromium) loads the index
                  and a file page: tables present, marks right, injected
                  markup shown as text and not run; saves a screenshot
@@ -687,7 +687,9 @@ def sarif_matches_json(sarif, doc, where):
         check(urllib_unquote(uri.replace('file://', '', 1)) == name,
               '%s: uri %r for %r' % (where, uri, name))
         sup = r.get('suppressions')
-        check((sup is not None) == (ln['exemption'] is not None) and
+        # suppressed exactly when the violation is exempted, with the
+        # justification of the exemption covering it (synth: line regions)
+        check((sup is not None) == v['exempted'] and
               (sup is None or sup[0]['justification'] == ln['exemption']),
               '%s: line %d suppressions %r' % (where, ln['number'], sup))
 

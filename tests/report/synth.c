@@ -323,7 +323,8 @@ CovReport *synth_report(CovLevel level, const char *srcroot, bool write_sources)
                 ln->violations = xcalloc(1, sizeof *ln->violations);
                 ln->violations[0] = (CovViolation){
                     .line = l + 1, .col = ls->vcol, .end_line = l + 1, .end_col = ls->vendcol,
-                    .kind = ls->vkind, .message = xstrdup(ls->vmsg) };
+                    .kind = ls->vkind, .message = xstrdup(ls->vmsg),
+                    .exempted = ls->exemption != NULL };
             }
             ln->ninsns = (unsigned)strlen(ls->code);
             ln->insns = ln->ninsns ? xcalloc(ln->ninsns, sizeof *ln->insns) : NULL;
@@ -446,6 +447,7 @@ CovReport *synth_report(CovLevel level, const char *srcroot, bool write_sources)
                                       xstrdup(r->files[2].lines[12].exemption), 1, 0};
     r->exemptions[1] = (CovExemption){2, 14, 14, COV_EXEMPT_REGION, 0,
                                       xstrdup(r->files[2].lines[13].exemption), 1, 1};
+    cov_report_decision_exemptions(r);
     return r;
 }
 
