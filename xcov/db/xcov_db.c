@@ -262,6 +262,13 @@ static const char schema_sql[] =
     "CREATE TABLE @S.run_vectors(trace_sha TEXT NOT NULL, test TEXT NOT NULL,"
     " dkey TEXT NOT NULL, vals TEXT NOT NULL, outcome TEXT NOT NULL, count INTEGER NOT NULL,"
     " PRIMARY KEY(trace_sha, test, dkey, vals, outcome)) WITHOUT ROWID;"
+    /* Exemptions (docs/coverage-semantics.md §6), as the runs' reports list
+     * them: what each exempts, its justification and how many obligations it
+     * exempted in a run (violated is recomputed over the union). */
+    "CREATE TABLE @S.exemptions(path TEXT NOT NULL, first_line INTEGER NOT NULL,"
+    " kind TEXT NOT NULL, condition INTEGER NOT NULL, last_line INTEGER NOT NULL,"
+    " justification TEXT NOT NULL, obligations INTEGER NOT NULL,"
+    " PRIMARY KEY(path, first_line, kind, condition)) WITHOUT ROWID;"
     "INSERT INTO @S.meta VALUES('format','emucov-consolidation'),('schema_version','2');"
     /* Which obligation kinds a run at each level speaks about (docs §Levels). */
     "INSERT INTO @S.level_kinds VALUES"
@@ -504,6 +511,11 @@ static const char import_sql[] =
     " from_macro = max(from_macro, excluded.from_macro),"
     " macro = " MINN("macro", "excluded.macro") ", macro_line = max(macro_line,"
     " excluded.macro_line), macro_col = max(macro_col, excluded.macro_col);"
+    "INSERT INTO main.exemptions SELECT * FROM src.exemptions WHERE true"
+    " ON CONFLICT(path, first_line, kind, condition) DO UPDATE SET"
+    " last_line = max(last_line, excluded.last_line),"
+    " justification = min(justification, excluded.justification),"
+    " obligations = max(obligations, excluded.obligations);"
     /* A run seen again at a higher level replaces the lower one's facts. */
     "CREATE TEMP TABLE beaten AS SELECT m.trace_sha, m.test FROM main.runs m"
     " JOIN src.runs s ON s.trace_sha = m.trace_sha AND s.test = m.test"
@@ -1013,6 +1025,30 @@ static int fill_src(sqlite3 *h, const CovReport *r, const char *test_name, char 
             }
         }
     }
+    /* exemptions, on their file's normalised path */
+    sqlite3_stmt *ex = NULL;
+    if (src == SQLITE_OK && r->nexemptions &&
+        (src = prep(h, &ex, "INSERT INTO src.exemptions VALUES(?,?,?,?,?,?,?)"
+                            " ON CONFLICT DO UPDATE SET last_line = max(last_line,"
+                            " excluded.last_line), justification = min(justification,"
+                            " excluded.justification), obligations = max(obligations,"
+                            " excluded.obligations)")) == SQLITE_OK) {
+        for (unsigned k = 0; src == SQLITE_OK && k < r->nexemptions; k++) {
+            const CovExemption *x = &r->exemptions[k];
+            if (x->file < 0 || (unsigned)x->file >= r->nfiles)
+                continue;
+            sqlite3_bind_text(ex, 1, paths[x->file], -1, SQLITE_STATIC);
+            sqlite3_bind_int64(ex, 2, x->first_line);
+            sqlite3_bind_text(ex, 3, cov_exempt_kind_name(x->kind), -1, SQLITE_STATIC);
+            sqlite3_bind_int64(ex, 4, x->condition);
+            sqlite3_bind_int64(ex, 5, x->last_line);
+            sqlite3_bind_text(ex, 6, x->justification ? x->justification : "", -1,
+                              SQLITE_STATIC);
+            sqlite3_bind_int64(ex, 7, x->obligations);
+            src = step_reset(ex);
+        }
+    }
+    sqlite3_finalize(ex);
     for (unsigned k = 0; src == SQLITE_OK && k < r->ninsns; k++) {
         const CovInsn *i = &r->insns[k];
         bool br = i->branch != COV_BRANCH_NONE;
@@ -2171,11 +2207,52 @@ static char *xasprintf(const char *fmt, ...)
     return s;
 }
 
+/* The mark of a line once the exemption list is known, by the engine's rule
+ * (docs/coverage-semantics.md §6): a region's lines have its mark ('*' when
+ * one of its obligations is violated in the union); a line with a finer
+ * exemption keeps its ordinary mark when something not exempted is missing. */
+static void exempt_mark(const CovReport *r, int fi, CovLine *cl, const CLine *L)
+{
+    for (unsigned i = 0; i < r->nexemptions; i++) {
+        const CovExemption *x = &r->exemptions[i];
+        if (x->file == fi && x->kind == COV_EXEMPT_REGION && x->first_line <= cl->number &&
+            cl->number <= x->last_line) {
+            cl->mark = x->violated ? COV_MARK_EXEMPT_VIOLATED : COV_MARK_EXEMPT;
+            return;
+        }
+    }
+    if (cl->mark != COV_MARK_EXEMPT && cl->mark != COV_MARK_EXEMPT_VIOLATED)
+        return;
+    for (unsigned k = 0; k < cl->nviolations; k++)
+        if (!cl->violations[k].exempted && strcmp(cl->violations[k].kind, "line-not-executed")) {
+            CLine t = *L;
+            t.exemption = NULL;
+            cl->mark = line_mark(&t);
+            return;
+        }
+}
+
+/* The violation kind naming obligation o whatever its state (what
+ * cov_violation_exemption matches against the decision model). */
+static const char *obligation_kind(const Obl *o)
+{
+    if (!strcmp(o->kind, "decision"))
+        return !strcmp(o->detail, "true") ? "decision-outcome-true" : "decision-outcome-false";
+    if (!strcmp(o->kind, "mcdc"))
+        return "mcdc-independence";
+    return o->kind;
+}
+
+/* One obligation in the counters: in `exempted` alone when an exemption
+ * covers it, else in its kind's total (and covered, undetermined). */
 static void count_obl(CovCounts *k, const Obl *o, bool exempt)
 {
     bool s = o->state == 2;
+    if (exempt && strcmp(o->kind, "line")) {
+        k->exempted++;
+        return;
+    }
     k->undetermined += o->state == 1;
-    k->exempted += exempt;
     if (!strcmp(o->kind, "stmt")) {
         k->stmt_total++;
         k->stmt_covered += s;
@@ -2207,6 +2284,28 @@ static void add_counts(CovCounts *t, const CovCounts *a)
     t->line_covered += a->line_covered;
     t->undetermined += a->undetermined;
     t->exempted += a->exempted;
+}
+
+static bool exempt_kind_parse(const char *s, CovExemptKind *out)
+{
+    for (int k = COV_EXEMPT_REGION; k <= COV_EXEMPT_CONDITION; k++)
+        if (!strcmp(s, cov_exempt_kind_name((CovExemptKind)k))) {
+            *out = (CovExemptKind)k;
+            return true;
+        }
+    return false;
+}
+
+static int cmp_exemption(const void *pa, const void *pb)
+{
+    const CovExemption *a = pa, *b = pb;
+    if (a->file != b->file)
+        return a->file < b->file ? -1 : 1;
+    if (a->first_line != b->first_line)
+        return a->first_line < b->first_line ? -1 : 1;
+    if (a->kind != b->kind)
+        return a->kind < b->kind ? -1 : 1;
+    return a->condition < b->condition ? -1 : a->condition > b->condition;
 }
 
 static int file_index(const CovReport *r, const char *path)
@@ -2346,11 +2445,8 @@ int xcov_db_to_report(XcovDb *db, CovReport **outp, char *err, size_t errlen)
         unsigned missing_other = 0;
         for (unsigned k = 0; k < L->n; k++)
             missing_other += L->o[k].state != 2 && strcmp(L->o[k].kind, "line");
-        f->counts.line_total++;
-        f->counts.line_covered += L->mark == COV_MARK_COVERED;
         for (unsigned k = 0; k < L->n; k++) {
             const Obl *o = &L->o[k];
-            count_obl(&f->counts, o, L->exemption != NULL);
             if (o->state == 2 || (!strcmp(o->kind, "line") && missing_other))
                 continue;
             CovViolation *v = &cl->violations[cl->nviolations++];
@@ -2365,6 +2461,64 @@ int xcov_db_to_report(XcovDb *db, CovReport **outp, char *err, size_t errlen)
                                          *o->detail ? " " : "", o->detail, L->line, o->col,
                                          o->state == 1 ? "undetermined" : "not satisfied",
                                          r->nruns);
+        }
+    }
+    /* exemptions: the runs' list; each violation of the union that one
+     * covers is flagged and counted in its `violated` */
+    if (prep(h, &st, "SELECT path, first_line, kind, condition, last_line, justification,"
+                     " obligations FROM main.exemptions") != SQLITE_OK)
+        goto sqlerr;
+    unsigned xcap = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        CovExemption x = {.file = file_index(r, col_str(st, 0)),
+                          .first_line = (unsigned)sqlite3_column_int64(st, 1),
+                          .condition = (unsigned)sqlite3_column_int64(st, 3),
+                          .last_line = (unsigned)sqlite3_column_int64(st, 4),
+                          .obligations = (uint32_t)sqlite3_column_int64(st, 6)};
+        if (x.file < 0 || !exempt_kind_parse(col_str(st, 2), &x.kind))
+            continue;   /* not a file of the union, or not a kind this xcov knows */
+        x.justification = col_dup(st, 5);
+        r->exemptions = grow(r->exemptions, r->nexemptions, &xcap, sizeof *r->exemptions);
+        r->exemptions[r->nexemptions++] = x;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    if (rc != SQLITE_DONE)
+        goto sqlerr;
+    /* the engine's order: by file, first line, kind, condition */
+    qsort(r->exemptions, r->nexemptions, sizeof *r->exemptions, cmp_exemption);
+    cov_report_decision_exemptions(r);
+    for (unsigned fi = 0; fi < r->nfiles && r->nexemptions; fi++)
+        for (unsigned l = 0; l < r->files[fi].nlines; l++) {
+            CovLine *cl = &r->files[fi].lines[l];
+            for (unsigned k = 0; k < cl->nviolations; k++) {
+                CovViolation *v = &cl->violations[k];
+                int x = cov_violation_exemption(r, (int)fi, cl, v);
+                v->exempted = x >= 0;
+                if (x >= 0 && strcmp(v->kind, "line-not-executed"))
+                    r->exemptions[x].violated++;
+            }
+        }
+    /* counters, as xcov report counts (docs/coverage-semantics.md §6): an
+     * obligation an exemption covers counts in `exempted`, not in its
+     * level's total; lines '#'/'*' are not in the line counter */
+    for (unsigned i = 0; i < c.nlines; i++) {
+        const CLine *L = &c.lines[i];
+        int fi = file_index(r, L->path);
+        if (fi < 0 || L->line < 1 || L->line > r->files[fi].nlines)
+            continue;
+        CovFile *f = &r->files[fi];
+        CovLine *cl = &f->lines[L->line - 1];
+        if (r->nexemptions)
+            exempt_mark(r, fi, cl, L);
+        if (cl->mark != COV_MARK_EXEMPT && cl->mark != COV_MARK_EXEMPT_VIOLATED) {
+            f->counts.line_total++;
+            f->counts.line_covered += cl->mark == COV_MARK_COVERED;
+        }
+        for (unsigned k = 0; k < L->n; k++) {
+            const Obl *o = &L->o[k];
+            CovViolation ov = {.line = L->line, .col = o->col, .kind = obligation_kind(o)};
+            count_obl(&f->counts, o, cov_violation_exemption(r, fi, cl, &ov) >= 0);
         }
     }
     /* Object code: only when all the runs share one ELF. */

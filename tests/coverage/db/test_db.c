@@ -6,7 +6,8 @@
  * Proves: merging in every order and several groupings gives byte-identical
  * JSON (and the same as adding the reports into one database); duplicates
  * and a lower-level copy of a run change nothing; who/useless on a known
- * set; merged marks; the rebuilt CovReport; clear one-line errors.
+ * set; merged marks; the rebuilt CovReport, with its exemption list
+ * (violated over the union, marks, exempted counts); clear one-line errors.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -553,7 +554,7 @@ static void test_to_report(void **state)
     assert_int_equal(r->ninsns, 0);            /* two ELFs: source level only */
     assert_int_equal(r->totals.decision_total, 2);
     assert_int_equal(r->totals.decision_covered, 2);
-    assert_int_equal(r->totals.line_total, 8);
+    assert_int_equal(r->totals.line_total, 6);   /* 9 '*' and 10 '#' are not counted */
     assert_int_equal(r->nnotes, 2);
     rfree(r);
 
@@ -576,6 +577,106 @@ static void test_to_report(void **state)
 }
 
 /* Branch level: directions from two runs make a line covered. */
+/* Exemptions (docs/coverage-semantics.md §6) through the database: a run
+ * whose report lists a region main.c 5-6, violated (line 5 not executed),
+ * and a run where it is met.  The report rebuilt from the database has the
+ * list (violated recomputed over the union: 1 with the first run alone, 0
+ * with both), the region's marks, the exempted violation, and counts the
+ * exempted obligation apart from the statement total. */
+static CovReport *run_x(int which)
+{
+    CovReport *r = mk(COV_LEVEL_STMT, 0, which == 1 ? "x1" : "x2", 20 + which);
+    if (which == 1)
+        L(r, 0, 5, '*'), V(r, 0, 5, 3, "stmt-not-executed");
+    else
+        L(r, 0, 5, '#');
+    L(r, 0, 6, '#');
+    L(r, 0, 8, '-'), V(r, 0, 8, 3, "stmt-not-executed");
+    if (which == 1)
+        r->files[0].lines[4].violations[0].exempted = true;
+    for (unsigned l = 5; l <= 6; l++)
+        r->files[0].lines[l - 1].exemption = strdup("reviewed: unreachable");
+    r->nexemptions = 1;
+    r->exemptions = calloc(1, sizeof *r->exemptions);
+    r->exemptions[0] = (CovExemption){0, 5, 6, COV_EXEMPT_REGION, 0,
+                                      strdup("reviewed: unreachable"), 1, which == 1};
+    r->totals.exempted = r->files[0].counts.exempted = 1;
+    return r;
+}
+
+static char *make_xdb(const char *name, int which)
+{
+    char *p = path_of(name), err[512];
+    unlink(p);
+    XcovDb *db;
+    assert_int_equal(xcov_db_open(p, true, false, &db, err, sizeof err), 0);
+    CovReport *r = run_x(which);
+    assert_int_equal(xcov_db_add_report(db, r, NULL, err, sizeof err), 0);
+    rfree(r);
+    xcov_db_close(db);
+    return p;
+}
+
+static CovReport *report_of(const char *path)
+{
+    char err[512];
+    XcovDb *db;
+    CovReport *r;
+    assert_int_equal(xcov_db_open(path, false, true, &db, err, sizeof err), 0);
+    assert_int_equal(xcov_db_to_report(db, &r, err, sizeof err), 0);
+    xcov_db_close(db);
+    return r;
+}
+
+static void test_exemptions(void **state)
+{
+    (void)state;
+    char *a = make_xdb("x1.db", 1), *b = make_xdb("x2.db", 2);
+    const char *m = "/proj/src/main.c";
+    CovReport *r = report_of(a);
+    assert_int_equal(r->nexemptions, 1);
+    const CovExemption *x = &r->exemptions[0];
+    assert_string_equal(r->files[x->file].path, m);
+    assert_int_equal(x->kind, COV_EXEMPT_REGION);
+    assert_int_equal(x->first_line, 5);
+    assert_int_equal(x->last_line, 6);
+    assert_string_equal(x->justification, "reviewed: unreachable");
+    assert_int_equal(x->obligations, 1);
+    assert_int_equal(x->violated, 1);
+    assert_int_equal(mark_of(r, m, 5), '*');
+    assert_int_equal(mark_of(r, m, 6), '*');   /* the region's mark on all its lines */
+    assert_int_equal(mark_of(r, m, 8), '-');
+    const CovLine *l5 = &r->files[x->file].lines[4], *l8 = &r->files[x->file].lines[7];
+    assert_int_equal(l5->nviolations, 1);
+    assert_true(l5->violations[0].exempted);
+    assert_int_equal(l8->nviolations, 1);
+    assert_false(l8->violations[0].exempted);
+    assert_int_equal(r->totals.exempted, 1);
+    assert_int_equal(r->totals.stmt_total, 1);   /* line 8 only */
+    assert_int_equal(r->totals.line_total, 1);
+    rfree(r);
+
+    /* merged with the run that meets it, in both orders */
+    const char *in[2][2] = {{a, b}, {b, a}};
+    for (int o = 0; o < 2; o++) {
+        char *p = merge_to(o ? "xba.db" : "xab.db", in[o], 2);
+        r = report_of(p);
+        assert_int_equal(r->nexemptions, 1);
+        assert_int_equal(r->exemptions[0].obligations, 1);
+        assert_int_equal(r->exemptions[0].violated, 0);
+        assert_string_equal(r->exemptions[0].justification, "reviewed: unreachable");
+        assert_int_equal(mark_of(r, m, 5), '#');
+        assert_int_equal(mark_of(r, m, 6), '#');
+        assert_int_equal(r->files[r->exemptions[0].file].lines[4].nviolations, 0);
+        assert_int_equal(r->totals.exempted, 1);
+        assert_int_equal(r->totals.stmt_total, 1);
+        rfree(r);
+        free(p);
+    }
+    free(a);
+    free(b);
+}
+
 static void test_branch_level(void **state)
 {
     (void)state;
@@ -1015,6 +1116,7 @@ int main(void)
         cmocka_unit_test(test_who),
         cmocka_unit_test(test_useless),
         cmocka_unit_test(test_to_report),
+        cmocka_unit_test(test_exemptions),
         cmocka_unit_test(test_branch_level),
         cmocka_unit_test(test_mcdc_level),
         cmocka_unit_test(test_decision_merge),

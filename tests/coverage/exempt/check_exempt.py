@@ -18,7 +18,19 @@ programs of tests/coverage/exempt/, built at -O0 and -Og, run under emucov, repo
    the exemptions took are exactly what the totals lost (sum over statement, decision,
    MC/DC or instruction/branch totals), the covered ones what the covered counters lost,
    `exempted` counts them, and the violations are the same ones, flagged exempted exactly
-   on exempted lines and obligations.
+   on exempted lines and obligations;
+ - the decision model (decision levels): each decision's outcome and condition
+   exemptions (JSON `exemptions`, condition `exemption`) are the ones the exemption list
+   gives by §6's rule (a region holding the decision's line, else a finer exemption on it;
+   conditions at the MC/DC levels only), and agree with the violations: an outcome or
+   MC/DC violation is flagged exempted exactly when the model names an exemption for it;
+   the .xcov decision blocks say `exempted (...)` once per exemption of the decision;
+ - SARIF: a result carries a suppression exactly when its violation is exempted, with
+   the justification of the exemption covering it;
+ - consolidation (decision levels): the run recorded in a database (`--db`) and reported
+   from it gives the same exemption list (where, kind, justification, obligations,
+   violated), the same decision-model exemptions, the same exempted violations, the same
+   line marks and the same counters (exempted obligations apart from the totals).
 
 Usage: check_exempt.py --arch riscv|arm --xcov EXE --emucov EXE --gcc GCC [--common DIR]
                        --source-root DIR FILE.c..."""
@@ -35,6 +47,7 @@ import annotated  # noqa: E402
 import covlib  # noqa: E402
 
 LEVELS = ('stmt', 'stmt+decision', 'stmt+mcdc', 'branch')
+DB_LEVELS = ('stmt+decision', 'stmt+mcdc')   # recorded in a database and reported back
 EX = re.compile(r'/\*@ex (\S+) (\d+)(?:-(\d+))? (\S)((?:\s+[A-Za-z0-9-]+@\S)*)\s*\*/')
 WARN = re.compile(r'/\*@warn(?: (\w+))? "([^"]*)" \*/')
 NOTE = re.compile(r'^(.*):(\d+): xcov annotation: (.*)$')
@@ -152,6 +165,126 @@ def check_one(ck, tag, src, arch, opt, level, rep, plain, xcov_marks, stderr):
            % (vio, nviol_ex))
 
 
+def model_exemptions(rep, fi, d):
+    """(true, false, [cond...]) exemption indices for decision d by the §6 rule."""
+    exs = rep['exemptions']
+    reg = [i for i, x in enumerate(exs) if x['file'] == fi and x['kind'] == 'region'
+           and x['first_line'] <= d['line'] <= x['last_line']]
+    if reg:
+        return reg[0], reg[0], [reg[0]] * len(d['conditions'])
+    t = f = None
+    conds = [None] * len(d['conditions'])
+    for i, x in enumerate(exs):
+        if x['file'] != fi or x['first_line'] != d['line']:
+            continue
+        if x['kind'] == 'decision-true':
+            t = i
+        elif x['kind'] == 'decision-false':
+            f = i
+        elif (x['kind'] == 'condition' and rep['level'] in ('stmt+mcdc', 'stmt+uc_mcdc')
+              and 1 <= x['condition'] <= len(conds)):
+            conds[x['condition'] - 1] = i
+    return t, f, conds
+
+
+def check_model(ck, tag, rep, fi, xtext):
+    """The decision model's exemptions against the list and the violations."""
+    fj = rep['files'][fi]
+    nblocks = 0
+    for ln in fj['lines']:
+        for d in ln.get('decisions', []):
+            t, f, conds = model_exemptions(rep, fi, d)
+            got = (d['exemptions']['true'], d['exemptions']['false'],
+                   [c['exemption'] for c in d['conditions']])
+            ck('%s: decision %d:%d exemptions by the rule' % (tag, d['line'], d['col']),
+               got == (t, f, conds), 'got %s, expected %s' % (got, (t, f, conds)))
+            nblocks += len({e for e in [t, f] + conds if e is not None})
+            for v in ln['violations']:
+                want = None
+                if v['line'] == d['line'] and v['col'] == d['col']:
+                    if v['kind'] == 'decision-outcome-true':
+                        want = t is not None
+                    elif v['kind'] == 'decision-outcome-false':
+                        want = f is not None
+                if v['kind'] == 'mcdc-independence':
+                    for c, cd in enumerate(d['conditions']):
+                        if (cd['line'], cd['col']) == (v['line'], v['col']):
+                            want = conds[c] is not None
+                if want is not None:
+                    ck('%s: %s at %d:%d exempted as the model says' % (tag, v['kind'], v['line'],
+                                                                    v['col']),
+                       v['exempted'] == want)
+    ck('%s: one .xcov "exempted (...)" per exemption of a decision (%d)' % (tag, nblocks),
+       len(re.findall(r'^ {10}exempted \(', xtext, re.M)) == nblocks)
+
+
+def check_sarif(ck, tag, rep, sarif):
+    """One result per violation, in file / line / report order (sarif.c), suppressed
+    exactly when the violation is exempted, with an exemption's justification."""
+    viol = [(v['line'] or ln['number'], v['col'], v['kind'], v['exempted'])
+            for fj in rep['files'] for ln in fj['lines'] for v in ln['violations']]
+    just = {x['justification'] for x in rep['exemptions']}
+    res = sarif['runs'][0]['results']
+    bad = []
+    for r, v in zip(res, viol):
+        reg = r['locations'][0]['physicalLocation']['region']
+        sup = r.get('suppressions')
+        if ((reg['startLine'], reg.get('startColumn', 0), r['ruleId']) != v[:3] or
+                (sup is not None) != v[3] or (sup and sup[0]['justification'] not in just)):
+            bad.append((v, sup))
+    ck('%s: SARIF: one result per violation, suppressed iff exempted' % tag,
+       not bad and len(res) == len(viol), '%d results, %d violations; %s'
+       % (len(res), len(viol), bad[:3]))
+
+
+def check_db(ck, tag, rep, dbrep, name):
+    """The report rebuilt from a database of the run keeps the exemptions."""
+    def files(r):
+        return [os.path.basename(f['path']) for f in r['files']]
+    def exl(r):
+        fn = files(r)
+        return sorted((fn[x['file']], x['kind'], x['first_line'], x['last_line'],
+                       x['condition'], x['justification'], x['obligations'], x['violated'])
+                      for x in r['exemptions'])
+    ck('%s: database: same exemption list' % tag, exl(rep) == exl(dbrep),
+       'direct %s, database %s' % (exl(rep), exl(dbrep)))
+    def model(r):
+        fn = files(r)
+        out = []
+        for fi, f in enumerate(r['files']):
+            if fn[fi] != name:
+                continue
+            for ln in f['lines']:
+                for d in ln.get('decisions', []):
+                    ex = r['exemptions']
+                    key = lambda i: None if i is None else (ex[i]['kind'], ex[i]['first_line'])
+                    out.append((d['line'], d['col'], key(d['exemptions']['true']),
+                                key(d['exemptions']['false']),
+                                [key(c['exemption']) for c in d['conditions']]))
+        return out
+    ck('%s: database: same decision-model exemptions' % tag, model(rep) == model(dbrep),
+       'direct %s, database %s' % (model(rep), model(dbrep)))
+    def exv(r):
+        fn = files(r)
+        return sorted((ln['number'], v['col'], v['kind']) for fi, f in enumerate(r['files'])
+                      if fn[fi] == name for ln in f['lines'] for v in ln['violations']
+                      if v['exempted'] and v['kind'] != 'line-not-executed')
+    ck('%s: database: same exempted violations' % tag, exv(rep) == exv(dbrep),
+       'direct %s, database %s' % (exv(rep), exv(dbrep)))
+    def fmarks(r):
+        f = [f for f in r['files'] if os.path.basename(f['path']) == name][0]
+        return {ln['number']: ln['mark'] for ln in f['lines']}, f['counts']
+    dm, dc = fmarks(rep)
+    bm, bc = fmarks(dbrep)
+    bad = [(n, dm[n], bm.get(n, '.')) for n in dm if dm[n] != bm.get(n, '.')]
+    ck('%s: database: same line marks' % tag, not bad, str(bad[:5]))
+    keys = ('stmt', 'decision', 'mcdc', 'line')
+    ck('%s: database: same counters, exempted apart' % tag,
+       all(dc[k] == bc[k] for k in keys) and dc['exempted'] == bc['exempted'],
+       'direct %s, database %s' % ([dc[k] for k in keys + ('exempted',)],
+                                   [bc[k] for k in keys + ('exempted',)]))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--arch', required=True, choices=['riscv', 'arm'])
@@ -181,14 +314,23 @@ def main():
                 covlib.build(a.arch, a.gcc, a.common and os.path.abspath(a.common), [src],
                              os.path.join(d, 'prog.elf'), opt)
                 covlib.run_emucov(os.path.abspath(a.emucov), 'prog.elf', 'prog.trace', d)
-                reps = {}
+                reps, sarifs, dbreps = {}, {}, {}
                 for level in LEVELS:
                     out = 'out-' + level
-                    p = covlib.run([xcov, 'report', '--level', level, '--format', 'json,xcov',
-                                    '-o', out, 'prog.trace'], cwd=d)
+                    p = covlib.run([xcov, 'report', '--level', level, '--format',
+                                    'json,xcov,sarif', '-o', out, 'prog.trace'], cwd=d)
                     reps[level] = (json.load(open(os.path.join(d, out, 'coverage.json'))),
                                    covlib.read_xcov(os.path.join(d, out, base + '.xcov')),
                                    p.stderr, open(os.path.join(d, out, base + '.xcov')).read())
+                    sarifs[level] = json.load(open(os.path.join(d, out, 'coverage.sarif')))
+                    if level in DB_LEVELS:
+                        db = 'run-%s.db' % level
+                        covlib.run([xcov, 'report', '--level', level, '--db', db, '--db-only',
+                                    '-q', 'prog.trace'], cwd=d)
+                        covlib.run([xcov, 'report', '--format', 'json', '-o', 'db-' + level,
+                                    '-q', db], cwd=d)
+                        dbreps[level] = json.load(open(os.path.join(d, 'db-' + level,
+                                                                    'coverage.json')))
                 text = open(src, encoding='utf-8').read()
                 open(src, 'w', encoding='utf-8').write(text.replace('xcov:', 'xcoy:'))
                 for level in LEVELS:
@@ -210,6 +352,11 @@ def main():
                     nex = sum(1 for x in rep['exemptions'] if fi and x['file'] == fi[0])
                     ck('%s: one .xcov header per exemption' % tag,
                        xtext.count('\n    == exempted ') == nex)
+                    check_sarif(ck, tag, rep, sarifs[level])
+                    if fi and level.startswith('stmt+'):
+                        check_model(ck, tag, rep, fi[0], xtext)
+                    if fi and level in dbreps:
+                        check_db(ck, tag, rep, dbreps[level], base)
     return ck.verdict()
 
 
