@@ -51,6 +51,7 @@ typedef struct EmuCpuDebugOps {
      * number of registers sent in the 'g' packet (registers 0..n-1). */
     const char *(*target_xml)(EmuCpu *cpu);
     unsigned g_regs;
+    unsigned pc_regnum;         /* the pc's register number ('c ADDR', 's ADDR') */
     /* Read register `n` into buf (target byte order); returns its size in
      * bytes, or 0 when the CPU has no register `n`. */
     unsigned (*reg_read)(EmuCpu *cpu, unsigned n, uint8_t *buf);
