@@ -201,6 +201,9 @@ struct EmuMachine {
     uint32_t heap_base, heap_limit, stack_base, stack_limit;
     uint64_t semihost_start_ns;
     uint32_t semihost_errno;    /* SYS_ERRNO: errno of the last failed call */
+    /* SYS_OPEN handles (index = handle, 1..): the console stream each one
+     * names (emu/dev/semihost.c), 0 when free */
+    uint8_t semihost_fd[16];
 };
 
 /* SHA-256 (sha256.c), FIPS 180-4. */

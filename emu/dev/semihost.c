@@ -5,9 +5,12 @@
  * the Arm operation numbers).  32-bit targets: parameter blocks are arrays
  * of 4-byte little-endian words.
  *
- * The guest is sandboxed: the only file it can open is ":tt" (mode r ->
- * stdin, handle 0; w -> stdout, handle 1; a -> stderr, handle 2).  Time is
- * virtual, so runs are reproducible:
+ * The guest is sandboxed: the only files it can open are ":tt" (mode r ->
+ * stdin, w -> stdout, a -> stderr) and ":semihosting-features" (the
+ * feature bits, spec section "The semihosting feature data": extended
+ * exit and separate stdout/stderr, as QEMU).  Handles are nonzero, the
+ * lowest free one first, as QEMU numbers them.  Time is virtual, so runs
+ * are reproducible:
  *   SYS_CLOCK    centiseconds of virtual time since start;
  *   SYS_TIME     EMU_SEMIHOST_EPOCH (2026-01-01T00:00:00Z) + virtual seconds
  *                (deterministic: the same run gives the same answers);
@@ -36,7 +39,25 @@ enum {
 #define EMU_SEMIHOST_EPOCH 1767225600u /* 2026-01-01T00:00:00Z */
 #define FAIL 0xffffffffu
 
-enum { H_STDIN = 0, H_STDOUT = 1, H_STDERR = 2 };
+/* The console streams a ":tt" handle can name (m->semihost_fd[handle]).
+ * SYS_OPEN returns the lowest free handle from 1: the semihosting spec
+ * (SYS_OPEN) wants a nonzero handle on success, and QEMU numbers them the
+ * same way, so a firmware sees the same handles under both. */
+enum { H_FREE = 0, H_STDIN, H_STDOUT, H_STDERR, H_FEATURES };
+#define NFD ((uint32_t)sizeof(((EmuMachine *)0)->semihost_fd))
+/* m->semihost_fd[h]: the kind in bits 3:0, the read position of the
+ * feature file in bits 7:4 */
+#define FD_KIND(v) ((unsigned)(v) & 0xf)
+#define FD_POS(v) ((unsigned)(v) >> 4)
+
+/* ":semihosting-features": magic "SHFB", then byte 0 of the feature bits:
+ * SH_EXT_EXIT_EXTENDED (bit 0), SH_EXT_STDOUT_STDERR (bit 1). */
+static const uint8_t features[] = { 0x53, 0x48, 0x46, 0x42, 0x03 };
+
+static unsigned fd_kind(EmuMachine *m, uint32_t handle)
+{
+    return handle < NFD ? FD_KIND(m->semihost_fd[handle]) : H_FREE;
+}
 
 static bool get_arg(EmuMachine *m, uint32_t block, unsigned i, uint32_t *val)
 {
@@ -49,9 +70,9 @@ static uint32_t fail(EmuMachine *m, int err)
     return FAIL;
 }
 
-static void out(EmuMachine *m, uint32_t handle, const void *buf, size_t len)
+static void out(EmuMachine *m, unsigned kind, const void *buf, size_t len)
 {
-    if (handle == H_STDERR)
+    if (kind == H_STDERR)
         emu_console_write_err(m, buf, len);
     else
         emu_console_write(m, buf, len);
@@ -69,7 +90,8 @@ static uint32_t do_write(EmuMachine *m, uint32_t arg)
     uint32_t handle, ptr, len;
     if (!get_arg(m, arg, 0, &handle) || !get_arg(m, arg, 1, &ptr) || !get_arg(m, arg, 2, &len))
         return fail(m, EFAULT);
-    if (handle != H_STDOUT && handle != H_STDERR)
+    unsigned kind = fd_kind(m, handle);
+    if (kind != H_STDOUT && kind != H_STDERR)
         return fail(m, EBADF);
     uint32_t done = 0;
     while (done < len) {
@@ -79,7 +101,7 @@ static uint32_t do_write(EmuMachine *m, uint32_t arg)
             m->semihost_errno = EFAULT;
             break;
         }
-        out(m, handle, buf, n);
+        out(m, kind, buf, n);
         done += n;
     }
     return len - done; /* bytes not written */
@@ -90,7 +112,16 @@ static uint32_t do_read(EmuMachine *m, uint32_t arg)
     uint32_t handle, ptr, len;
     if (!get_arg(m, arg, 0, &handle) || !get_arg(m, arg, 1, &ptr) || !get_arg(m, arg, 2, &len))
         return fail(m, EFAULT);
-    if (handle != H_STDIN)
+    unsigned kind = fd_kind(m, handle);
+    if (kind == H_FEATURES) {
+        unsigned pos = FD_POS(m->semihost_fd[handle]);
+        uint32_t n = len < sizeof features - pos ? len : (uint32_t)(sizeof features - pos);
+        if (emu_bus_write_buf(m, ptr, features + pos, n) != EMU_MEM_OK)
+            return fail(m, EFAULT);
+        m->semihost_fd[handle] = (uint8_t)(H_FEATURES | (pos + n) << 4);
+        return len - n;
+    }
+    if (kind != H_STDIN)
         return fail(m, EBADF);
     uint32_t done = 0;
     /* Like read(2) on a terminal: stop at end of line or end of input. */
@@ -110,17 +141,34 @@ static uint32_t do_read(EmuMachine *m, uint32_t arg)
 
 static uint32_t do_open(EmuMachine *m, uint32_t arg)
 {
+    static const char feat_name[] = ":semihosting-features";
     uint32_t name, mode, len;
-    char buf[8];
+    char buf[sizeof feat_name];
+    unsigned kind;
     if (!get_arg(m, arg, 0, &name) || !get_arg(m, arg, 1, &mode) || !get_arg(m, arg, 2, &len))
         return fail(m, EFAULT);
-    if (len != 3 || emu_bus_read_buf(m, name, buf, 3) != EMU_MEM_OK || memcmp(buf, ":tt", 3) != 0) {
+    if (len < sizeof buf && emu_bus_read_buf(m, name, buf, len) == EMU_MEM_OK &&
+        len == 3 && memcmp(buf, ":tt", 3) == 0) {
+        if (mode > 11)
+            return fail(m, EINVAL);
+        kind = mode < 4 ? H_STDIN : mode < 8 ? H_STDOUT : H_STDERR;
+    } else if (len == sizeof feat_name - 1 &&
+               emu_bus_read_buf(m, name, buf, len) == EMU_MEM_OK &&
+               memcmp(buf, feat_name, len) == 0) {
+        if (mode > 1)               /* "r" or "rb" only */
+            return fail(m, EACCES);
+        kind = H_FEATURES;
+    } else {
         EMU_LOG(EMU_LOG_UNIMP, "semihosting: SYS_OPEN of a host file refused (only \":tt\")\n");
         return fail(m, ENOENT);
     }
-    if (mode > 11)
-        return fail(m, EINVAL);
-    return mode < 4 ? H_STDIN : mode < 8 ? H_STDOUT : H_STDERR;
+    for (uint32_t h = 1; h < NFD; h++) {
+        if (m->semihost_fd[h] == H_FREE) {
+            m->semihost_fd[h] = (uint8_t)kind;
+            return h;
+        }
+    }
+    return fail(m, EMFILE);
 }
 
 uint32_t emu_semihost_call(EmuMachine *m, uint32_t op, uint32_t arg)
@@ -133,7 +181,10 @@ uint32_t emu_semihost_call(EmuMachine *m, uint32_t op, uint32_t arg)
     case SYS_CLOSE:
         if (!get_arg(m, arg, 0, &a0))
             return fail(m, EFAULT);
-        return a0 <= H_STDERR ? 0 : fail(m, EBADF);
+        if (fd_kind(m, a0) == H_FREE)
+            return fail(m, EBADF);
+        m->semihost_fd[a0] = H_FREE;
+        return 0;
     case SYS_WRITEC: {
         uint32_t c;
         if (emu_bus_read(m, arg, 1, &c) != EMU_MEM_OK)
@@ -177,11 +228,23 @@ uint32_t emu_semihost_call(EmuMachine *m, uint32_t op, uint32_t arg)
     case SYS_ISTTY:
         if (!get_arg(m, arg, 0, &a0))
             return fail(m, EFAULT);
-        return a0 <= H_STDERR ? 1 : fail(m, EBADF);
+        if (fd_kind(m, a0) == H_FREE)
+            return fail(m, EBADF);
+        return fd_kind(m, a0) != H_FEATURES;
     case SYS_SEEK:
+        /* the console cannot seek; the feature file can */
+        if (!get_arg(m, arg, 0, &a0) || !get_arg(m, arg, 1, &a1))
+            return fail(m, EFAULT);
+        if (fd_kind(m, a0) != H_FEATURES || a1 > sizeof features)
+            return fail(m, EINVAL);
+        m->semihost_fd[a0] = (uint8_t)(H_FEATURES | a1 << 4);
+        return 0;
     case SYS_FLEN:
-        /* Only the console exists, and it cannot seek. */
-        return fail(m, EINVAL);
+        if (!get_arg(m, arg, 0, &a0))
+            return fail(m, EFAULT);
+        if (fd_kind(m, a0) != H_FEATURES)
+            return fail(m, EINVAL);
+        return sizeof features;
     case SYS_CLOCK:
         return (uint32_t)(ns / 10000000u);
     case SYS_TIME:
