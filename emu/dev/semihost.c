@@ -242,9 +242,10 @@ uint32_t emu_semihost_call(EmuMachine *m, uint32_t op, uint32_t arg)
     case SYS_FLEN:
         if (!get_arg(m, arg, 0, &a0))
             return fail(m, EFAULT);
-        if (fd_kind(m, a0) != H_FEATURES)
-            return fail(m, EINVAL);
-        return sizeof features;
+        /* the console has no length: 0, as QEMU's console fstat */
+        if (fd_kind(m, a0) == H_FREE)
+            return fail(m, EBADF);
+        return fd_kind(m, a0) == H_FEATURES ? sizeof features : 0;
     case SYS_CLOCK:
         return (uint32_t)(ns / 10000000u);
     case SYS_TIME:

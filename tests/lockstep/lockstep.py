@@ -350,7 +350,9 @@ RV_HOST_TIME_CSRS = {0xb00: "mcycle", 0xb02: "minstret", 0xb80: "mcycleh", 0xb82
 SEMIHOST_HOST = {0x10: "SYS_CLOCK (host time in QEMU)", 0x11: "SYS_TIME (host time in QEMU)",
                     0x30: "SYS_ELAPSED (host time in QEMU)",
                     0x03: "SYS_WRITEC (a0 corrupted per the spec; QEMU writes 0xdeadbeef)",
-                    0x04: "SYS_WRITE0 (a0 corrupted per the spec; QEMU writes 0xdeadbeef)"}
+                    0x04: "SYS_WRITE0 (a0 corrupted per the spec; QEMU writes 0xdeadbeef)",
+                    0x09: "SYS_ISTTY (QEMU maps \":tt\" to its own host stdin/stdout/stderr, "
+                          "here /dev/null: not a terminal; emucov's console is one)"}
 
 
 def rv_known_difference(insn, prev, ev, qv, d, regname, readmem):
