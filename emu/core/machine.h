@@ -189,7 +189,7 @@ struct EmuMachine {
     bool console_in_eof;
     bool console_in_regular;    /* stdin is a file: deterministic input    */
     int console_out_fd;         /* guest output (default 1: stdout)        */
-    int console_err_fd;         /* semihosting handle 2 (default 2)        */
+    int console_err_fd;         /* semihosting stderr (default fd 2)      */
     /* tracing (NULL = off): the tracer's TraceWriter (tracer/trace.h) */
     struct TraceWriter *trace_writer;
     /* trapping instructions that end their block (ecall, ebreak, illegal):
@@ -201,9 +201,7 @@ struct EmuMachine {
     uint32_t heap_base, heap_limit, stack_base, stack_limit;
     uint64_t semihost_start_ns;
     uint32_t semihost_errno;    /* SYS_ERRNO: errno of the last failed call */
-    /* SYS_OPEN handles (index = handle, 1..): the console stream each one
-     * names (emu/dev/semihost.c), 0 when free */
-    uint8_t semihost_fd[16];
+    struct SemihostFiles *semihost_files; /* --semihosting-root, NULL = sandboxed */
 };
 
 /* SHA-256 (sha256.c), FIPS 180-4. */

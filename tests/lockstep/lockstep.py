@@ -365,6 +365,8 @@ def rv_known_difference(insn, prev, ev, qv, d, regname, readmem):
     if (w & 3) != 3:
         return None
     opcode, rd, f3, csr = w & 0x7f, (w >> 7) & 31, (w >> 12) & 7, w >> 20
+    if w == 0x00100073 and prev.get("a0") == 0x16:
+        return semihost_heapinfo(prev, "a0", "a1", readmem)
     if opcode == 0x73 and f3 and csr in RV_HOST_TIME_CSRS and d == [regname(rd)]:
         return ("read of %s: QEMU's counters follow host time; emucov's value copied to QEMU"
                 % RV_HOST_TIME_CSRS[csr], {regname(rd): ev[regname(rd)]})
@@ -388,6 +390,27 @@ def rv_known_difference(insn, prev, ev, qv, d, regname, readmem):
     return None
 
 
+def semihost_heapinfo(prev, op_reg, arg_reg, readmem):
+    """SYS_HEAPINFO fills the 4-word block its argument points to; the
+    layout is the host's choice (semihosting spec: "the debugger ... can
+    describe"): emucov gives the heap after the image up to the top of its
+    RAM region, QEMU 7.2 its own RAM search (RISC-V virt: below the
+    devicetree it places at the top of RAM; ARM: the largest RAM region).
+    The block is copied from emucov to QEMU's memory."""
+    if prev.get(op_reg) != 0x16:
+        return None
+    ptr = readmem(prev[arg_reg], 4)
+    if not ptr or len(ptr) != 4:
+        return None
+    blk = struct.unpack("<I", ptr)[0]
+    data = readmem(blk, 16)
+    if not data or len(data) != 16:
+        return None
+    return ("semihosting SYS_HEAPINFO: the heap/stack layout is the host's choice "
+            "(emucov: the image's RAM region; QEMU: its RAM search); emucov's block "
+            "copied to QEMU", {}, [(blk, data)])
+
+
 def arm_known_difference(insn, prev, ev, qv, d, regname, readmem):
     """ARM: the semihosting results that are QEMU's choice or host time
     (BKPT 0xAB, operation in r0, result in r0).  SYS_HEAPINFO fills a
@@ -400,14 +423,7 @@ def arm_known_difference(insn, prev, ev, qv, d, regname, readmem):
         return None
     op = prev.get("r0")
     if op == 0x16:
-        ptr = readmem(prev["r1"], 4)
-        if ptr and len(ptr) == 4:
-            blk = struct.unpack("<I", ptr)[0]
-            data = readmem(blk, 16)
-            if data and len(data) == 16:
-                return ("semihosting SYS_HEAPINFO: the heap/stack layout is the host's "
-                        "choice (emucov: the image's RAM region; QEMU: its RAM search); "
-                        "emucov's block copied to QEMU", {}, [(blk, data)])
+        return semihost_heapinfo(prev, "r0", "r1", readmem)
     if op == 0x30 and d in ([], ["r0"]):
         data = readmem(prev["r1"], 8)
         if data and len(data) == 8:
