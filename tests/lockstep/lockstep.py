@@ -6,7 +6,8 @@ instruction.
 usage: lockstep.py --emucov EMUCOV [--qemu qemu-system-riscv32] [--semihosting]
                    [--max-steps N] [--csrs LIST] [--objdump OBJDUMP] [-v] ELF
 
-Both emulators start halted with a gdb server.  QEMU starts at its reset
+Both emulators start halted with a gdb server (QEMU's board from the ELF:
+RISC-V virt, or ARM mps2-an385 with -cpu cortex-m3).  QEMU starts at its reset
 stub (0x1000 on virt: a few instructions, then a jump to 0x80000000), emucov
 at the ELF entry: QEMU is first run to the ELF entry (a breakpoint there,
 continue).  The stub leaves a0 = hartid, a1 = devicetree address and t0 = the
@@ -26,20 +27,29 @@ Known differences, handled explicitly (never silently):
     high halves, mcycle, minstret and high halves) are not compared; the
     tool prints them as excluded.
   - mip.MTIP (bit 7) follows QEMU's host-time mtime: masked (printed).
+  - semihosting results that are the host's choice or host time (SYS_CLOCK,
+    SYS_TIME, SYS_ELAPSED, SYS_ISTTY, SYS_HEAPINFO's block, the r0/a0
+    that SYS_WRITEC/WRITE0 may corrupt) are copied from emucov to QEMU.
   - QEMU's single step runs with interrupts masked (its default sstep
     flags), so programs with asynchronous interrupts cannot be aligned and
     are not run (the meson tests take only interrupt-free programs).
 
+Speed (see docs/gdb.md): both targets step concurrently; each step sends
+'g' (the state after the previous step) and the next 's' in one write;
+instruction bytes come from the ELF; QEMU 7.2 has no no-ack mode and stops
+on any byte received while running, so acks are sent in front of the next
+packet.
+
 On the first divergence it prints the step number, the pc of the
 instruction that was executed, its disassembly (objdump), and each differing
 register with both values, and exits with status 1.  At the end it prints
-"lockstep: N instructions compared" (exit 0), also when --max-steps (default
-300000) cut the run short (it says so).  Exit status 2: setup error.
+"lockstep: N instructions compared" and the speed (exit 0), also when
+--max-steps (default: none, the program runs to its end) cut the run short
+(it says so).  Exit status 2: setup error.
 """
 import argparse
 import os
 import re
-import select
 import signal
 import socket
 import struct
@@ -533,17 +543,36 @@ class ElfImage:
         return None
 
 
+RV_TRAP_CSRS = ("mstatus", "mepc", "mcause", "mtval", "priv")
+
+
 def rv_fast_insn(insn):
-    """RISC-V: an instruction that can neither trap nor change a CSR (so its
-    step needs no CSR read and no known-difference fix-up): OP, OP-IMM, LUI,
-    AUIPC, branches, jumps, fences; compressed quadrant 1 (ALU, jumps,
-    branches).  Anything else, or bytes outside the ELF, takes the slow
-    path."""
+    """RISC-V: the CSRs to read with the fast path's 'g' for an instruction
+    that changes no CSR except by trapping, or None for the slow path.
+    OP, OP-IMM, LUI, AUIPC, branches, jumps, fences and compressed ALU,
+    jump and branch forms cannot trap (C is present: no misaligned-fetch
+    traps; a jump to a bad address faults on the next step): none.  Loads
+    and stores (and their compressed forms) can fault: the CSRs a trap
+    writes (mstatus, mepc, mcause, mtval, priv).  Anything else (SYSTEM,
+    AMOs with their known difference, bytes outside the ELF): slow."""
     if insn is None or len(insn) < 2:
-        return False
-    if insn[0] & 3 != 3:
-        return insn[0] & 3 == 1
-    return insn[0] & 0x7f in (0x13, 0x33, 0x37, 0x17, 0x63, 0x6f, 0x67, 0x0f)
+        return None
+    q = insn[0] & 3
+    if q != 3:
+        f3 = insn[1] >> 5
+        if q == 1:
+            return ()
+        if q == 0:
+            return () if f3 == 0 else RV_TRAP_CSRS if f3 in (2, 6) else None
+        if f3 in (2, 6):                    # c.lwsp, c.swsp
+            return RV_TRAP_CSRS
+        if f3 == 4:                         # c.jr/c.mv/c.add/c.jalr, not c.ebreak
+            return None if insn[:2] == b"\x02\x90" else ()
+        return () if f3 == 0 else None      # c.slli
+    op = insn[0] & 0x7f
+    if op in (0x13, 0x33, 0x37, 0x17, 0x63, 0x6f, 0x67, 0x0f):
+        return ()
+    return RV_TRAP_CSRS if op in (0x03, 0x23) else None
 
 
 def arm_fast_insn(insn):
@@ -551,8 +580,8 @@ def arm_fast_insn(insn):
     host-time operations are fixed up before QEMU runs on); no system
     registers are compared (QEMU 7.2 describes none for Cortex-M3)."""
     if insn is None or len(insn) < 2:
-        return False
-    return insn[1] != 0xbe
+        return None
+    return None if insn[1] == 0xbe else ()
 
 
 FAST_INSN = {"riscv:rv32": rv_fast_insn, "arm": arm_fast_insn}
@@ -722,7 +751,10 @@ def lockstep(a, E, Q, entry):
     # while both execute the next instruction.  (QEMU stops its VM on any
     # byte received while it runs, so nothing may follow the 's'.)  Slow
     # path: 'g' (and CSR reads) first, compare and fix up, then 's'.
-    GS = b"$g#67$s#73"
+    def pkt(body):
+        b = body.encode()
+        return b"$" + b + b"#" + b"%02x" % (sum(b) & 0xff)
+    batch = {}                      # CSRs read in the fast path -> packets
     prev = ev                       # state before the instruction of `step`
     prev_pc = ev["pc"]
     step = 1
@@ -734,20 +766,35 @@ def lockstep(a, E, Q, entry):
     while True:
         insn = insn_at(prev_pc)
         last = a.max_steps and step >= a.max_steps
-        fast = (not last and fast_insn is not None and fast_insn(insn) and
-                (not csrs or check_csrs_after is not None) and step % 1000 and same_layout)
-        if fast:
-            E.rsp.send_raw(GS)
-            Q.rsp.send_raw(GS)
+        extra = None
+        if (not last and fast_insn is not None and step % 1000 and same_layout and
+                (not csrs or check_csrs_after is not None)):
+            extra = fast_insn(insn)
+        if extra is not None:
+            cl = tuple(c for c in extra if c in csrs)
+            if cl not in batch:
+                batch[cl] = tuple(b"$g#67" + b"".join(pkt("p%x" % T.byname[c][1]) for c in cl) +
+                                  b"$s#73" for T in (E, Q))
+            E.rsp.send_raw(batch[cl][0])
+            Q.rsp.send_raw(batch[cl][1])
             eg = E.rsp.recv()
+            ecv = [E.rsp.recv() for c in cl]
             qg = Q.rsp.recv()
+            qcv = [Q.rsp.recv() for c in cl]
             er = recv_or_exit(E)
             qr = recv_or_exit(Q)
-            if eg != qg:
+            if cl:
+                for c, e_, q_ in zip(cl, ecv, qcv):
+                    if e_[:1] == b"E" or q_[:1] == b"E" or not e_ or not q_:
+                        raise RspError("cannot read %s: %r %r" % (c, e_, q_))
+                    last_full[c] = le_int(e_)
+            if eg != qg or ecv != qcv:
                 ev, qv = E.decode_g(eg), Q.decode_g(qg)
                 for c in csrs:
                     ev[c] = qv[c] = last_full.get(c)
-                d = diff(ev, qv, gnames)
+                for c, q_ in zip(cl, qcv):
+                    qv[c] = le_int(q_)
+                d = diff(ev, qv, gnames + list(cl))
                 if d:
                     return report(step, prev_pc, prev, ev, qv, d)
             pc = int.from_bytes(bytes.fromhex(eg[pc_off:pc_off + 2 * pc_reg[2]].decode()), "little")
