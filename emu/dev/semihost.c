@@ -6,7 +6,10 @@
  * of 4-byte little-endian words.
  *
  * The guest is sandboxed by default: the only file it can open is ":tt"
- * (mode r -> stdin, handle 0; w -> stdout, handle 1; a -> stderr, handle 2).
+ * (mode r -> stdin; w -> stdout; a -> stderr).  Every SYS_OPEN, of ":tt" or
+ * of a file, returns the lowest free handle from 1: the spec (SYS_OPEN)
+ * wants a nonzero handle, and QEMU numbers them the same way, so a firmware
+ * sees the same handles under both (lockstep compares them).
  * `emucov run --semihosting-root DIR` (emu_semihost_set_root) also lets it
  * open, read, write, seek, remove and rename host files in DIR and below, as
  * QEMU's -semihosting does for the whole host: a relative guest path is
@@ -47,9 +50,11 @@ enum {
 #define EMU_SEMIHOST_EPOCH 1767225600u /* 2026-01-01T00:00:00Z */
 #define FAIL 0xffffffffu
 
-enum { H_STDIN = 0, H_STDOUT = 1, H_STDERR = 2, H_FILE0 = 3 };
+enum { H_FILE0 = 1 };
+/* fd[] values besides host fds: a free handle, the console streams */
+enum { FD_FREE = -1, FD_STDIN = -2, FD_STDOUT = -3, FD_STDERR = -4 };
 
-/* Host files open for the guest: handle H_FILE0 + i is fd[i] (-1: free). */
+/* Open handles: handle H_FILE0 + i is fd[i], a host fd or FD_*. */
 #define SEMIHOST_MAX_FILES 64
 typedef struct SemihostFiles {
     bool has_root;          /* --semihosting-root given                     */
@@ -71,7 +76,7 @@ static SemihostFiles *files_of(EmuMachine *m)
         if (!f)
             return NULL;
         for (unsigned i = 0; i < SEMIHOST_MAX_FILES; i++)
-            f->fd[i] = -1;
+            f->fd[i] = FD_FREE;
         m->semihost_files = f;
     }
     return m->semihost_files;
@@ -88,9 +93,9 @@ static uint32_t fail(EmuMachine *m, int err)
     return FAIL;
 }
 
-static void out(EmuMachine *m, uint32_t handle, const void *buf, size_t len)
+static void out(EmuMachine *m, int stream, const void *buf, size_t len)
 {
-    if (handle == H_STDERR)
+    if (stream == FD_STDERR)
         emu_console_write_err(m, buf, len);
     else
         emu_console_write(m, buf, len);
@@ -137,13 +142,27 @@ void emu_semihost_close_all(EmuMachine *m)
     m->semihost_files = NULL;
 }
 
-/* The host fd of a guest file handle, or -1. */
-static int file_fd(EmuMachine *m, uint32_t handle)
+/* What a guest handle names: a host fd, a console stream (FD_STDIN...),
+ * or FD_FREE. */
+static int handle_fd(EmuMachine *m, uint32_t handle)
 {
     SemihostFiles *f = m->semihost_files;
     if (!f || handle < H_FILE0 || handle - H_FILE0 >= SEMIHOST_MAX_FILES)
-        return -1;
+        return FD_FREE;
     return f->fd[handle - H_FILE0];
+}
+
+/* The host fd of a guest file handle, or -1 (console or not open). */
+static int file_fd(EmuMachine *m, uint32_t handle)
+{
+    int fd = handle_fd(m, handle);
+    return fd >= 0 ? fd : -1;
+}
+
+static bool is_console(EmuMachine *m, uint32_t handle)
+{
+    int fd = handle_fd(m, handle);
+    return fd <= FD_STDIN;
 }
 
 /* The host path of the guest's path (`len` bytes at `name`, no NUL needed)
@@ -178,15 +197,17 @@ static int host_path(EmuMachine *m, uint32_t name, uint32_t len, char *out, size
     return n < 0 || (size_t)n >= outlen ? ENAMETOOLONG : 0;
 }
 
-/* A guest handle for the host fd (closed on failure). */
+/* A guest handle, the lowest free one, for the host fd (closed on
+ * failure) or console stream. */
 static uint32_t add_fd(EmuMachine *m, int fd)
 {
     SemihostFiles *f = files_of(m);
     unsigned slot = 0;
-    while (f && slot < SEMIHOST_MAX_FILES && f->fd[slot] >= 0)
+    while (f && slot < SEMIHOST_MAX_FILES && f->fd[slot] != FD_FREE)
         slot++;
     if (!f || slot == SEMIHOST_MAX_FILES) {
-        close(fd);
+        if (fd >= 0)
+            close(fd);
         return fail(m, EMFILE);
     }
     f->fd[slot] = fd;
@@ -231,8 +252,8 @@ static uint32_t do_write(EmuMachine *m, uint32_t arg)
     uint32_t handle, ptr, len;
     if (!get_arg(m, arg, 0, &handle) || !get_arg(m, arg, 1, &ptr) || !get_arg(m, arg, 2, &len))
         return fail(m, EFAULT);
-    int fd = file_fd(m, handle);
-    if (handle != H_STDOUT && handle != H_STDERR && fd < 0)
+    int fd = handle_fd(m, handle);
+    if (fd != FD_STDOUT && fd != FD_STDERR && fd < 0)
         return fail(m, EBADF);
     uint32_t done = 0;
     while (done < len) {
@@ -253,7 +274,7 @@ static uint32_t do_write(EmuMachine *m, uint32_t arg)
                 break;
             continue;
         }
-        out(m, handle, buf, n);
+        out(m, fd, buf, n);
         done += n;
     }
     return len - done; /* bytes not written */
@@ -281,7 +302,7 @@ static uint32_t do_read(EmuMachine *m, uint32_t arg)
         }
         return len - done; /* bytes not read: 0 < result = end of file reached */
     }
-    if (handle != H_STDIN)
+    if (handle_fd(m, handle) != FD_STDIN)
         return fail(m, EBADF);
     uint32_t done = 0;
     /* Like read(2) on a terminal: stop at end of line or end of input. */
@@ -309,7 +330,7 @@ static uint32_t do_open(EmuMachine *m, uint32_t arg)
         return fail(m, EINVAL);
     static const char feat_name[] = ":semihosting-features";
     if (len == 3 && emu_bus_read_buf(m, name, buf, 3) == EMU_MEM_OK && !memcmp(buf, ":tt", 3))
-        return mode < 4 ? H_STDIN : mode < 8 ? H_STDOUT : H_STDERR;
+        return add_fd(m, mode < 4 ? FD_STDIN : mode < 8 ? FD_STDOUT : FD_STDERR);
     if (len == sizeof feat_name - 1) {
         char fb[sizeof feat_name];
         if (emu_bus_read_buf(m, name, fb, len) == EMU_MEM_OK && !memcmp(fb, feat_name, len))
@@ -340,12 +361,11 @@ uint32_t emu_semihost_call(EmuMachine *m, uint32_t op, uint32_t arg)
     case SYS_CLOSE:
         if (!get_arg(m, arg, 0, &a0))
             return fail(m, EFAULT);
-        if (a0 <= H_STDERR)
-            return 0;
-        if (file_fd(m, a0) < 0)
+        if (handle_fd(m, a0) == FD_FREE)
             return fail(m, EBADF);
-        close(file_fd(m, a0));
-        m->semihost_files->fd[a0 - H_FILE0] = -1;
+        if (file_fd(m, a0) >= 0)
+            close(file_fd(m, a0));
+        m->semihost_files->fd[a0 - H_FILE0] = FD_FREE;
         return 0;
     case SYS_WRITEC: {
         uint32_t c;
@@ -390,7 +410,7 @@ uint32_t emu_semihost_call(EmuMachine *m, uint32_t op, uint32_t arg)
     case SYS_ISTTY:
         if (!get_arg(m, arg, 0, &a0))
             return fail(m, EFAULT);
-        if (a0 <= H_STDERR)
+        if (is_console(m, a0))
             return 1;
         return file_fd(m, a0) >= 0 ? 0 : fail(m, EBADF);
     case SYS_SEEK: {
@@ -398,7 +418,7 @@ uint32_t emu_semihost_call(EmuMachine *m, uint32_t op, uint32_t arg)
             return fail(m, EFAULT);
         int fd = file_fd(m, a0);
         if (fd < 0)
-            return fail(m, a0 <= H_STDERR ? ESPIPE : EBADF);
+            return fail(m, is_console(m, a0) ? ESPIPE : EBADF);
         return lseek(fd, (off_t)a1, SEEK_SET) < 0 ? fail(m, errno) : 0;
     }
     case SYS_FLEN: {
@@ -406,8 +426,10 @@ uint32_t emu_semihost_call(EmuMachine *m, uint32_t op, uint32_t arg)
         if (!get_arg(m, arg, 0, &a0))
             return fail(m, EFAULT);
         int fd = file_fd(m, a0);
+        if (is_console(m, a0))
+            return 0;               /* no length: 0, as QEMU's console fstat */
         if (fd < 0)
-            return fail(m, a0 <= H_STDERR ? EINVAL : EBADF);
+            return fail(m, EBADF);
         if (fstat(fd, &st) != 0)
             return fail(m, errno);
         return st.st_size > INT32_MAX ? fail(m, EOVERFLOW) : (uint32_t)st.st_size;

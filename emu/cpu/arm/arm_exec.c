@@ -74,6 +74,7 @@ enum {
     H_UBFX, H_NOP, H_LOGIC_IMM, H_TST_IMM, H_LDR_LIT, H_LDRH_IMM, H_STRH_IMM, H_LDRB_REG, H_STRB_REG, H_LDR_IMM, H_STR_IMM, H_LDRB_IMM, H_STRB_IMM, H_LDR_REG, H_STR_REG,
     H_B, H_BL, H_BX, H_BLX, H_CBZ, H_CBNZ, H_TBB, H_TBH,
     H_PCWRITE, H_SYSTEM, H_SVC, H_BKPT, H_SEMIHOST, H_UNDEF, H_NOCP, H_WFI, H_WFE,
+    H_DBG_BKPT, H_DBG_STOP,     /* debug: patched in place of an op's handler */
     H_COUNT
 };
 
@@ -132,6 +133,8 @@ void arm_tb_flush(ArmCpu *cpu)
         off += arm_tb_bytes(tb->ninsns * 2 + 1);
     }
     c->used = 0;
+    /* breakpoint patches and any stop point die with the blocks */
+    emu_dbg_blocks_flushed(&cpu->dbg);
     memset(c->hash, 0, sizeof c->hash);
     memset(c->jc, 0, sizeof c->jc);
     c->generation++;
@@ -243,6 +246,100 @@ static unsigned pick_handler(const ArmCpu *cpu, const ArmInsn *in, const IsaInsn
     default:
         return H_GENERIC;
     }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Debug patches (emu/core/debug.h).  An instruction is one operation, or two
+ * inside an IT block (H_COND, then its own): a breakpoint patches the first,
+ * so it stops whether the condition passes or not, as QEMU does.  The
+ * block's final H_END operation (idx == ninsns) is never patched. */
+
+static void arm_dbg_patch_tb(ArmCpu *cpu, ArmTB *tb, uint32_t addr)
+{
+    if (!tb->size || addr < tb->pc || addr >= tb->pc + tb->size)
+        return;
+    for (ArmOpc *o = tb->ops; o->idx < tb->ninsns; o++) {
+        if (o->pc == addr) {
+            emu_dbg_patch(&cpu->dbg, &o->h, addr, cpu->tbc->h[H_DBG_BKPT]);
+            return;
+        }
+    }
+}
+
+void arm_dbg_patch_addr(ArmCpu *cpu, uint32_t addr)
+{
+    ArmTbCache *c = cpu->tbc;
+    size_t off = 0;
+    if (!c->h)
+        return;
+    while (off < c->used) {
+        ArmTB *tb = (ArmTB *)(c->arena + off);
+        arm_dbg_patch_tb(cpu, tb, addr);
+        off += arm_tb_bytes(tb->ninsns * 2 + 1);
+    }
+}
+
+/* Arm the stop after the instruction whose first operation is ops[j] for a
+ * single step: a patch on the next instruction's first operation, or, after
+ * the block's last instruction, a stop when the block is left (the caller
+ * sets the limit so that it does not chain).  Returns true for the latter. */
+static bool arm_dbg_arm_step(ArmCpu *cpu, ArmTB *tb, uint32_t j)
+{
+    unsigned cur = tb->ops[j].idx;
+    cpu->dbg.stop_at_check = true;
+    if (cur + 1 >= tb->ninsns)
+        return true;
+    while (tb->ops[j].idx == cur)
+        j++;
+    emu_dbg_patch_step(&cpu->dbg, &tb->ops[j].h, cpu->tbc->h[H_DBG_STOP]);
+    return false;
+}
+
+/* Test-only seeded bug (EMUCOV_TEST_SEED_BUG): after a single step that
+ * retired instruction number seed_bug_at, flip bit 0 of its destination
+ * register (r12 when it has none). */
+static void arm_dbg_seed_bug(ArmCpu *cpu, const ArmOpc *op)
+{
+    if (!cpu->dbg.seed_bug_at || cpu->m->icount != cpu->dbg.seed_bug_at)
+        return;
+    unsigned r = op && op->in.rd < 13 ? op->in.rd : 12;
+    cpu->r[r] ^= 1;
+}
+
+/* The step (or watchpoint) stop at a block boundary. */
+static void arm_dbg_stop_at_check(ArmCpu *cpu)
+{
+    EmuDbg *d = &cpu->dbg;
+    emu_dbg_unpatch_step(d);
+    if (!d->watch_hit)
+        d->stop.kind = EMU_DBG_STOP_STEP;
+    d->watch_hit = false;
+    d->stop_at_check = false;
+    d->stop.pc = cpu->pc;
+    if (d->stop.kind == EMU_DBG_STOP_STEP)
+        arm_dbg_seed_bug(cpu, d->dbg_op);
+    d->dstate = 0;
+}
+
+/* A stop before operation ops[j] of `tb` (breakpoint, step, watchpoint);
+ * `retired` instructions have run.  The next run resumes there. */
+static void arm_dbg_stop_mid(ArmCpu *cpu, ArmTB *tb, uint32_t j, uint64_t retired)
+{
+    EmuDbg *d = &cpu->dbg;
+    const ArmOpc *o = &tb->ops[j];
+    emu_dbg_unpatch_step(d);
+    d->stop_at_check = false;
+    d->watch_hit = false;
+    d->resume_tb = tb;
+    d->resume_idx = j;
+    d->resume_gen = cpu->tbc->generation;
+    cpu->pc = o->pc;
+    cpu->itstate = o->its;      /* authoritative while stopped */
+    d->resume_pc = cpu->pc;
+    d->stop.pc = cpu->pc;
+    cpu->m->icount = retired;
+    if (d->stop.kind == EMU_DBG_STOP_STEP)
+        arm_dbg_seed_bug(cpu, d->dbg_op);
 }
 
 /* Translate the block at cpu->pc for the current IT state. */
@@ -376,6 +473,8 @@ static ArmTB *arm_translate(ArmCpu *cpu)
 finish:
     (void)n;
     c->used += arm_tb_bytes(tb->ninsns * 2 + 1);
+    for (unsigned i = 0; i < cpu->dbg.nbp; i++)
+        arm_dbg_patch_tb(cpu, tb, cpu->dbg.bp[i].addr);
     {
         unsigned hsh = arm_hash(pc0, tb->it);
         tb->hnext = c->hash[hsh];
@@ -1191,6 +1290,7 @@ EmuRunReason arm_exec(ArmCpu *cpu, uint64_t limit)
         [H_PCWRITE] = &&L_PCWRITE, [H_SYSTEM] = &&L_SYSTEM, [H_SVC] = &&L_SVC,
         [H_BKPT] = &&L_BKPT, [H_SEMIHOST] = &&L_SEMIHOST, [H_UNDEF] = &&L_UNDEF,
         [H_NOCP] = &&L_NOCP, [H_WFI] = &&L_WFI, [H_WFE] = &&L_WFE,
+        [H_DBG_BKPT] = &&L_DBG_BKPT, [H_DBG_STOP] = &&L_DBG_STOP,
     };
     EmuMachine *const m = cpu->m;
     uint32_t *const R = cpu->r;
@@ -1210,6 +1310,12 @@ EmuRunReason arm_exec(ArmCpu *cpu, uint64_t limit)
     cpu->chain_slot = 0;
 #define chain_from (*(ArmTB **)&cpu->chain_from)
 #define chain_slot (cpu->chain_slot)
+    /* debug (emu/core/debug.h): 0 normal; 1 a single step starts at the
+     * next block; 2 the stepped instruction runs: stop at the next check
+     * (or H_DBG_STOP) */
+    cpu->dbg.dstate = 0;
+#define dstate (cpu->dbg.dstate)
+    cpu->dbg.dbg_op = NULL;
 
     cpu->tbc->h = handlers;
     if (m->error)
@@ -1220,8 +1326,18 @@ EmuRunReason arm_exec(ArmCpu *cpu, uint64_t limit)
 #define INSN_IDX()  ((unsigned)op->idx)
 #define SYNC()      (m->icount = icount - tb->ninsns + INSN_IDX())
 #define FAULT(e, b) do { f_exc = (e); f_bits = (b); goto fault; } while (0)
-#define LEAVE(r)    do { m->icount = icount; return (r); } while (0)
-#define ENTER_TB(t) do {                                                       \
+#define LEAVE(r)    do { if (unlikely(dstate)) emu_dbg_leave(&cpu->dbg);       \
+                         m->icount = icount; return (r); } while (0)
+#define LOAD_LOCALS() do {                                                     \
+        rd_tab = cpu->rd_tab;                                                  \
+        wr_tab = cpu->wr_tab;                                                  \
+        fast_base = cpu->fast_base;                                            \
+        fast_lim = cpu->fast_size > 3 ? cpu->fast_size - 3 : 0;                \
+        fast_host = cpu->fast_host;                                            \
+        slow_hooks = cpu->slow_hooks || (emu_log_mask & (EMU_LOG_EXEC | EMU_LOG_CPU)); \
+    } while (0)
+    /* block entry: account for its instructions up front, feed the trace */
+#define TB_HOOKS(t) do {                                                       \
         tb = (t);                                                              \
         icount += tb->ninsns;                                                  \
         if (tw && tb->ninsns) {                                                \
@@ -1229,6 +1345,9 @@ EmuRunReason arm_exec(ArmCpu *cpu, uint64_t limit)
             m->trace_last_ninsns = tb->ninsns;                                 \
         }                                                                      \
         if (unlikely(slow_hooks) && tb->ninsns) { m->icount = icount; arm_log_block(cpu, tb); } \
+    } while (0)
+#define ENTER_TB(t) do {                                                       \
+        TB_HOOKS(t);                                                           \
         op = tb->ops;                                                          \
         goto *op->h;                                                           \
     } while (0)
@@ -1243,6 +1362,39 @@ EmuRunReason arm_exec(ArmCpu *cpu, uint64_t limit)
         taken = (t);                                                           \
         goto exit_slow;                                                        \
     } while (0)
+
+    /* Debug: a pending stop, a step request, or resuming inside the block
+     * where the last stop happened (its entry is already accounted and
+     * traced: continue with the operation's own handler, skipping a
+     * breakpoint there). */
+    if (unlikely(cpu->dbg.step || cpu->dbg.stop_at_check || cpu->dbg.resume_tb)) {
+        EmuDbg *d = &cpu->dbg;
+        ArmTB *rt = d->resume_tb;
+        if (d->stop_at_check) {
+            dstate = 2;
+            limit = 0;
+        } else if (d->step) {
+            dstate = 1;
+        }
+        d->step = false;
+        d->resume_tb = NULL;
+        if (rt && d->resume_gen == cpu->tbc->generation && dstate != 2 && cpu->thumb &&
+            rt->ops[d->resume_idx].pc == cpu->pc && rt->ops[d->resume_idx].its == cpu->itstate) {
+            uint32_t j = d->resume_idx;
+            tb = rt;
+            op = &tb->ops[j];
+            icount = m->icount - op->idx + tb->ninsns;
+            LOAD_LOCALS();
+            const void *h = emu_dbg_orig(d, &tb->ops[j].h);
+            if (dstate == 1) {
+                d->dbg_op = op;
+                if (arm_dbg_arm_step(cpu, tb, j))
+                    limit = 0;
+                dstate = 2;
+            }
+            goto *h;
+        }
+    }
 
 check:
     m->icount = icount;
@@ -1260,6 +1412,12 @@ check:
             arm_tb_flush(cpu);
             chain_from = NULL;
         }
+        /* A device may have armed a timer earlier than the deadline this
+         * run was budgeted for (emu_timer_mod kicks): let the main loop
+         * recompute the limit, so timers fire at their exact instruction
+         * count whatever the slice length (with or without a debugger). */
+        if (likely(dstate == 0) && icount < limit && m->next_deadline_ns != UINT64_MAX)
+            LEAVE(EMU_RUN_LIMIT);
     }
     if (scs->changed) {
         scs->changed = 0;
@@ -1275,6 +1433,12 @@ check:
         if (m->error)
             LEAVE(EMU_RUN_ERROR);
     }
+    if (unlikely(dstate == 2 || cpu->dbg.watch_hit)) {
+        /* the stepped instruction (or one that hit a watchpoint) ended its
+         * block, or took an exception: stop where execution goes on */
+        arm_dbg_stop_at_check(cpu);
+        LEAVE(EMU_RUN_DEBUG);
+    }
     if (icount >= limit)
         LEAVE(EMU_RUN_LIMIT);
     if (unlikely(!cpu->thumb)) {
@@ -1286,14 +1450,11 @@ check:
         if (tw)
             trace_event(tw, TRACE_EV_EXCEPTION, from, e, cpu->pc, m->trace_last_ninsns);
         chain_from = NULL;
+        if (unlikely(dstate == 1))
+            dstate = 2;         /* a step takes the fault: stop at the handler */
         goto check;
     }
-    rd_tab = cpu->rd_tab;
-    wr_tab = cpu->wr_tab;
-    fast_base = cpu->fast_base;
-    fast_lim = cpu->fast_size > 3 ? cpu->fast_size - 3 : 0;
-    fast_host = cpu->fast_host;
-    slow_hooks = cpu->slow_hooks || (emu_log_mask & (EMU_LOG_EXEC | EMU_LOG_CPU));
+    LOAD_LOCALS();
     {
         uint64_t gen = cpu->tbc->generation;
         tb = arm_lookup(cpu);
@@ -1303,6 +1464,17 @@ check:
     if (chain_from) {
         chain_from->next[chain_slot] = tb;
         chain_from = NULL;
+    }
+    if (unlikely(dstate == 1)) {
+        /* single step from a block boundary: enter the block as usual, run
+         * its first instruction (even where a breakpoint is), stop */
+        TB_HOOKS(tb);
+        op = tb->ops;
+        cpu->dbg.dbg_op = op;
+        if (arm_dbg_arm_step(cpu, tb, 0))
+            limit = 0;
+        dstate = 2;
+        goto *emu_dbg_orig(&cpu->dbg, &tb->ops[0].h);
     }
     ENTER_TB(tb);
 
@@ -1426,8 +1598,11 @@ L_GENERIC: {
     R[15] = OP_PC() + 4;
     SYNC();
     int r = arm_generic(cpu, &op->in, OP_PC());
-    if (likely(r == R_OK))
+    if (likely(r == R_OK)) {
+        if (unlikely(cpu->dbg.watch_hit))
+            goto dbg_after_op;
         NEXT();
+    }
     if (r == R_FAULT) {
         if (m->error)
             goto stop_mid;
@@ -1576,6 +1751,29 @@ L_FETCH_FAULT: {
     goto check;
 }
 
+    /* ---- debug stops ---- */
+L_DBG_BKPT:
+    /* a breakpoint: stop before this instruction */
+    cpu->dbg.stop.kind = EMU_DBG_STOP_BREAK;
+    cpu->dbg.stop.type = emu_dbg_bp_type_at(&cpu->dbg, OP_PC());
+    cpu->dbg.dbg_op = NULL;
+    goto dbg_stop_mid;
+L_DBG_STOP:
+    /* the first operation after a single-stepped instruction */
+    cpu->dbg.stop.kind = EMU_DBG_STOP_STEP;
+    goto dbg_stop_mid;
+dbg_after_op:
+    /* the current instruction hit a watchpoint: stop after it */
+    op++;
+    if (op->idx < tb->ninsns)
+        goto dbg_stop_mid;
+    dstate = 2;                 /* its block ends here: stop on leaving it */
+    limit = 0;
+    goto *op->h;
+dbg_stop_mid:
+    arm_dbg_stop_mid(cpu, tb, (uint32_t)(op - tb->ops), icount - tb->ninsns + INSN_IDX());
+    return EMU_RUN_DEBUG;
+
     /* ---- block exits ---- */
 pc_write: {
     uint32_t v = g_pc_val;
@@ -1671,4 +1869,7 @@ stop_error:
 #undef FAST_STORE
 #undef chain_from
 #undef chain_slot
+#undef dstate
+#undef LOAD_LOCALS
+#undef TB_HOOKS
 }
