@@ -22,6 +22,9 @@
  * Frequent instructions have their own handler; the rest go through
  * arm_generic(), one switch over ArmOp, still without any decoding.
  */
+/* GCC's SLP vectorizer packs the four flag stores of add_flags() into
+ * SSE shuffles (7 instructions instead of 4 stores). */
+#pragma GCC optimize("no-tree-slp-vectorize")
 #include "arm_cpu.h"
 #include "tracer/trace.h"
 
@@ -85,9 +88,25 @@ typedef struct ArmTbCache {
     X(STR, ST, 4, uint32_t) X(STRH, ST, 2, uint16_t) X(STRB, ST, 1, uint8_t)
 enum { MEM_IMM, MEM_PRE, MEM_POST, MEM_REG, MEM_MODES };
 
+/* Register data-processing without flags, operand 2 = Rm shifted by an
+ * immediate (A7.4.2): name, result from a = Rn and b = shifted Rm.  One
+ * handler per shift type LSL/LSR/ASR, in that order (ArmShift values 0-2);
+ * ROR, RRX and the other operations take H_DP_SH. */
+#define ARM_DP_OPS(X) \
+    X(AND, a & b) X(EOR, a ^ b) X(ORR, a | b) X(BIC, a & ~b) X(ADD, a + b) \
+    X(SUB, a - b) X(RSB, b - a) X(MOV, b)
+/* Flag-setting logical operations on an unshifted register: N and Z from
+ * the result, C unchanged (shift 0), V unchanged; name, result, whether Rd
+ * is written. */
+#define ARM_LOGICS_OPS(X) \
+    X(ANDS, a & b, 1) X(EORS, a ^ b, 1) X(ORRS, a | b, 1) X(BICS, a & ~b, 1) \
+    X(MVNS, ~b, 1) X(TST, a & b, 0)
+
 #define H_COND_ENUM_(c) H_COND_##c,
 #define H_B_ENUM_(c) H_B_##c,
 #define H_MEM_ENUM_(n, k, sz, t) H_##n##_IMM, H_##n##_PRE, H_##n##_POST, H_##n##_REG,
+#define H_DP_ENUM_(n, e) H_##n##_LSL, H_##n##_LSR, H_##n##_ASR,
+#define H_LOGICS_ENUM_(n, e, w) H_##n##_REG,
 enum {
     H_GENERIC, H_COND, H_END, H_FETCH_FAULT,
     H_MOV_IMM, H_MOV_REG, H_ADD_IMM, H_SUB_IMM, H_CMP_IMM, H_ADD_REG, H_SUB_REG,
@@ -96,6 +115,8 @@ enum {
     H_UXTB, H_UXTH, H_SXTB, H_SXTH, H_MUL, H_MLA, H_MLS, H_UMULL, H_SMULL,
     H_LDRD, H_STRD,
     ARM_MEM_OPS(H_MEM_ENUM_)
+    ARM_DP_OPS(H_DP_ENUM_)
+    ARM_LOGICS_OPS(H_LOGICS_ENUM_)
     ARM_CONDS(H_COND_ENUM_)
     ARM_CONDS(H_B_ENUM_)
     H_B, H_BL, H_BX, H_BLX, H_CBZ, H_CBNZ, H_TBB, H_TBH,
@@ -103,6 +124,7 @@ enum {
     H_COUNT
 };
 #define H_MEM_FIRST H_LDR_IMM
+#define H_DP_FIRST H_AND_LSL
 
 /* generic results */
 enum { R_OK = 0, R_FAULT, R_PC };
@@ -200,7 +222,9 @@ static unsigned pick_handler(const ArmCpu *cpu, const ArmInsn *in, const IsaInsn
     if (!cpu->has_dsp && is_dsp_op(op))
         return H_UNDEF;
     switch (op) {
-    case ARM_OP_B: return in->cond < ARM_COND_AL ? H_B_EQ + in->cond : H_B;
+    case ARM_OP_B:
+        /* a B with a condition is always ISA_FLOW_COND (arm_insn_info) */
+        return in->cond < ARM_COND_AL ? H_B_EQ + in->cond : H_B;
     case ARM_OP_BL: return H_BL;
     case ARM_OP_BX: return H_BX;
     case ARM_OP_BLX_REG: return H_BLX;
@@ -223,8 +247,22 @@ static unsigned pick_handler(const ArmCpu *cpu, const ArmInsn *in, const IsaInsn
         op != ARM_OP_CMN_REG && op != ARM_OP_ADC_REG && op != ARM_OP_SBC_REG &&
         !((op == ARM_OP_ADD_REG || op == ARM_OP_SUB_REG) && in->shift_n == 0 &&
           in->shift_t == ARM_SHIFT_LSL) &&
-        !(op == ARM_OP_MOV_REG && in->shift_n == 0 && in->shift_t == ARM_SHIFT_LSL))
+        !(op == ARM_OP_MOV_REG && in->shift_n == 0 && in->shift_t == ARM_SHIFT_LSL)) {
+        static const int8_t dp_idx[] = {
+            [ARM_OP_AND_REG - ARM_OP_AND_REG] = 0, [ARM_OP_EOR_REG - ARM_OP_AND_REG] = 1,
+            [ARM_OP_ORR_REG - ARM_OP_AND_REG] = 2, [ARM_OP_ORN_REG - ARM_OP_AND_REG] = -1,
+            [ARM_OP_BIC_REG - ARM_OP_AND_REG] = 3, [ARM_OP_MOV_REG - ARM_OP_AND_REG] = 7,
+            [ARM_OP_MVN_REG - ARM_OP_AND_REG] = -1, [ARM_OP_TST_REG - ARM_OP_AND_REG] = -1,
+            [ARM_OP_TEQ_REG - ARM_OP_AND_REG] = -1, [ARM_OP_CMP_REG - ARM_OP_AND_REG] = -1,
+            [ARM_OP_CMN_REG - ARM_OP_AND_REG] = -1, [ARM_OP_ADD_REG - ARM_OP_AND_REG] = 4,
+            [ARM_OP_ADC_REG - ARM_OP_AND_REG] = -1, [ARM_OP_SUB_REG - ARM_OP_AND_REG] = 5,
+            [ARM_OP_SBC_REG - ARM_OP_AND_REG] = -1, [ARM_OP_RSB_REG - ARM_OP_AND_REG] = 6,
+        };
+        int k = dp_idx[op - ARM_OP_AND_REG];
+        if (k >= 0 && in->shift_t <= ARM_SHIFT_ASR)
+            return H_DP_FIRST + (unsigned)k * 3 + in->shift_t;
         return H_DP_SH;
+    }
     switch (op) {
     case ARM_OP_IT: case ARM_OP_NOP: case ARM_OP_YIELD: case ARM_OP_SEV: case ARM_OP_DBG:
     case ARM_OP_DMB: case ARM_OP_DSB: case ARM_OP_PLD: case ARM_OP_PLI:
@@ -281,7 +319,20 @@ static unsigned pick_handler(const ArmCpu *cpu, const ArmInsn *in, const IsaInsn
     case ARM_OP_AND_REG: case ARM_OP_EOR_REG: case ARM_OP_ORR_REG: case ARM_OP_ORN_REG:
     case ARM_OP_BIC_REG: case ARM_OP_MVN_REG: case ARM_OP_TST_REG: case ARM_OP_TEQ_REG:
         /* flag-setting logical operations (the others took H_DP_SH) */
-        return plain_regs ? H_LOGICS_SH : H_GENERIC;
+        if (!plain_regs)
+            return H_GENERIC;
+        if (in->shift_t == ARM_SHIFT_LSL && in->shift_n == 0 && (in->flags & ARM_F_S)) {
+            switch (op) {
+            case ARM_OP_AND_REG: return H_ANDS_REG;
+            case ARM_OP_EOR_REG: return H_EORS_REG;
+            case ARM_OP_ORR_REG: return H_ORRS_REG;
+            case ARM_OP_BIC_REG: return H_BICS_REG;
+            case ARM_OP_MVN_REG: return H_MVNS_REG;
+            case ARM_OP_TST_REG: return H_TST_REG;
+            default: break;
+            }
+        }
+        return H_LOGICS_SH;
     case ARM_OP_MOVT: return in->rd != 15 ? H_MOVT : H_GENERIC;
     case ARM_OP_UXTB: return H_UXTB;
     case ARM_OP_UXTH: return H_UXTH;
@@ -1253,6 +1304,13 @@ EmuRunReason arm_exec(ArmCpu *cpu, uint64_t limit)
 #define H_COND_TAB_(c) [H_COND_##c] = &&L_COND_##c,
 #define H_B_TAB_(c) [H_B_##c] = &&L_B_##c,
         ARM_MEM_OPS(H_MEM_TAB_)
+#define H_DP_TAB_(n, e) [H_##n##_LSL] = &&L_##n##_LSL, [H_##n##_LSR] = &&L_##n##_LSR, \
+        [H_##n##_ASR] = &&L_##n##_ASR,
+#define H_LOGICS_TAB_(n, e, w) [H_##n##_REG] = &&L_##n##_REG,
+        ARM_DP_OPS(H_DP_TAB_)
+        ARM_LOGICS_OPS(H_LOGICS_TAB_)
+#undef H_DP_TAB_
+#undef H_LOGICS_TAB_
         ARM_CONDS(H_COND_TAB_)
         ARM_CONDS(H_B_TAB_)
 #undef H_MEM_TAB_
@@ -1481,6 +1539,32 @@ L_LOGICS_SH: {
         R[op->in.rd] = r;
     NEXT();
 }
+#define L_DP_CASE_(n, e)                                                       \
+L_##n##_LSL: {                                                                 \
+    uint32_t a = R[op->in.rn], b = R[op->in.rm] << op->in.shift_n;             \
+    (void)a; R[op->in.rd] = (e); NEXT();                                       \
+}                                                                              \
+L_##n##_LSR: {       /* LSR #1..32 */                                          \
+    uint32_t a = R[op->in.rn];                                                 \
+    uint32_t b = (uint32_t)((uint64_t)R[op->in.rm] >> op->in.shift_n);         \
+    (void)a; R[op->in.rd] = (e); NEXT();                                       \
+}                                                                              \
+L_##n##_ASR: {       /* ASR #1..32 */                                          \
+    uint32_t a = R[op->in.rn];                                                 \
+    uint32_t b = (uint32_t)((int64_t)(int32_t)R[op->in.rm] >> op->in.shift_n); \
+    (void)a; R[op->in.rd] = (e); NEXT();                                       \
+}
+    ARM_DP_OPS(L_DP_CASE_)
+#undef L_DP_CASE_
+#define L_LOGICS_CASE_(n, e, w)                                                \
+L_##n##_REG: {                                                                 \
+    uint32_t a = R[op->in.rn], b = R[op->in.rm], r = (e);                      \
+    (void)a; cpu->nf = cpu->zf = r;                                            \
+    if (w) R[op->in.rd] = r;                                                   \
+    NEXT();                                                                    \
+}
+    ARM_LOGICS_OPS(L_LOGICS_CASE_)
+#undef L_LOGICS_CASE_
 L_MOVT: R[op->in.rd] = (R[op->in.rd] & 0xffff) | (uint32_t)op->in.imm << 16; NEXT();
 L_UXTB: R[op->in.rd] = ror32(R[op->in.rm], op->in.shift_n) & 0xff; NEXT();
 L_UXTH: R[op->in.rd] = ror32(R[op->in.rm], op->in.shift_n) & 0xffff; NEXT();
@@ -1603,11 +1687,8 @@ L_B:
     COND_CHAIN(0);
 #define L_B_CASE_(c)                                                           \
 L_B_##c:                                                                       \
-    if (cond_pass(cpu, ARM_COND_##c)) {                                        \
-        if (tb->flow == ISA_FLOW_COND)                                         \
-            COND_CHAIN(1);                                                     \
-        CHAIN(1);                                                              \
-    }                                                                          \
+    if (cond_pass(cpu, ARM_COND_##c))                                          \
+        COND_CHAIN(1);                                                         \
     COND_CHAIN(0);
     ARM_CONDS(L_B_CASE_)
 #undef L_B_CASE_
