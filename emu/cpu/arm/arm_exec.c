@@ -113,7 +113,7 @@ enum {
     H_CMP_REG, H_DP_SH, H_MOVS_SH, H_ADDS_IMM, H_SUBS_IMM, H_ADDS_REG, H_SUBS_REG,
     H_UBFX, H_NOP, H_LOGIC_IMM, H_TST_IMM, H_LDR_LIT, H_LOGICS_SH, H_MOVT,
     H_UXTB, H_UXTH, H_SXTB, H_SXTH, H_MUL, H_MLA, H_MLS, H_UMULL, H_SMULL,
-    H_LDRD, H_STRD,
+    H_LDRD, H_STRD, H_LDM, H_LDMDB, H_STM, H_STMDB,
     ARM_MEM_OPS(H_MEM_ENUM_)
     ARM_DP_OPS(H_DP_ENUM_)
     ARM_LOGICS_OPS(H_LOGICS_ENUM_)
@@ -333,6 +333,13 @@ static unsigned pick_handler(const ArmCpu *cpu, const ArmInsn *in, const IsaInsn
             }
         }
         return H_LOGICS_SH;
+    case ARM_OP_LDM: case ARM_OP_LDMDB: case ARM_OP_STM: case ARM_OP_STMDB:
+        /* LDM with the PC in the list took H_PCWRITE; an empty list or
+         * Rn = PC is ARM_F_UNPRED_UNDEF (H_UNDEF) */
+        if (in->rn == 15 || !in->reglist)
+            return H_GENERIC;
+        return op == ARM_OP_LDM ? H_LDM : op == ARM_OP_LDMDB ? H_LDMDB
+             : op == ARM_OP_STM ? H_STM : H_STMDB;
     case ARM_OP_MOVT: return in->rd != 15 ? H_MOVT : H_GENERIC;
     case ARM_OP_UXTB: return H_UXTB;
     case ARM_OP_UXTH: return H_UXTH;
@@ -1299,6 +1306,7 @@ EmuRunReason arm_exec(ArmCpu *cpu, uint64_t limit)
         [H_UXTB] = &&L_UXTB, [H_UXTH] = &&L_UXTH, [H_SXTB] = &&L_SXTB, [H_SXTH] = &&L_SXTH,
         [H_MUL] = &&L_MUL, [H_MLA] = &&L_MLA, [H_MLS] = &&L_MLS, [H_UMULL] = &&L_UMULL,
         [H_SMULL] = &&L_SMULL, [H_LDRD] = &&L_LDRD, [H_STRD] = &&L_STRD,
+        [H_LDM] = &&L_LDM, [H_LDMDB] = &&L_LDMDB, [H_STM] = &&L_STM, [H_STMDB] = &&L_STMDB,
 #define H_MEM_TAB_(n, k, sz, t) [H_##n##_IMM] = &&L_##n##_IMM, [H_##n##_PRE] = &&L_##n##_PRE, \
         [H_##n##_POST] = &&L_##n##_POST, [H_##n##_REG] = &&L_##n##_REG,
 #define H_COND_TAB_(c) [H_COND_##c] = &&L_COND_##c,
@@ -1661,6 +1669,41 @@ L_STRD: {
     }
     goto L_GENERIC;
 }
+    /* LDM/STM (PUSH/POP): the whole transfer in the main RAM region, word
+     * aligned, and for stores no translated code in the (at most two)
+     * 64-byte lines it covers.  Same order as arm_generic(): a store writes
+     * the registers' values before the write-back; a load writes back
+     * first, so a loaded base register keeps the loaded value. */
+#define MULTI_ACCESS(db, store) {                                               \
+    unsigned list_ = op->in.reglist, cnt_ = (unsigned)__builtin_popcount(list_); \
+    uint32_t base_ = R[op->in.rn];                                             \
+    uint32_t a = (db) ? base_ - 4 * cnt_ : base_;                              \
+    uint32_t wb_ = (db) ? a : base_ + 4 * cnt_;                                \
+    uint32_t off_ = a - fast_base;                                             \
+    if (unlikely((a & 3) || off_ >= fast_lim || fast_lim + 3 - off_ < 4 * cnt_)) \
+        goto L_GENERIC;                                                        \
+    uint8_t *p_ = fast_host + off_;                                            \
+    if (store) {                                                               \
+        if (code_lines[a >> 6] || code_lines[(a + 4 * cnt_ - 1) >> 6] ||        \
+            ((a + 4 * cnt_ - 1) >> 6) - (a >> 6) > 1)                          \
+            goto L_GENERIC;                                                    \
+        for (; list_; list_ &= list_ - 1, p_ += 4)                             \
+            memcpy(p_, &R[__builtin_ctz(list_)], 4);                           \
+        if (op->in.flags & ARM_F_WBACK)                                        \
+            R[op->in.rn] = wb_;                                                \
+    } else {                                                                   \
+        if (op->in.flags & ARM_F_WBACK)                                        \
+            R[op->in.rn] = wb_;                                                \
+        for (; list_; list_ &= list_ - 1, p_ += 4)                             \
+            memcpy(&R[__builtin_ctz(list_)], p_, 4);                           \
+    }                                                                          \
+    NEXT();                                                                    \
+}
+L_LDM:   MULTI_ACCESS(false, false)
+L_LDMDB: MULTI_ACCESS(true, false)
+L_STM:   MULTI_ACCESS(false, true)
+L_STMDB: MULTI_ACCESS(true, true)
+#undef MULTI_ACCESS
 
 L_GENERIC: {
     R[15] = OP_PC() + 4;
