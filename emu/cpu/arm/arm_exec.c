@@ -7,7 +7,8 @@
  * WFI, SVC, BKPT, undefined), capped at ARM_TB_MAX_INSNS.  Each instruction
  * becomes one pre-decoded operation (the ArmInsn with the IT state applied
  * plus a handler label).  Instructions made conditional by an IT block get
- * a preceding H_COND operation that skips them when the condition fails.
+ * a preceding H_COND_<cond> operation that skips them when the condition
+ * fails.
  *
  * Key: (pc, ITSTATE at block start), see arm_cpu.h.  cpu->itstate is
  * authoritative only between blocks (at `check`); every exit sets it from
@@ -19,8 +20,10 @@
  * the instructions before it).  SVC and BKPT retire (their return address
  * is the next instruction).
  *
- * Frequent instructions have their own handler; the rest go through
- * arm_generic(), one switch over ArmOp, still without any decoding.
+ * Frequent instructions have their own handler (docs/emulator.md lists
+ * them); the rest, and the slow cases of the fast handlers (MMIO,
+ * misaligned, faults), go through arm_generic(), one switch over ArmOp,
+ * still without any decoding.
  */
 /* GCC's SLP vectorizer packs the four flag stores of add_flags() into
  * SSE shuffles (7 instructions instead of 4 stores). */
@@ -123,6 +126,11 @@ enum {
     H_PCWRITE, H_SYSTEM, H_SVC, H_BKPT, H_SEMIHOST, H_UNDEF, H_NOCP, H_WFI, H_WFE,
     H_COUNT
 };
+#undef H_COND_ENUM_
+#undef H_B_ENUM_
+#undef H_MEM_ENUM_
+#undef H_DP_ENUM_
+#undef H_LOGICS_ENUM_
 #define H_MEM_FIRST H_LDR_IMM
 #define H_DP_FIRST H_AND_LSL
 
@@ -1309,19 +1317,19 @@ EmuRunReason arm_exec(ArmCpu *cpu, uint64_t limit)
         [H_LDM] = &&L_LDM, [H_LDMDB] = &&L_LDMDB, [H_STM] = &&L_STM, [H_STMDB] = &&L_STMDB,
 #define H_MEM_TAB_(n, k, sz, t) [H_##n##_IMM] = &&L_##n##_IMM, [H_##n##_PRE] = &&L_##n##_PRE, \
         [H_##n##_POST] = &&L_##n##_POST, [H_##n##_REG] = &&L_##n##_REG,
-#define H_COND_TAB_(c) [H_COND_##c] = &&L_COND_##c,
-#define H_B_TAB_(c) [H_B_##c] = &&L_B_##c,
-        ARM_MEM_OPS(H_MEM_TAB_)
 #define H_DP_TAB_(n, e) [H_##n##_LSL] = &&L_##n##_LSL, [H_##n##_LSR] = &&L_##n##_LSR, \
         [H_##n##_ASR] = &&L_##n##_ASR,
 #define H_LOGICS_TAB_(n, e, w) [H_##n##_REG] = &&L_##n##_REG,
+#define H_COND_TAB_(c) [H_COND_##c] = &&L_COND_##c,
+#define H_B_TAB_(c) [H_B_##c] = &&L_B_##c,
+        ARM_MEM_OPS(H_MEM_TAB_)
         ARM_DP_OPS(H_DP_TAB_)
         ARM_LOGICS_OPS(H_LOGICS_TAB_)
-#undef H_DP_TAB_
-#undef H_LOGICS_TAB_
         ARM_CONDS(H_COND_TAB_)
         ARM_CONDS(H_B_TAB_)
 #undef H_MEM_TAB_
+#undef H_DP_TAB_
+#undef H_LOGICS_TAB_
 #undef H_COND_TAB_
 #undef H_B_TAB_
         [H_B] = &&L_B, [H_BL] = &&L_BL, [H_BX] = &&L_BX, [H_BLX] = &&L_BLX,
