@@ -178,6 +178,8 @@ struct SymFile {
     RawSec raw[6]; /* .debug_info, _abbrev, _addr, _str_offsets, _ranges, _rnglists: all point
                       into the libelf data of ELF, released at the end of sym_open */
     Elf *elf;
+    void *map; /* the file, mapped for libelf (elf_memory), or NULL */
+    size_t map_size;
 };
 
 

@@ -174,90 +174,80 @@ static int cmp_seq(const void *a, const void *b)
     return x->count > y->count ? -1 : x->count < y->count;
 }
 
-/* a sequence is complete: its lookup rows keep only the last row at an address (bfd) */
-static void close_sequence(SymFile *f, size_t seq_start)
-{
-    Seq s = {f->rows.v[seq_start].addr, f->rows.v[f->rows.n - 1].addr, (uint32_t)f->lk.n, 0};
-    for (size_t k = seq_start; k < f->rows.n; k++) {
-        const SymLineRow *rk = &f->rows.v[k];
-        if (f->lk.n > s.first) {
-            SymLineRow *prev = &f->rows.v[f->lk.v[f->lk.n - 1]];
-            if (prev->addr == rk->addr &&
-                (prev->flags & SYM_ROW_END_SEQUENCE) == (rk->flags & SYM_ROW_END_SEQUENCE)) {
-                f->lk.v[f->lk.n - 1] = (uint32_t)k;
-                f->lkaddr.v[f->lkaddr.n - 1] = rk->addr;
-                continue;
-            }
-            if (rk->addr < prev->addr) /* not monotone: ignore the row for lookups */
-                continue;
-        }
-        VEC_PUSH(f->lk, (uint32_t)k);
-        VEC_PUSH(f->lkaddr, rk->addr);
-    }
-    s.count = (uint32_t)(f->lk.n - s.first);
-    if (s.hi > s.lo)
-        VEC_PUSH(f->seqs, s);
-}
-
-static void run_program(Ctx *c, Rd *r, const LineHdr *h, size_t fmap_first, size_t fmap_count)
+/* Runs one line program (DWARF 5 section 6.2.5) into f->rows, and at the same time into the
+ * lookup rows of each sequence (f->lk, f->lkaddr, f->seqs): per sequence only the last row at
+ * an address counts (bfd, PR ld/4986) and rows that go backwards are ignored. The vectors and
+ * the reader live in locals while the program runs: stores through the row array would
+ * otherwise reload them for every row (the build uses -fno-strict-aliasing). */
+static void run_program(Ctx *c, Rd *rp, const LineHdr *h, size_t fmap_first, size_t fmap_count)
 {
     SymFile *f = c->f;
+    Rd r = *rp;
+    VEC(SymLineRow) rows = {f->rows.v, f->rows.n, f->rows.cap};
+    VEC(uint32_t) lk = {f->lk.v, f->lk.n, f->lk.cap};
+    VEC(uint64_t) lkaddr = {f->lkaddr.v, f->lkaddr.n, f->lkaddr.cap};
+    const uint32_t *fmap = f->fmap.v + fmap_first;
+    const uint64_t amask = f->elfclass == 32 ? 0xffffffffu : UINT64_MAX;
+    const unsigned opcode_base = h->opcode_base, line_range = h->line_range;
+    const uint32_t cu = c->cu;
     uint64_t addr = 0, op_index = 0, file = 1, line = 1, column = 0, discr = 0;
     bool stmt = h->default_stmt, bb = false, pe = false, eb = false;
-    size_t seq_start = f->rows.n;
-    while (r->p < r->end && !r->bad) {
-        unsigned op = *r->p++;
-        bool row = false, end = false;
+    size_t seq_start = rows.n, lk_first = lk.n;
+    while (r.p < r.end && !r.bad) {
+        unsigned op = *r.p++;
+        bool end = false;
         uint64_t adv = 0; /* operation advance */
-        if (op >= h->opcode_base) {
-            unsigned adj = op - h->opcode_base;
-            adv = adj / h->line_range;
-            line += (uint64_t)(int64_t)(h->line_base + (int)(adj % h->line_range));
-            row = true;
+        if (op >= opcode_base) {
+            unsigned adj = op - opcode_base;
+            adv = adj / line_range;
+            line += (uint64_t)(int64_t)(h->line_base + (int)(adj % line_range));
         } else if (op == 0) {
-            uint64_t len = rd_uleb(r);
-            if (r->bad || len == 0 || len > (uint64_t)(r->end - r->p)) {
-                line_fail(c, r, "bad extended opcode length");
-                return;
+            uint64_t len = rd_uleb(&r);
+            if (r.bad || len == 0 || len > (uint64_t)(r.end - r.p)) {
+                line_fail(c, &r, "bad extended opcode length");
+                goto out;
             }
-            const unsigned char *next = r->p + len;
-            unsigned sub = *r->p++;
+            const unsigned char *next = r.p + len;
+            unsigned sub = *r.p++;
             if (sub == DW_LNE_end_sequence) {
-                row = end = true;
+                end = true;
             } else if (sub == DW_LNE_set_address) {
-                addr = rd_fixed(r, (unsigned)(len - 1));
+                addr = rd_fixed(&r, (unsigned)(len - 1));
                 op_index = 0;
             } else if (sub == DW_LNE_set_discriminator) {
-                discr = rd_uleb(r);
+                discr = rd_uleb(&r);
             } else if (sub == DW_LNE_define_file && h->version < 5) {
-                const char *name = rd_cstr(r);
+                const char *name = rd_cstr(&r);
                 if (name && fmap_first + fmap_count == f->fmap.n) {
                     VEC_PUSH(f->fmap, make_path(f, f->cus.v[c->cu].comp_dir, NULL, name));
+                    fmap = f->fmap.v + fmap_first;
                     fmap_count++;
                 }
             }
-            r->p = next;
+            r.p = next;
+            if (!end)
+                continue;
         } else {
             switch (op) {
-            case DW_LNS_copy: row = true; break;
-            case DW_LNS_advance_pc: adv = rd_uleb(r); break;
-            case DW_LNS_advance_line: line += (uint64_t)rd_sleb(r); break;
-            case DW_LNS_set_file: file = rd_uleb(r); break;
-            case DW_LNS_set_column: column = rd_uleb(r); break;
-            case DW_LNS_negate_stmt: stmt = !stmt; break;
-            case DW_LNS_set_basic_block: bb = true; break;
-            case DW_LNS_const_add_pc: adv = (255u - h->opcode_base) / h->line_range; break;
+            case DW_LNS_copy: break;
+            case DW_LNS_advance_pc: adv = rd_uleb(&r); break;
+            case DW_LNS_advance_line: line += (uint64_t)rd_sleb(&r); continue;
+            case DW_LNS_set_file: file = rd_uleb(&r); continue;
+            case DW_LNS_set_column: column = rd_uleb(&r); continue;
+            case DW_LNS_negate_stmt: stmt = !stmt; continue;
+            case DW_LNS_set_basic_block: bb = true; continue;
+            case DW_LNS_const_add_pc: adv = (255u - opcode_base) / line_range; break;
             case DW_LNS_fixed_advance_pc:
-                addr += rd_fixed(r, 2);
+                addr += rd_fixed(&r, 2);
                 op_index = 0;
-                break;
-            case DW_LNS_set_prologue_end: pe = true; break;
-            case DW_LNS_set_epilogue_begin: eb = true; break;
-            case DW_LNS_set_isa: rd_uleb(r); break;
+                continue;
+            case DW_LNS_set_prologue_end: pe = true; continue;
+            case DW_LNS_set_epilogue_begin: eb = true; continue;
+            case DW_LNS_set_isa: rd_uleb(&r); continue;
             default:
                 for (unsigned k = 0; k < h->oplens[op - 1]; k++)
-                    rd_uleb(r);
-                break;
+                    rd_uleb(&r);
+                continue;
             }
         }
         if (adv) {
@@ -268,36 +258,67 @@ static void run_program(Ctx *c, Rd *r, const LineHdr *h, size_t fmap_first, size
                 op_index = (op_index + adv) % h->max_ops;
             }
         }
-        if (!row)
+        /* DW_LNS_advance_pc and DW_LNS_const_add_pc only move the address */
+        if (op < opcode_base && op != DW_LNS_copy && !end)
             continue;
         SymLineRow rw;
-        rw.addr = f->elfclass == 32 ? addr & 0xffffffffu : addr;
-        rw.file = file < fmap_count ? f->fmap.v[fmap_first + file] : 0;
+        rw.addr = addr & amask;
+        rw.file = file < fmap_count ? fmap[file] : 0;
         rw.line = (uint32_t)line;
         rw.column = (uint32_t)column;
         rw.discriminator = (uint32_t)discr;
-        rw.view = 0;
-        rw.cu = c->cu;
+        rw.view = rows.n > seq_start && rows.v[rows.n - 1].addr == rw.addr
+                      ? rows.v[rows.n - 1].view + 1 : 0;
+        rw.cu = cu;
         rw.flags = (stmt ? SYM_ROW_STMT : 0) | (bb ? SYM_ROW_BASIC_BLOCK : 0) |
                    (end ? SYM_ROW_END_SEQUENCE : 0) | (pe ? SYM_ROW_PROLOGUE_END : 0) |
                    (eb ? SYM_ROW_EPILOGUE_BEGIN : 0);
-        if (f->rows.n > seq_start && f->rows.v[f->rows.n - 1].addr == rw.addr)
-            rw.view = f->rows.v[f->rows.n - 1].view + 1;
-        VEC_PUSH(f->rows, rw);
+        uint32_t k = (uint32_t)rows.n;
+        VEC_PUSH(rows, rw);
         bb = pe = eb = false;
         discr = 0;
+        /* the lookup rows of the sequence */
+        if (lk.n > lk_first) {
+            const SymLineRow *prev = &rows.v[lk.v[lk.n - 1]];
+            if (prev->addr == rw.addr &&
+                (prev->flags & SYM_ROW_END_SEQUENCE) == (rw.flags & SYM_ROW_END_SEQUENCE)) {
+                lk.v[lk.n - 1] = k;
+                goto pushed;
+            }
+            if (rw.addr < prev->addr) /* not monotone: ignore the row for lookups */
+                goto pushed;
+        }
+        VEC_PUSH(lk, k);
+        VEC_PUSH(lkaddr, rw.addr);
+    pushed:
         if (end) {
-            close_sequence(f, seq_start);
-            seq_start = f->rows.n;
+            Seq s = {rows.v[seq_start].addr, rw.addr, (uint32_t)lk_first,
+                     (uint32_t)(lk.n - lk_first)};
+            if (s.hi > s.lo)
+                VEC_PUSH(f->seqs, s);
+            seq_start = rows.n;
+            lk_first = lk.n;
             addr = op_index = 0;
             file = line = 1;
             column = 0;
             stmt = h->default_stmt;
         }
     }
-    if (r->bad)
-        line_fail(c, r, "truncated line program");
-    /* rows after the last end_sequence belong to no sequence; kept for iteration only */
+    if (r.bad)
+        line_fail(c, &r, "truncated line program");
+out:
+    /* rows after the last end_sequence belong to no sequence: kept for iteration only */
+    lk.n = lkaddr.n = lk_first;
+    f->rows.v = rows.v;
+    f->rows.n = rows.n;
+    f->rows.cap = rows.cap;
+    f->lk.v = lk.v;
+    f->lk.n = lk.n;
+    f->lk.cap = lk.cap;
+    f->lkaddr.v = lkaddr.v;
+    f->lkaddr.n = lkaddr.n;
+    f->lkaddr.cap = lkaddr.cap;
+    *rp = r;
 }
 
 void symi_read_lines(Ctx *c, const char *comp_dir)

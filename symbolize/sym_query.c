@@ -112,6 +112,15 @@ static bool lookup_step(const SymFile *f, uint64_t addr, const SymLineRow **row,
     hint.k = k;
     hint.fs = fs;
     hint.last = addr;
+    if (*func >= 0) { /* the span of this answer, as lookup() computes it */
+        const FuncSeg *g = &f->fsegs.v[fs];
+        uint64_t lo = la[k] > g->lo ? la[k] : g->lo, hi = la[k + 1] < s->hi ? la[k + 1] : s->hi;
+        hint.lo = lo > seg->lo ? lo : seg->lo;
+        hi = hi < g->hi ? hi : g->hi;
+        hint.hi = hi < seg->hi ? hi : seg->hi;
+        hint.row = r;
+        hint.func = *func;
+    }
     return true;
 }
 
@@ -193,7 +202,17 @@ const SymLineRow *sym_row_at(const SymFile *f, uint64_t addr)
 
 size_t sym_frames(const SymFile *f, uint64_t addr, SymFrame *out, size_t max)
 {
-    if (symi_section_index_at(f, addr) < 0)
+    uint64_t lo, hi;
+    return sym_frames_span(f, addr, out, max, &lo, &hi);
+}
+
+size_t sym_frames_span(const SymFile *f, uint64_t addr, SymFrame *out, size_t max, uint64_t *lo,
+                       uint64_t *hi)
+{
+    *lo = addr;
+    *hi = addr + 1;
+    long shndx = symi_section_index_at(f, addr);
+    if (shndx < 0)
         return 0;
     const SymLineRow *row;
     long func;
@@ -225,6 +244,14 @@ size_t sym_frames(const SymFile *f, uint64_t addr, SymFrame *out, size_t max)
     if (n < max)
         out[n] = fr;
     n++;
+    /* the hint's span (same line row, same function segment, same first CU) inside the
+     * section: the answer holds there unless it came from the symbol table */
+    if (func >= 0 && fr.function && hint.serial == f->serial && addr >= hint.lo &&
+        addr < hint.hi) {
+        const SymSection *s = &f->secs.v[shndx - 1];
+        *lo = hint.lo > s->addr ? hint.lo : s->addr;
+        *hi = hint.hi - s->addr < s->size ? hint.hi : s->addr + s->size;
+    }
     if (func < 0 || !f->funcs.v[func].inlined)
         return n;
     for (const SymFunction *fn = &f->funcs.v[func]; fn->parent != SYM_NONE && n < 4096;) {
