@@ -32,6 +32,7 @@
 
 #include <libdwarf.h>
 #include <libelf.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,16 +46,17 @@
     do {                                                                                   \
         if ((vec).n == (vec).cap) {                                                        \
             size_t nc_ = (vec).cap ? (vec).cap * 2 : 16;                                   \
-            void *nv_ = realloc((vec).v, nc_ * sizeof *(vec).v);                           \
-            if (!nv_) {                                                                    \
-                fputs("symbolize: out of memory\n", stderr);                               \
-                abort();                                                                   \
-            }                                                                              \
-            (vec).v = nv_;                                                                 \
+            (vec).v = symi_grow((vec).v, (vec).n * sizeof *(vec).v, nc_ * sizeof *(vec).v); \
             (vec).cap = nc_;                                                               \
         }                                                                                  \
         (vec).v[(vec).n++] = (item);                                                       \
     } while (0)
+
+/* An array of N bytes that will be filled (not zeroed), in transparent huge pages when it is
+ * large (see symbolize.c); realloc and free work on it as usual. */
+void *symi_big_alloc(size_t n);
+/* OLD (USED bytes of it kept) grown to SIZE bytes, large ones through symi_big_alloc */
+void *symi_grow(void *old, size_t used, size_t size);
 
 static inline void *xmalloc(size_t n)
 {
@@ -101,7 +103,7 @@ void symi_strtab_free(StrTab *t);
 
 typedef struct Seq {
     uint64_t lo, hi;      /* [lo, hi) after trimming */
-    uint32_t first, count; /* slice of SymFile.lk (deduplicated row indices, incl. end row) */
+    uint32_t first, count; /* slice of SymFile.lrows and lkaddr (incl. the end row) */
 } Seq;
 
 typedef struct FuncSeg {
@@ -120,11 +122,23 @@ typedef struct Ev {
     uint32_t id, order;
 } Ev;
 
+/* line program header (DWARF 5 section 6.2.4) */
+typedef struct LineHdr {
+    unsigned version, offsz, min_inst, max_ops, opcode_base, line_range;
+    int line_base;
+    bool default_stmt;
+    const unsigned char *oplens;
+} LineHdr;
+
 typedef struct CuInfo {
     uint32_t seq_first, seq_count;
     uint32_t fseg_first, fseg_count;
     uint32_t fmap_first, fmap_count; /* file number -> file id */
     bool has_ranges;
+    /* the line program, kept to build the full rows on demand (symi_build_rows) */
+    LineHdr line;
+    const unsigned char *prog, *prog_end; /* NULL if the CU has none */
+    uint32_t fmap_header;                 /* files from the header (before define_file) */
 } CuInfo;
 
 typedef struct RawSec {
@@ -158,9 +172,15 @@ struct SymFile {
     StrTab files;             /* file paths; id 0 = "<unknown>" */
     VEC(SymCu) cus;
     VEC(CuInfo) cuinfo;
-    VEC(SymLineRow) rows;
-    VEC(uint32_t) lk;
-    VEC(uint64_t) lkaddr;     /* rows.v[lk.v[i]].addr, contiguous for the binary search */
+    /* Lookup rows: per sequence the last row at each address (what addr2line can answer),
+     * built at open. All rows (sym_rows) are only built when asked for: the CLI and most
+     * address queries never need them, and they are most of the memory of a large ELF. */
+    VEC(SymLineRow) lrows;
+    VEC(uint64_t) lkaddr;     /* lrows.v[i].addr, contiguous for the binary search */
+    size_t nrows;             /* all rows (sym_rows), counted at open */
+    VEC(SymLineRow) rows;     /* all rows, once rows_built */
+    bool rows_built;
+    pthread_mutex_t rows_lock;
     VEC(Seq) seqs;
     VEC(uint32_t) fmap;
     VEC(SymFunction) funcs;
@@ -176,7 +196,7 @@ struct SymFile {
     uint64_t serial; /* identifies this SymFile for the per-thread lookup hint */
     RawSec debug_line, line_str, str; /* raw sections we decode ourselves, and */
     RawSec raw[6]; /* .debug_info, _abbrev, _addr, _str_offsets, _ranges, _rnglists: all point
-                      into the libelf data of ELF, released at the end of sym_open */
+                      into the libelf data of ELF, kept until sym_close (line programs) */
     Elf *elf;
     void *map; /* the file, mapped for libelf (elf_memory), or NULL */
     size_t map_size;
@@ -315,9 +335,13 @@ static inline const char *sec_str(const RawSec *s, uint64_t off)
 
 /* ---- line programs (sym_line.c) ------------------------------------------------------------ */
 
-/* the line program of CU c->cu (at c->line_offset) into f->rows, lk, seqs and fmap; on damage
- * sets c->failed and the message */
+/* the line program of CU c->cu (at c->line_offset) into f->lrows, lkaddr, seqs and fmap, and
+ * its row count; on damage sets c->failed and the message */
 void symi_read_lines(Ctx *c, const char *comp_dir);
+/* all rows of all CUs into f->rows, from the programs symi_read_lines checked */
+void symi_build_rows(SymFile *f);
+/* f->rows built (once, thread-safe) */
+void symi_need_rows(const SymFile *f);
 
 /* ---- DIE readers (sym_die.c, sym_dwarf.c) --------------------------------------------------- */
 

@@ -67,13 +67,6 @@ static bool rd_form(Ctx *c, Rd *r, uint64_t form, unsigned offsz, const char **s
     return !r->bad;
 }
 
-typedef struct LineHdr {
-    unsigned version, offsz, min_inst, max_ops, opcode_base, line_range;
-    int line_base;
-    bool default_stmt;
-    const unsigned char *oplens;
-} LineHdr;
-
 static bool line_fail(Ctx *c, const Rd *r, const char *what)
 {
     if (!c->failed)
@@ -174,17 +167,19 @@ static int cmp_seq(const void *a, const void *b)
     return x->count > y->count ? -1 : x->count < y->count;
 }
 
-/* Runs one line program (DWARF 5 section 6.2.5) into f->rows, and at the same time into the
- * lookup rows of each sequence (f->lk, f->lkaddr, f->seqs): per sequence only the last row at
- * an address counts (bfd, PR ld/4986) and rows that go backwards are ignored. The vectors and
- * the reader live in locals while the program runs: stores through the row array would
- * otherwise reload them for every row (the build uses -fno-strict-aliasing). */
-static void run_program(Ctx *c, Rd *rp, const LineHdr *h, size_t fmap_first, size_t fmap_count)
+/* Runs one line program (DWARF 5 section 6.2.5). At open (FULL false) only the lookup rows of
+ * each sequence go to f->lrows, f->lkaddr and f->seqs: per sequence the last row at an address
+ * (bfd, PR ld/4986), rows that go backwards ignored; the rows are counted. With FULL every row
+ * goes to f->rows (the program was checked at open). The vectors and the reader live in
+ * locals while the program runs: stores through the row arrays would otherwise reload them
+ * for every row (the build uses -fno-strict-aliasing). Returns the number of rows. */
+static size_t run_program(Ctx *c, Rd *rp, const LineHdr *h, size_t fmap_first,
+                          size_t fmap_count, bool full)
 {
     SymFile *f = c->f;
     Rd r = *rp;
     VEC(SymLineRow) rows = {f->rows.v, f->rows.n, f->rows.cap};
-    VEC(uint32_t) lk = {f->lk.v, f->lk.n, f->lk.cap};
+    VEC(SymLineRow) lrows = {f->lrows.v, f->lrows.n, f->lrows.cap};
     VEC(uint64_t) lkaddr = {f->lkaddr.v, f->lkaddr.n, f->lkaddr.cap};
     const uint32_t *fmap = f->fmap.v + fmap_first;
     const uint64_t amask = f->elfclass == 32 ? 0xffffffffu : UINT64_MAX;
@@ -192,7 +187,9 @@ static void run_program(Ctx *c, Rd *rp, const LineHdr *h, size_t fmap_first, siz
     const uint32_t cu = c->cu;
     uint64_t addr = 0, op_index = 0, file = 1, line = 1, column = 0, discr = 0;
     bool stmt = h->default_stmt, bb = false, pe = false, eb = false;
-    size_t seq_start = rows.n, lk_first = lk.n;
+    size_t nrows = 0, seq_rows = 0, lk_first = lrows.n;
+    uint64_t seq_lo = 0;
+    SymLineRow prev = {0}; /* the previous row of the sequence */
     while (r.p < r.end && !r.bad) {
         unsigned op = *r.p++;
         bool end = false;
@@ -218,7 +215,9 @@ static void run_program(Ctx *c, Rd *rp, const LineHdr *h, size_t fmap_first, siz
                 discr = rd_uleb(&r);
             } else if (sub == DW_LNE_define_file && h->version < 5) {
                 const char *name = rd_cstr(&r);
-                if (name && fmap_first + fmap_count == f->fmap.n) {
+                if (name && full) {
+                    fmap_count++; /* added to f->fmap at open */
+                } else if (name && fmap_first + fmap_count == f->fmap.n) {
                     VEC_PUSH(f->fmap, make_path(f, f->cus.v[c->cu].comp_dir, NULL, name));
                     fmap = f->fmap.v + fmap_first;
                     fmap_count++;
@@ -267,37 +266,35 @@ static void run_program(Ctx *c, Rd *rp, const LineHdr *h, size_t fmap_first, siz
         rw.line = (uint32_t)line;
         rw.column = (uint32_t)column;
         rw.discriminator = (uint32_t)discr;
-        rw.view = rows.n > seq_start && rows.v[rows.n - 1].addr == rw.addr
-                      ? rows.v[rows.n - 1].view + 1 : 0;
+        rw.view = seq_rows && prev.addr == rw.addr ? prev.view + 1 : 0;
         rw.cu = cu;
         rw.flags = (stmt ? SYM_ROW_STMT : 0) | (bb ? SYM_ROW_BASIC_BLOCK : 0) |
                    (end ? SYM_ROW_END_SEQUENCE : 0) | (pe ? SYM_ROW_PROLOGUE_END : 0) |
                    (eb ? SYM_ROW_EPILOGUE_BEGIN : 0);
-        uint32_t k = (uint32_t)rows.n;
-        VEC_PUSH(rows, rw);
+        if (!seq_rows)
+            seq_lo = rw.addr;
+        seq_rows++;
+        nrows++;
+        prev = rw;
         bb = pe = eb = false;
         discr = 0;
-        /* the lookup rows of the sequence */
-        if (lk.n > lk_first) {
-            const SymLineRow *prev = &rows.v[lk.v[lk.n - 1]];
-            if (prev->addr == rw.addr &&
-                (prev->flags & SYM_ROW_END_SEQUENCE) == (rw.flags & SYM_ROW_END_SEQUENCE)) {
-                lk.v[lk.n - 1] = k;
-                goto pushed;
-            }
-            if (rw.addr < prev->addr) /* not monotone: ignore the row for lookups */
-                goto pushed;
+        if (full) {
+            VEC_PUSH(rows, rw);
+        } else if (lrows.n > lk_first &&
+                   lrows.v[lrows.n - 1].addr == rw.addr &&
+                   (lrows.v[lrows.n - 1].flags & SYM_ROW_END_SEQUENCE) ==
+                       (rw.flags & SYM_ROW_END_SEQUENCE)) {
+            lrows.v[lrows.n - 1] = rw; /* the last row at an address counts */
+        } else if (lrows.n == lk_first || rw.addr >= lrows.v[lrows.n - 1].addr) {
+            VEC_PUSH(lrows, rw); /* (a row going backwards is ignored for lookups) */
+            VEC_PUSH(lkaddr, rw.addr);
         }
-        VEC_PUSH(lk, k);
-        VEC_PUSH(lkaddr, rw.addr);
-    pushed:
         if (end) {
-            Seq s = {rows.v[seq_start].addr, rw.addr, (uint32_t)lk_first,
-                     (uint32_t)(lk.n - lk_first)};
-            if (s.hi > s.lo)
+            Seq s = {seq_lo, rw.addr, (uint32_t)lk_first, (uint32_t)(lrows.n - lk_first)};
+            if (s.hi > s.lo && !full)
                 VEC_PUSH(f->seqs, s);
-            seq_start = rows.n;
-            lk_first = lk.n;
+            seq_rows = 0;
+            lk_first = lrows.n;
             addr = op_index = 0;
             file = line = 1;
             column = 0;
@@ -308,17 +305,35 @@ static void run_program(Ctx *c, Rd *rp, const LineHdr *h, size_t fmap_first, siz
         line_fail(c, &r, "truncated line program");
 out:
     /* rows after the last end_sequence belong to no sequence: kept for iteration only */
-    lk.n = lkaddr.n = lk_first;
+    lrows.n = lkaddr.n = lk_first;
     f->rows.v = rows.v;
     f->rows.n = rows.n;
     f->rows.cap = rows.cap;
-    f->lk.v = lk.v;
-    f->lk.n = lk.n;
-    f->lk.cap = lk.cap;
+    f->lrows.v = lrows.v;
+    f->lrows.n = lrows.n;
+    f->lrows.cap = lrows.cap;
     f->lkaddr.v = lkaddr.v;
     f->lkaddr.n = lkaddr.n;
     f->lkaddr.cap = lkaddr.cap;
     *rp = r;
+    return nrows;
+}
+
+void symi_build_rows(SymFile *f)
+{
+    char err[8];
+    Ctx c = {.f = f, .path = "", .err = err, .errlen = sizeof err};
+    f->rows.v = xmalloc(f->nrows * sizeof *f->rows.v);
+    f->rows.cap = f->nrows;
+    f->rows.n = 0;
+    for (uint32_t cu = 0; cu < f->cus.n; cu++) {
+        const CuInfo *ci = &f->cuinfo.v[cu];
+        if (!ci->prog)
+            continue;
+        Rd r = {f->debug_line.p, ci->prog, ci->prog_end, false};
+        c.cu = cu;
+        run_program(&c, &r, &ci->line, ci->fmap_first, ci->fmap_header, true);
+    }
 }
 
 void symi_read_lines(Ctx *c, const char *comp_dir)
@@ -327,7 +342,7 @@ void symi_read_lines(Ctx *c, const char *comp_dir)
     CuInfo *ci = &f->cuinfo.v[c->cu];
     ci->fmap_first = (uint32_t)f->fmap.n;
     ci->seq_first = (uint32_t)f->seqs.n;
-    f->cus.v[c->cu].first_row = f->rows.n;
+    f->cus.v[c->cu].first_row = f->nrows;
     StrVec dirs = {0};
     uint64_t off = c->line_offset;
     if (off == UINT64_MAX)
@@ -383,8 +398,11 @@ void symi_read_lines(Ctx *c, const char *comp_dir)
     if (h.version >= 5 ? !read_v5_entries(c, &r, &h, comp_dir)
                        : !read_v4_entries(c, &r, comp_dir, &dirs))
         goto out;
-    ci->fmap_count = (uint32_t)(f->fmap.n - ci->fmap_first);
-    run_program(c, &prog, &h, ci->fmap_first, ci->fmap_count);
+    ci->fmap_count = ci->fmap_header = (uint32_t)(f->fmap.n - ci->fmap_first);
+    ci->line = h;
+    ci->prog = prog.p;
+    ci->prog_end = prog.end;
+    f->nrows += run_program(c, &prog, &h, ci->fmap_first, ci->fmap_count, false);
     if (c->failed)
         goto out;
     /* sort sequences, drop nested ones and trim overlapping ones (bfd sort_line_sequences) */
@@ -409,5 +427,5 @@ out:
     free(dirs.v);
     ci->seq_count = (uint32_t)(f->seqs.n - ci->seq_first);
     ci->fmap_count = (uint32_t)(f->fmap.n - ci->fmap_first);
-    f->cus.v[c->cu].row_count = f->rows.n - f->cus.v[c->cu].first_row;
+    f->cus.v[c->cu].row_count = f->nrows - f->cus.v[c->cu].first_row;
 }

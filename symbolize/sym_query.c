@@ -38,7 +38,6 @@ static const SymLineRow *cu_row_at(const SymFile *f, uint32_t cu, uint64_t addr,
     }
     if (!s)
         return NULL;
-    const uint32_t *lk = f->lk.v + s->first;
     const uint64_t *la = f->lkaddr.v + s->first;
     /* last lookup row at or below addr */
     lo = 0;
@@ -52,7 +51,7 @@ static const SymLineRow *cu_row_at(const SymFile *f, uint32_t cu, uint64_t addr,
     }
     if (lo == 0 || lo >= s->count)
         return NULL;
-    const SymLineRow *r = &f->rows.v[lk[lo - 1]];
+    const SymLineRow *r = &f->lrows.v[s->first + lo - 1];
     if (r->flags & SYM_ROW_END_SEQUENCE)
         return NULL;
     *span_hi = la[lo] < s->hi ? la[lo] : s->hi;
@@ -99,7 +98,7 @@ static bool lookup_step(const SymFile *f, uint64_t addr, const SymLineRow **row,
             return false;
     if (k + 1 >= s->count)
         return false;
-    const SymLineRow *r = &f->rows.v[f->lk.v[s->first + k]];
+    const SymLineRow *r = &f->lrows.v[s->first + k];
     if (r->flags & SYM_ROW_END_SEQUENCE)
         return false;
     const CuInfo *ci = &f->cuinfo.v[hint.cu];
@@ -328,6 +327,7 @@ static void build_indexes(const SymFile *cf)
     SymFile *f = (SymFile *)cf;
     if (f->indexed)
         return;
+    symi_need_rows(f);
     /* file:line index over all rows that start a non-empty address range */
     for (size_t i = 0; i < f->rows.n; i++) {
         const SymLineRow *r = &f->rows.v[i];

@@ -209,22 +209,40 @@ static void free_raw(SymFile *f)
     }
 }
 
-/* An array of N bytes that will be filled (not zeroed): in 2 MB transparent huge pages
- * where the kernel offers them (Linux THP "madvise" mode): the line rows of a large ELF take
- * tens of MB, and faulting them in 4 KB pages was a third of sym_open's time. Plain memory
- * otherwise; malloc'd either way (realloc and free as usual). */
-static void *big_alloc(size_t n)
+/* Large arrays (the lookup rows of a large ELF take megabytes) go to 2 MB transparent huge
+ * pages where the kernel offers them (Linux THP "madvise" mode): faulting them in 4 KB pages
+ * was a third of the CPU time sym_open spent. Plain memory otherwise; malloc'd either way. */
+enum { HUGE_PAGE = 2u << 20 };
+
+void *symi_big_alloc(size_t n)
 {
-    enum { HUGE = 2u << 20 };
-    if (n < HUGE / 2)
+    if (n < HUGE_PAGE / 2)
         return xmalloc(n);
-    n = (n + HUGE - 1) & ~(size_t)(HUGE - 1);
+    n = (n + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1);
     void *p = NULL;
-    if (posix_memalign(&p, HUGE, n) != 0)
+    if (posix_memalign(&p, HUGE_PAGE, n) != 0)
         return xmalloc(n);
 #ifdef MADV_HUGEPAGE
     madvise(p, n, MADV_HUGEPAGE);
 #endif
+    return p;
+}
+
+void *symi_grow(void *old, size_t used, size_t size)
+{
+    void *p;
+    if (size < HUGE_PAGE / 2) {
+        p = realloc(old, size);
+        if (!p) {
+            fputs("symbolize: out of memory\n", stderr);
+            abort();
+        }
+        return p;
+    }
+    p = symi_big_alloc(size);
+    if (used)
+        memcpy(p, old, used);
+    free(old);
     return p;
 }
 
@@ -256,6 +274,7 @@ static SymFile *open_impl(const char *path, char *err, size_t errlen, bool fast)
         return NULL;
     }
     SymFile *f = xmalloc(sizeof *f);
+    pthread_mutex_init(&f->rows_lock, NULL);
     f->elf = elf; /* kept (mapped) while the DWARF is read: the RawSecs point into it */
     if (map != MAP_FAILED) {
         f->map = map;
@@ -268,13 +287,12 @@ static SymFile *open_impl(const char *path, char *err, size_t errlen, bool fast)
         return NULL;
     }
 
-    /* GCC's line programs take about 9 bytes per row: reserve the row arrays once */
-    size_t guess = f->debug_line.n / 8 + 16;
-    f->rows.v = big_alloc(guess * sizeof *f->rows.v);
-    f->rows.cap = guess;
-    f->lk.v = big_alloc(guess * sizeof *f->lk.v);
-    f->lk.cap = guess;
-    f->lkaddr.v = big_alloc(guess * sizeof *f->lkaddr.v);
+    /* GCC's line programs take about 9 bytes per row, 15 per lookup row (one address): reserve
+     * the lookup arrays once */
+    size_t guess = f->debug_line.n / 12 + 16;
+    f->lrows.v = symi_big_alloc(guess * sizeof *f->lrows.v);
+    f->lrows.cap = guess;
+    f->lkaddr.v = symi_big_alloc(guess * sizeof *f->lkaddr.v);
     f->lkaddr.cap = guess;
     if (fast) {
         Ctx fc = {.f = f, .path = path, .err = err, .errlen = errlen, .section = ".debug_info"};
@@ -283,7 +301,6 @@ static SymFile *open_impl(const char *path, char *err, size_t errlen, bool fast)
         free(fc.cval);
         if (ok) {
             close(fd);
-            free_raw(f);
             finish(f);
             f->serial = __atomic_fetch_add(&next_serial, 1, __ATOMIC_RELAXED);
             return f;
@@ -299,7 +316,6 @@ static SymFile *open_impl(const char *path, char *err, size_t errlen, bool fast)
         sym_close(f);
         return NULL;
     }
-    free_raw(f);
     finish(f);
     f->serial = __atomic_fetch_add(&next_serial, 1, __ATOMIC_RELAXED);
     return f;
@@ -330,7 +346,7 @@ void sym_close(SymFile *f)
     free(f->cus.v);
     free(f->cuinfo.v);
     free(f->rows.v);
-    free(f->lk.v);
+    free(f->lrows.v);
     free(f->lkaddr.v);
     free(f->seqs.v);
     free(f->fmap.v);
@@ -343,6 +359,7 @@ void sym_close(SymFile *f)
     free(f->norange_cus.v);
     free(f->linekeys.v);
     free(f->namekeys.v);
+    pthread_mutex_destroy(&f->rows_lock);
     free(f);
 }
 
@@ -356,8 +373,22 @@ const char *sym_file_path(const SymFile *f, uint32_t file)
 {
     return file < f->files.str.n ? f->files.str.v[file] : NULL;
 }
+void symi_need_rows(const SymFile *cf)
+{
+    SymFile *f = (SymFile *)cf; /* the rows are built once, on first use */
+    if (__atomic_load_n(&f->rows_built, __ATOMIC_ACQUIRE))
+        return;
+    pthread_mutex_lock(&f->rows_lock);
+    if (!f->rows_built) {
+        symi_build_rows(f);
+        __atomic_store_n(&f->rows_built, true, __ATOMIC_RELEASE);
+    }
+    pthread_mutex_unlock(&f->rows_lock);
+}
+
 const SymLineRow *sym_rows(const SymFile *f, size_t *count)
 {
+    symi_need_rows(f);
     *count = f->rows.n;
     return f->rows.v;
 }

@@ -99,11 +99,14 @@ typedef struct SymLineRow {
 } SymLineRow;
 
 /* All line rows of all CUs, each CU's rows in line-program order (sequences end with an
- * SYM_ROW_END_SEQUENCE row). A CU's rows are sym_cu()->first_row .. + row_count. */
+ * SYM_ROW_END_SEQUENCE row). A CU's rows are sym_cu()->first_row .. + row_count. The array is
+ * built on the first call (address queries do not need it); that call may come from any
+ * thread. */
 const SymLineRow *sym_rows(const SymFile *f, size_t *count);
 
 /* The line row addr2line would use for ADDR (the last row at the highest address <= ADDR
- * within a sequence of the CU that covers ADDR), or NULL. */
+ * within a sequence of the CU that covers ADDR), or NULL. It equals that row of sym_rows() but
+ * is a copy of its own (valid until sym_close). */
 const SymLineRow *sym_row_at(const SymFile *f, uint64_t addr);
 
 /* ---- DWARF: functions and inlined copies ------------------------------------------------ */
