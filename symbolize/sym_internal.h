@@ -256,6 +256,8 @@ typedef struct Rd {
 
 static inline uint64_t rd_uleb(Rd *r)
 {
+    if (r->p < r->end && *r->p < 0x80) /* one byte: most of them */
+        return *r->p++;
     uint64_t v = 0;
     for (unsigned sh = 0; r->p < r->end; sh += 7) {
         unsigned char b = *r->p++;
@@ -270,6 +272,10 @@ static inline uint64_t rd_uleb(Rd *r)
 
 static inline int64_t rd_sleb(Rd *r)
 {
+    if (r->p < r->end && *r->p < 0x80) { /* one byte */
+        unsigned char b = *r->p++;
+        return b & 0x40 ? (int64_t)b - 0x80 : (int64_t)b;
+    }
     uint64_t v = 0;
     unsigned sh = 0;
     unsigned char b = 0;

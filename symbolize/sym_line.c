@@ -236,8 +236,9 @@ static size_t run_program(Ctx *c, Rd *rp, const LineHdr *h, size_t fmap_first,
             case DW_LNS_negate_stmt: stmt = !stmt; continue;
             case DW_LNS_set_basic_block: bb = true; continue;
             case DW_LNS_const_add_pc: adv = (255u - opcode_base) / line_range; break;
-            case DW_LNS_fixed_advance_pc:
-                addr += rd_fixed(&r, 2);
+            case DW_LNS_fixed_advance_pc: /* what gas emits where linker relaxation applies */
+                addr += r.end - r.p >= 2 ? (uint64_t)(r.p[0] | r.p[1] << 8) : 0;
+                rd_skip(&r, 2);
                 op_index = 0;
                 continue;
             case DW_LNS_set_prologue_end: pe = true; continue;
