@@ -60,15 +60,18 @@ static void usage(FILE *out)
           out);
 }
 
-static int hexval(int ch)
+/* hex digit values + 1 by character, 0 for anything else (filled in main) */
+static unsigned char hexdig[256];
+
+static int hexval(int ch) { return hexdig[ch] - 1; }
+
+static void hexdig_init(void)
 {
-    if (ch >= '0' && ch <= '9')
-        return ch - '0';
-    if (ch >= 'a' && ch <= 'f')
-        return ch - 'a' + 10;
-    if (ch >= 'A' && ch <= 'F')
-        return ch - 'A' + 10;
-    return -1;
+    for (int ch = 0; ch < 256; ch++)
+        hexdig[ch] = (unsigned char)(ch >= '0' && ch <= '9'   ? ch - '0' + 1
+                                     : ch >= 'a' && ch <= 'f' ? ch - 'a' + 11
+                                     : ch >= 'A' && ch <= 'F' ? ch - 'A' + 11
+                                                              : 0);
 }
 
 /* binutils: strtoul(.., 16), then the value is cut to the ELF address size. The common form
@@ -434,6 +437,7 @@ int main(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     Opts o = {0};
+    hexdig_init();
     const char *exe = "a.out";
     int ch;
     while ((ch = getopt_long(argc, argv, "e:fiapsCHhV", longopts, NULL)) != -1) {
