@@ -6,6 +6,7 @@
  * With no ADDR on the command line, addresses are read from stdin, one per line. */
 #include "symbolize.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdbool.h>
@@ -19,8 +20,22 @@ typedef struct Opts {
 } Opts;
 
 #ifdef SYMBOLIZE_HAVE_CXA_DEMANGLE
-/* the Itanium C++ ABI demangler of libstdc++ (C linkage), the same code as binutils' */
-char *__cxa_demangle(const char *mangled, char *buf, size_t *len, int *status);
+/* The Itanium C++ ABI demangler of libstdc++ (C linkage), the same code as binutils'. Loaded
+ * on the first C++ name: linking libstdc++ cost every run ~0.6 ms of start-up. */
+typedef char *(*CxaDemangle)(const char *mangled, char *buf, size_t *len, int *status);
+
+static CxaDemangle cxa_demangle(void)
+{
+    static bool tried;
+    static CxaDemangle fn;
+    if (!tried) {
+        tried = true;
+        void *lib = dlopen(SYMBOLIZE_LIBSTDCXX, RTLD_NOW | RTLD_LOCAL);
+        if (lib)
+            *(void **)&fn = dlsym(lib, "__cxa_demangle");
+    }
+    return fn;
+}
 #endif
 
 /* addr2line -C: C++ names (_Z...) demangled, anything else as it is. Returns NULL when the
@@ -28,9 +43,10 @@ char *__cxa_demangle(const char *mangled, char *buf, size_t *len, int *status);
 static char *demangle(const char *name)
 {
 #ifdef SYMBOLIZE_HAVE_CXA_DEMANGLE
-    if (name[0] == '_' && name[1] == 'Z') {
+    CxaDemangle fn;
+    if (name[0] == '_' && name[1] == 'Z' && (fn = cxa_demangle()) != NULL) {
         int status = 0;
-        char *d = __cxa_demangle(name, NULL, NULL, &status);
+        char *d = fn(name, NULL, NULL, &status);
         if (status == 0)
             return d;
         free(d);
