@@ -173,7 +173,7 @@ static int cmp_seq(const void *a, const void *b)
  * goes to f->rows (the program was checked at open). The vectors and the reader live in
  * locals while the program runs: stores through the row arrays would otherwise reload them
  * for every row (the build uses -fno-strict-aliasing). Returns the number of rows. */
-static size_t run_program(Ctx *c, Rd *rp, const LineHdr *h, size_t fmap_first,
+static size_t run_program(Ctx *c, const Rd *rp, const LineHdr *h, size_t fmap_first,
                           size_t fmap_count, bool full)
 {
     SymFile *f = c->f;
@@ -201,7 +201,8 @@ static size_t run_program(Ctx *c, Rd *rp, const LineHdr *h, size_t fmap_first,
         } else if (op == 0) {
             uint64_t len = rd_uleb(&r);
             if (r.bad || len == 0 || len > (uint64_t)(r.end - r.p)) {
-                line_fail(c, &r, "bad extended opcode length");
+                Rd at = r; /* (a copy: R itself stays in registers) */
+                line_fail(c, &at, "bad extended opcode length");
                 goto out;
             }
             const unsigned char *next = r.p + len;
@@ -302,8 +303,10 @@ static size_t run_program(Ctx *c, Rd *rp, const LineHdr *h, size_t fmap_first,
             stmt = h->default_stmt;
         }
     }
-    if (r.bad)
-        line_fail(c, &r, "truncated line program");
+    if (r.bad) {
+        Rd at = r;
+        line_fail(c, &at, "truncated line program");
+    }
 out:
     /* rows after the last end_sequence belong to no sequence: kept for iteration only */
     lrows.n = lkaddr.n = lk_first;
@@ -316,7 +319,6 @@ out:
     f->lkaddr.v = lkaddr.v;
     f->lkaddr.n = lkaddr.n;
     f->lkaddr.cap = lkaddr.cap;
-    *rp = r;
     return nrows;
 }
 
