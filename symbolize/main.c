@@ -326,7 +326,7 @@ static void translate(const SymFile *f, BfdNames *st, Memo *m, const Opts *o, co
         return;
     }
     uint64_t lo, hi;
-    size_t n = sym_frames_span(f, pc, fr, MAXF, &lo, &hi);
+    size_t n = sym_frames_span(f, pc, fr, MAXF, &lo, &hi, o->columns ? 0 : SYM_SPAN_ANY_COLUMN);
     m->lo = m->hi = 0;
     if (n == 0) {
         if (o->functions)

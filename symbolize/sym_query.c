@@ -202,11 +202,11 @@ const SymLineRow *sym_row_at(const SymFile *f, uint64_t addr)
 size_t sym_frames(const SymFile *f, uint64_t addr, SymFrame *out, size_t max)
 {
     uint64_t lo, hi;
-    return sym_frames_span(f, addr, out, max, &lo, &hi);
+    return sym_frames_span(f, addr, out, max, &lo, &hi, 0);
 }
 
 size_t sym_frames_span(const SymFile *f, uint64_t addr, SymFrame *out, size_t max, uint64_t *lo,
-                       uint64_t *hi)
+                       uint64_t *hi, unsigned flags)
 {
     *lo = addr;
     *hi = addr + 1;
@@ -248,8 +248,28 @@ size_t sym_frames_span(const SymFile *f, uint64_t addr, SymFrame *out, size_t ma
     if (func >= 0 && fr.function && hint.serial == f->serial && addr >= hint.lo &&
         addr < hint.hi) {
         const SymSection *s = &f->secs.v[shndx - 1];
+        uint64_t send = s->addr + s->size;
         *lo = hint.lo > s->addr ? hint.lo : s->addr;
-        *hi = hint.hi - s->addr < s->size ? hint.hi : s->addr + s->size;
+        *hi = hint.hi < send ? hint.hi : send;
+        if (flags & SYM_SPAN_ANY_COLUMN) {
+            /* on over the next lookup rows of the sequence at the same file, line and
+             * discriminator, inside the same function segment and CU segment (so the same
+             * first CU answers there) */
+            const Seq *sq = hint.seq;
+            const CuSeg *seg = hint.seg;
+            uint64_t lim = f->fsegs.v[hint.fs].hi;
+            lim = lim < seg->hi ? lim : seg->hi;
+            lim = lim < sq->hi ? lim : sq->hi;
+            lim = lim < send ? lim : send;
+            const SymLineRow *lr = f->lrows.v + sq->first;
+            const uint64_t *la = f->lkaddr.v + sq->first;
+            for (size_t j = hint.k + 1; *hi == la[j] && j + 1 < sq->count && la[j] < lim &&
+                                        lr[j].file == row->file && lr[j].line == row->line &&
+                                        lr[j].discriminator == row->discriminator &&
+                                        !(lr[j].flags & SYM_ROW_END_SEQUENCE);
+                 j++)
+                *hi = la[j + 1] < lim ? la[j + 1] : lim;
+        }
     }
     if (func < 0 || !f->funcs.v[func].inlined)
         return n;

@@ -153,11 +153,15 @@ typedef struct SymFrame {
  * 0 means addr2line prints "??" (address outside every allocated section, or nothing known). */
 size_t sym_frames(const SymFile *f, uint64_t addr, SymFrame *out, size_t max);
 
+enum {
+    SYM_SPAN_ANY_COLUMN = 1u << 0, /* the span may cover other columns of frame 0 */
+};
+
 /* sym_frames(), and the span [*LO, *HI) around ADDR in which every address gives the same
- * frames as ADDR; at least [ADDR, ADDR + 1). For batches: addresses inside the span need no
- * query of their own. */
+ * frames as ADDR (with SYM_SPAN_ANY_COLUMN in FLAGS: except perhaps frame 0's column); at
+ * least [ADDR, ADDR + 1). For batches: addresses inside the span need no query of their own. */
 size_t sym_frames_span(const SymFile *f, uint64_t addr, SymFrame *out, size_t max, uint64_t *lo,
-                       uint64_t *hi);
+                       uint64_t *hi, unsigned flags);
 
 /* Address ranges of all line rows for FILE:LINE (including those inside inlined copies in any
  * CU), sorted and merged. FILE matches a full path or a trailing path component sequence
