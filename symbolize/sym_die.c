@@ -249,6 +249,46 @@ static bool fx_val(Fx *x, const FCu *u, Rd *r, uint32_t form, int64_t implicit, 
     return !r->bad;
 }
 
+/* Steps over one attribute of a DIE whose attributes nobody reads (variables, types, ...):
+ * like fx_val without decoding, and without checking string offsets, which the libdwarf walk
+ * does not read for such DIEs either (so both still give the same answer). Forms not listed
+ * go through fx_val. Most DIEs are of this kind. */
+static bool fx_skip(Fx *x, const FCu *u, Rd *r, const AbAttr *a)
+{
+    switch (a->form) {
+    case DW_FORM_flag_present: case DW_FORM_implicit_const: return true;
+    case DW_FORM_data1: case DW_FORM_ref1: case DW_FORM_flag: case DW_FORM_strx1:
+    case DW_FORM_addrx1: rd_skip(r, 1); break;
+    case DW_FORM_data2: case DW_FORM_ref2: case DW_FORM_strx2: case DW_FORM_addrx2:
+        rd_skip(r, 2);
+        break;
+    case DW_FORM_strx3: case DW_FORM_addrx3: rd_skip(r, 3); break;
+    case DW_FORM_data4: case DW_FORM_ref4: case DW_FORM_strx4: case DW_FORM_addrx4:
+    case DW_FORM_ref_sup4: rd_skip(r, 4); break;
+    case DW_FORM_data8: case DW_FORM_ref8: case DW_FORM_ref_sig8: case DW_FORM_ref_sup8:
+        rd_skip(r, 8);
+        break;
+    case DW_FORM_data16: rd_skip(r, 16); break;
+    case DW_FORM_addr: rd_skip(r, u->asz); break;
+    case DW_FORM_strp: case DW_FORM_line_strp: case DW_FORM_sec_offset: case DW_FORM_strp_sup:
+    case DW_FORM_GNU_strp_alt: case DW_FORM_GNU_ref_alt: rd_skip(r, u->offsz); break;
+    case DW_FORM_ref_addr: rd_skip(r, u->version <= 2 ? u->asz : u->offsz); break;
+    case DW_FORM_udata: case DW_FORM_sdata: case DW_FORM_ref_udata: case DW_FORM_strx:
+    case DW_FORM_addrx: case DW_FORM_GNU_str_index: case DW_FORM_GNU_addr_index:
+    case DW_FORM_rnglistx: case DW_FORM_loclistx: rd_uleb(r); break;
+    case DW_FORM_exprloc: case DW_FORM_block: rd_skip(r, rd_uleb(r)); break;
+    case DW_FORM_block1: rd_skip(r, rd_fixed(r, 1)); break;
+    case DW_FORM_block2: rd_skip(r, rd_fixed(r, 2)); break;
+    case DW_FORM_block4: rd_skip(r, rd_fixed(r, 4)); break;
+    case DW_FORM_string: rd_cstr(r); break;
+    default: {
+        Val v;
+        return fx_val(x, u, r, a->form, a->implicit, &v);
+    }
+    }
+    return !r->bad;
+}
+
 static bool fx_addr(Fx *x, const FCu *u, const Val *v, uint64_t *out)
 {
     if (v->kind == V_ADDR) {
@@ -719,14 +759,8 @@ static bool fx_unit(Fx *x, FCu *u)
             me = (uint32_t)f->funcs.n - 1;
             walk_children = true;
         } else {
-            for (uint32_t k = 0; k < ab->count; k++) {
-                const AbAttr *a = &u->ab->attrs.v[ab->first + k];
-                Val v;
-                if (!fx_val(x, u, &r, a->form, a->implicit, &v)) {
-                    good = false;
-                    break;
-                }
-            }
+            for (uint32_t k = 0; k < ab->count && good; k++)
+                good = fx_skip(x, u, &r, &u->ab->attrs.v[ab->first + k]);
             if (!good)
                 break;
             /* as the libdwarf walk: functions nest only in these */
