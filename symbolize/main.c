@@ -8,13 +8,11 @@
 
 #include <dlfcn.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 typedef struct Opts {
@@ -488,13 +486,6 @@ int main(int argc, char **argv)
         return 1;
     }
     Memo memo = {0};
-#ifdef F_SETPIPE_SZ
-    /* into a pipe, our 256 KB writes would otherwise go in 64 KB steps, a wake-up of the
-     * reader each (Linux); a failure changes nothing */
-    struct stat so;
-    if (fstat(1, &so) == 0 && S_ISFIFO(so.st_mode))
-        fcntl(1, F_SETPIPE_SZ, (int)sizeof out.buf);
-#endif
     static char outbuf[1 << 20];
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     if (o.dump_lines) {
