@@ -17,6 +17,7 @@
 
 typedef struct Opts {
     bool functions, inlines, addresses, pretty, basenames, columns, dump_lines, demangle;
+    int elfclass; /* of the ELF: 32 or 64 */
 } Opts;
 
 #ifdef SYMBOLIZE_HAVE_CXA_DEMANGLE
@@ -188,20 +189,29 @@ static void out_flush(void)
     out.len = 0;
 }
 
-static void out_put(const char *s, size_t n)
+/* out_put() when the buffer is full */
+static void out_put_slow(const char *s, size_t n)
+{
+    out_flush();
+    if (n > sizeof out.buf) { /* a huge memo: straight through */
+        for (size_t done = 0; done < n && !out.failed;) {
+            size_t k = n - done < sizeof out.buf ? n - done : sizeof out.buf;
+            memcpy(out.buf, s + done, k);
+            out.len = k;
+            out_flush();
+            done += k;
+        }
+        return;
+    }
+    memcpy(out.buf + out.len, s, n);
+    out.len += n;
+}
+
+static inline void out_put(const char *s, size_t n)
 {
     if (out.len + n > sizeof out.buf) {
-        out_flush();
-        if (n > sizeof out.buf) { /* a huge memo: straight through */
-            for (size_t done = 0; done < n && !out.failed;) {
-                size_t k = n - done < sizeof out.buf ? n - done : sizeof out.buf;
-                memcpy(out.buf, s + done, k);
-                out.len = k;
-                out_flush();
-                done += k;
-            }
-            return;
-        }
+        out_put_slow(s, n);
+        return;
     }
     memcpy(out.buf + out.len, s, n);
     out.len += n;
@@ -304,11 +314,11 @@ static void format_frames(Memo *m, const Opts *o, const SymFrame *fr, const char
 static void translate(const SymFile *f, BfdNames *st, Memo *m, const Opts *o, const char *text)
 {
     SymFrame fr[MAXF];
-    uint64_t pc = parse_addr(text, sym_elf_class(f));
+    uint64_t pc = parse_addr(text, o->elfclass);
     if (o->addresses) { /* "0x%08lx" / "0x%016lx" as bfd_printf_vma, then ": " or "\n" */
         static const char hex[] = "0123456789abcdef";
         char a[24];
-        int w = sym_elf_class(f) == 64 ? 16 : 8, n = 0;
+        int w = o->elfclass == 64 ? 16 : 8, n = 0;
         a[n++] = '0';
         a[n++] = 'x';
         for (int i = w - 1; i >= 0; i--)
@@ -479,6 +489,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "symbolize: %s\n", err);
         return 1;
     }
+    o.elfclass = sym_elf_class(f);
     BfdNames st = {.settled = calloc(sym_function_count(f) + 1, 1),
                    .renamed = calloc(sym_function_count(f) + 1, sizeof(const char *))};
     if (!st.settled || !st.renamed) {

@@ -353,6 +353,10 @@ static SymFile *open_impl(const char *path, char *err, size_t errlen, bool fast)
     f->lrows.cap = guess;
     f->lkaddr.v = symi_big_alloc(guess * sizeof *f->lkaddr.v);
     f->lkaddr.cap = guess;
+    /* and GCC's .debug_info takes about 45 bytes per function (and inlined copy) */
+    guess = f->raw[0].n / 40 + 16;
+    f->funcs.v = symi_big_alloc(guess * sizeof *f->funcs.v);
+    f->funcs.cap = guess;
     if (fast) {
         Ctx fc = {.f = f, .path = path, .err = err, .errlen = errlen, .section = ".debug_info"};
         bool ok = symi_fast_read(&fc, f->raw);
