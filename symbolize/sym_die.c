@@ -629,7 +629,8 @@ static bool fx_die(Fx *x, FCu *u, Rd *r, const Abbrev *ab, FxDie *d, bool want_n
         if (ln.kind != V_NONE && (link = fx_str(x, u, &ln, &ok)) != NULL)
             d->name = NAME_TAG(symi_intern(x->c->f, link));
         else if (nm.kind != V_NONE && (name = fx_str(x, u, &nm, &ok)) != NULL)
-            d->name = x->c->c_like ? NAME_TAG(symi_intern(x->c->f, name)) : symi_intern(x->c->f, name);
+            d->name = x->c->c_like ? NAME_TAG(symi_intern(x->c->f, name))
+                                   : symi_intern(x->c->f, name);
         else if (ref.kind == V_REF)
             d->name = fx_name_at(x, u->off + ref.u, 0, &ok);
         else if (ref.kind == V_REFADDR)

@@ -103,7 +103,7 @@ void symi_strtab_free(StrTab *t);
 
 typedef struct Seq {
     uint64_t lo, hi;      /* [lo, hi) after trimming */
-    uint32_t first, count; /* slice of SymFile.lrows and lkaddr (incl. the end row) */
+    uint32_t first, count; /* slice of SymFile.lrows (incl. the end row) */
 } Seq;
 
 typedef struct FuncSeg {
@@ -176,7 +176,6 @@ struct SymFile {
      * built at open. All rows (sym_rows) are only built when asked for: the CLI and most
      * address queries never need them, and they are most of the memory of a large ELF. */
     VEC(SymLineRow) lrows;
-    VEC(uint64_t) lkaddr;     /* lrows.v[i].addr, contiguous for the binary search */
     size_t nrows;             /* all rows (sym_rows), counted at open */
     VEC(SymLineRow) rows;     /* all rows, once rows_built */
     bool rows_built;
@@ -341,7 +340,7 @@ static inline const char *sec_str(const RawSec *s, uint64_t off)
 
 /* ---- line programs (sym_line.c) ------------------------------------------------------------ */
 
-/* the line program of CU c->cu (at c->line_offset) into f->lrows, lkaddr, seqs and fmap, and
+/* the line program of CU c->cu (at c->line_offset) into f->lrows, seqs and fmap, and
  * its row count; on damage sets c->failed and the message */
 void symi_read_lines(Ctx *c, const char *comp_dir);
 /* all rows of all CUs into f->rows, from the programs symi_read_lines checked */

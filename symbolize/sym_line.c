@@ -168,7 +168,7 @@ static int cmp_seq(const void *a, const void *b)
 }
 
 /* Runs one line program (DWARF 5 section 6.2.5). At open (FULL false) only the lookup rows of
- * each sequence go to f->lrows, f->lkaddr and f->seqs: per sequence the last row at an address
+ * each sequence go to f->lrows and f->seqs: per sequence the last row at an address
  * (bfd, PR ld/4986), rows that go backwards ignored; the rows are counted. With FULL every row
  * goes to f->rows (the program was checked at open). The vectors and the reader live in
  * locals while the program runs: stores through the row arrays would otherwise reload them
@@ -180,7 +180,6 @@ static size_t run_program(Ctx *c, const Rd *rp, const LineHdr *h, size_t fmap_fi
     Rd r = *rp;
     VEC(SymLineRow) rows = {f->rows.v, f->rows.n, f->rows.cap};
     VEC(SymLineRow) lrows = {f->lrows.v, f->lrows.n, f->lrows.cap};
-    VEC(uint64_t) lkaddr = {f->lkaddr.v, f->lkaddr.n, f->lkaddr.cap};
     const uint32_t *fmap = f->fmap.v + fmap_first;
     const uint64_t amask = f->elfclass == 32 ? 0xffffffffu : UINT64_MAX;
     const unsigned opcode_base = h->opcode_base, line_range = h->line_range;
@@ -289,7 +288,6 @@ static size_t run_program(Ctx *c, const Rd *rp, const LineHdr *h, size_t fmap_fi
             lrows.v[lrows.n - 1] = rw; /* the last row at an address counts */
         } else if (lrows.n == lk_first || rw.addr >= lrows.v[lrows.n - 1].addr) {
             VEC_PUSH(lrows, rw); /* (a row going backwards is ignored for lookups) */
-            VEC_PUSH(lkaddr, rw.addr);
         }
         if (end) {
             Seq s = {seq_lo, rw.addr, (uint32_t)lk_first, (uint32_t)(lrows.n - lk_first)};
@@ -309,16 +307,13 @@ static size_t run_program(Ctx *c, const Rd *rp, const LineHdr *h, size_t fmap_fi
     }
 out:
     /* rows after the last end_sequence belong to no sequence: kept for iteration only */
-    lrows.n = lkaddr.n = lk_first;
+    lrows.n = lk_first;
     f->rows.v = rows.v;
     f->rows.n = rows.n;
     f->rows.cap = rows.cap;
     f->lrows.v = lrows.v;
     f->lrows.n = lrows.n;
     f->lrows.cap = lrows.cap;
-    f->lkaddr.v = lkaddr.v;
-    f->lkaddr.n = lkaddr.n;
-    f->lkaddr.cap = lkaddr.cap;
     return nrows;
 }
 

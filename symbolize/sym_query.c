@@ -38,13 +38,13 @@ static const SymLineRow *cu_row_at(const SymFile *f, uint32_t cu, uint64_t addr,
     }
     if (!s)
         return NULL;
-    const uint64_t *la = f->lkaddr.v + s->first;
+    const SymLineRow *la = f->lrows.v + s->first;
     /* last lookup row at or below addr */
     lo = 0;
     hi = s->count;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (la[mid] <= addr)
+        if (la[mid].addr <= addr)
             lo = mid + 1;
         else
             hi = mid;
@@ -54,7 +54,7 @@ static const SymLineRow *cu_row_at(const SymFile *f, uint32_t cu, uint64_t addr,
     const SymLineRow *r = &f->lrows.v[s->first + lo - 1];
     if (r->flags & SYM_ROW_END_SEQUENCE)
         return NULL;
-    *span_hi = la[lo] < s->hi ? la[lo] : s->hi;
+    *span_hi = la[lo].addr < s->hi ? la[lo].addr : s->hi;
     *seq_out = s;
     *k_out = lo - 1;
     return r;
@@ -91,9 +91,9 @@ static bool lookup_step(const SymFile *f, uint64_t addr, const SymLineRow **row,
     if (!hint.step_ok || hint.serial != f->serial || addr < hint.last || addr < seg->lo ||
         addr >= seg->hi || addr < s->lo || addr >= s->hi)
         return false;
-    const uint64_t *la = f->lkaddr.v + s->first;
+    const SymLineRow *la = f->lrows.v + s->first;
     size_t k = hint.k;
-    for (int n = 0; k + 1 < s->count && la[k + 1] <= addr; n++, k++)
+    for (int n = 0; k + 1 < s->count && la[k + 1].addr <= addr; n++, k++)
         if (n == 16)
             return false;
     if (k + 1 >= s->count)
@@ -113,7 +113,8 @@ static bool lookup_step(const SymFile *f, uint64_t addr, const SymLineRow **row,
     hint.last = addr;
     if (*func >= 0) { /* the span of this answer, as lookup() computes it */
         const FuncSeg *g = &f->fsegs.v[fs];
-        uint64_t lo = la[k] > g->lo ? la[k] : g->lo, hi = la[k + 1] < s->hi ? la[k + 1] : s->hi;
+        uint64_t lo = la[k].addr > g->lo ? la[k].addr : g->lo;
+        uint64_t hi = la[k + 1].addr < s->hi ? la[k + 1].addr : s->hi;
         hint.lo = lo > seg->lo ? lo : seg->lo;
         hi = hi < g->hi ? hi : g->hi;
         hint.hi = hi < seg->hi ? hi : seg->hi;
@@ -262,13 +263,13 @@ size_t sym_frames_span(const SymFile *f, uint64_t addr, SymFrame *out, size_t ma
             lim = lim < sq->hi ? lim : sq->hi;
             lim = lim < send ? lim : send;
             const SymLineRow *lr = f->lrows.v + sq->first;
-            const uint64_t *la = f->lkaddr.v + sq->first;
-            for (size_t j = hint.k + 1; *hi == la[j] && j + 1 < sq->count && la[j] < lim &&
-                                        lr[j].file == row->file && lr[j].line == row->line &&
-                                        lr[j].discriminator == row->discriminator &&
-                                        !(lr[j].flags & SYM_ROW_END_SEQUENCE);
+            for (size_t j = hint.k + 1;
+                 *hi == lr[j].addr && j + 1 < sq->count && lr[j].addr < lim &&
+                 lr[j].file == row->file && lr[j].line == row->line &&
+                 lr[j].discriminator == row->discriminator &&
+                 !(lr[j].flags & SYM_ROW_END_SEQUENCE);
                  j++)
-                *hi = la[j + 1] < lim ? la[j + 1] : lim;
+                *hi = lr[j + 1].addr < lim ? lr[j + 1].addr : lim;
         }
     }
     if (func < 0 || !f->funcs.v[func].inlined)

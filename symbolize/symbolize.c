@@ -347,12 +347,10 @@ static SymFile *open_impl(const char *path, char *err, size_t errlen, bool fast)
     }
 
     /* GCC's line programs take about 9 bytes per row, 15 per lookup row (one address): reserve
-     * the lookup arrays once */
+     * the lookup rows once */
     size_t guess = f->debug_line.n / 12 + 16;
     f->lrows.v = symi_big_alloc(guess * sizeof *f->lrows.v);
     f->lrows.cap = guess;
-    f->lkaddr.v = symi_big_alloc(guess * sizeof *f->lkaddr.v);
-    f->lkaddr.cap = guess;
     /* and GCC's .debug_info takes about 45 bytes per function (and inlined copy) */
     guess = f->raw[0].n / 40 + 16;
     f->funcs.v = symi_big_alloc(guess * sizeof *f->funcs.v);
@@ -410,7 +408,6 @@ void sym_close(SymFile *f)
     free(f->cuinfo.v);
     free(f->rows.v);
     free(f->lrows.v);
-    free(f->lkaddr.v);
     free(f->seqs.v);
     free(f->fmap.v);
     free(f->funcs.v);
