@@ -100,12 +100,17 @@ static void radix_sort(uint64_t *key, uint32_t *val, size_t n)
     uint32_t *v2 = val ? xmalloc(n * sizeof *v2) : NULL;
     uint64_t *kin = key, *kout = k2;
     uint32_t *vin = val, *vout = v2;
+    uint64_t all_or = 0, all_and = ~(uint64_t)0;
+    for (size_t i = 0; i < n; i++) {
+        all_or |= key[i];
+        all_and &= key[i];
+    }
     for (unsigned sh = 0; sh < 64; sh += 8) {
+        if (!(((all_or ^ all_and) >> sh) & 255))
+            continue; /* the same byte in every key */
         size_t pos[256] = {0};
         for (size_t i = 0; i < n; i++)
             pos[(kin[i] >> sh) & 255]++;
-        if (pos[(kin[0] >> sh) & 255] == n)
-            continue;
         for (size_t d = 0, sum = 0; d < 256; d++) {
             size_t c = pos[d];
             pos[d] = sum;
