@@ -52,10 +52,7 @@
         (vec).v[(vec).n++] = (item);                                                       \
     } while (0)
 
-/* An array of N bytes that will be filled (not zeroed), in transparent huge pages when it is
- * large (see symbolize.c); realloc and free work on it as usual. */
-void *symi_big_alloc(size_t n);
-/* OLD (USED bytes of it kept) grown to SIZE bytes, large ones through symi_big_alloc */
+/* OLD (USED bytes of it in use) grown to SIZE bytes; no return on failure */
 void *symi_grow(void *old, size_t used, size_t size);
 
 static inline void *xmalloc(size_t n)

@@ -273,41 +273,17 @@ static void free_raw(SymFile *f)
     }
 }
 
-/* Large arrays (the lookup rows of a large ELF take megabytes) go to 2 MB transparent huge
- * pages where the kernel offers them (Linux THP "madvise" mode): faulting them in 4 KB pages
- * cost about 4 ms of a 30 ms CLI run on the large ELF of bench/symbolize. Plain memory
- * otherwise; malloc'd either way. */
-enum { HUGE_PAGE = 2u << 20 };
-
-void *symi_big_alloc(size_t n)
-{
-    if (n < 2 * HUGE_PAGE) /* (smaller ones: about as fast, and steadier on a busy machine) */
-        return xmalloc(n);
-    n = (n + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1);
-    void *p = NULL;
-    if (posix_memalign(&p, HUGE_PAGE, n) != 0)
-        return xmalloc(n);
-#ifdef MADV_HUGEPAGE
-    madvise(p, n, MADV_HUGEPAGE);
-#endif
-    return p;
-}
-
+/* VEC_PUSH's growth. (Large arrays in transparent huge pages were tried: 2 ms less in the
+ * median of a CLI run on the large ELF of bench/symbolize, but on a busy machine one run in
+ * five took 20 ms longer.) */
 void *symi_grow(void *old, size_t used, size_t size)
 {
-    void *p;
-    if (size < 2 * HUGE_PAGE) {
-        p = realloc(old, size);
-        if (!p) {
-            fputs("symbolize: out of memory\n", stderr);
-            abort();
-        }
-        return p;
+    (void)used;
+    void *p = realloc(old, size);
+    if (!p) {
+        fputs("symbolize: out of memory\n", stderr);
+        abort();
     }
-    p = symi_big_alloc(size);
-    if (used)
-        memcpy(p, old, used);
-    free(old);
     return p;
 }
 
@@ -355,11 +331,11 @@ static SymFile *open_impl(const char *path, char *err, size_t errlen, bool fast)
     /* GCC's line programs take about 9 bytes per row, 15 per lookup row (one address): reserve
      * the lookup rows once */
     size_t guess = f->debug_line.n / 12 + 16;
-    f->lrows.v = symi_big_alloc(guess * sizeof *f->lrows.v);
+    f->lrows.v = xmalloc(guess * sizeof *f->lrows.v);
     f->lrows.cap = guess;
     /* and GCC's .debug_info takes about 45 bytes per function (and inlined copy) */
     guess = f->raw[0].n / 40 + 16;
-    f->funcs.v = symi_big_alloc(guess * sizeof *f->funcs.v);
+    f->funcs.v = xmalloc(guess * sizeof *f->funcs.v);
     f->funcs.cap = guess;
     if (fast) {
         Ctx fc = {.f = f, .path = path, .err = err, .errlen = errlen, .section = ".debug_info"};
