@@ -145,11 +145,9 @@ static void step(DmapVectors *v, int di, int bi, int taken)
     dv->top--;
 }
 
-void dmap_vectors_feed(DmapVectors *v, const TraceItem *it)
+/* First key whose end is >= END. */
+static size_t key_lower(const DmapVectors *v, uint64_t end)
 {
-    if (it->kind != TRACE_ITEM_BLOCK || it->partial || it->taken < 0 || !v->nkeys)
-        return;
-    uint64_t end = it->def.pc + it->def.size;
     size_t lo = 0, hi = v->nkeys;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -158,8 +156,26 @@ void dmap_vectors_feed(DmapVectors *v, const TraceItem *it)
         else
             hi = mid;
     }
-    for (; lo < v->nkeys && v->keys[lo].end == end; lo++)
-        step(v, v->keys[lo].dec, v->keys[lo].br, it->taken);
+    return lo;
+}
+
+void dmap_vectors_branch(DmapVectors *v, uint64_t end, int taken)
+{
+    for (size_t k = key_lower(v, end); k < v->nkeys && v->keys[k].end == end; k++)
+        step(v, v->keys[k].dec, v->keys[k].br, taken);
+}
+
+int dmap_vectors_watches(const DmapVectors *v, uint64_t end)
+{
+    size_t k = key_lower(v, end);
+    return k < v->nkeys && v->keys[k].end == end;
+}
+
+void dmap_vectors_feed(DmapVectors *v, const TraceItem *it)
+{
+    if (it->kind != TRACE_ITEM_BLOCK || it->partial || it->taken < 0 || !v->nkeys)
+        return;
+    dmap_vectors_branch(v, it->def.pc + it->def.size, it->taken);
 }
 
 int dmap_vectors_trace(DmapVectors *v, const char *path, char *err, size_t errlen)
