@@ -59,6 +59,8 @@ typedef struct MemoEnt {
     uint32_t next;                      /* block entered after the path */
     uint32_t nblocks, nbits;            /* blocks of the path, outcomes consumed */
     uint32_t path;                      /* offset of its blocks in memo_path */
+    uint32_t nwatch;                    /* watched conditional blocks on the path,
+                                           listed again after its blocks */
     uint64_t insns;
     uint64_t hits;
 } MemoEnt;
@@ -1034,9 +1036,10 @@ int trace_reader_next(TraceReader *r, TraceItem *it)
  *   positioned packet nor cut short (format §7, steps A and B), and runs
  *   through a table of resolved successor ids.
  * - Straight paths are memoised: key (block, next 8 outcome bits) -> the
- *   blocks executed until an indirect exit, a watched block, a 9th outcome
- *   or MEMO_MAX_LEN blocks.  A hit adds 1 to the entry; counts per block are
- *   the sum over entries of hits x path (memo_flush), so they stay exact.
+ *   blocks executed until an indirect exit, a 9th outcome or MEMO_MAX_LEN
+ *   blocks.  A hit adds 1 to the entry; counts per block are the sum over
+ *   entries of hits x path (memo_flush), so they stay exact.  A hit on a
+ *   path through watched blocks makes their callbacks in order.
  */
 
 static bool fb_grow(TraceReader *r, uint32_t n)
@@ -1153,7 +1156,7 @@ static MemoEnt *memo_get(TraceReader *r, uint32_t id, unsigned byte)
     if (!r->memo_tab) {
         r->memo_tab = calloc(MEMO_TAB, sizeof *r->memo_tab);
         r->memo = malloc(MEMO_MAX_ENTS * sizeof *r->memo);
-        r->memo_path = malloc((size_t)MEMO_MAX_ENTS * MEMO_MAX_LEN * sizeof *r->memo_path);
+        r->memo_path = malloc((size_t)MEMO_MAX_ENTS * 2 * MEMO_MAX_LEN * sizeof *r->memo_path);
         if (!r->memo_tab || !r->memo || !r->memo_path) {
             free(r->memo_tab);
             free(r->memo);
@@ -1181,13 +1184,13 @@ static MemoEnt *memo_get(TraceReader *r, uint32_t id, unsigned byte)
     /* walk the path */
     MemoEnt *m = &r->memo[r->nmemo];
     uint32_t *path = r->memo_path + r->npath;
-    uint32_t cur = id, n = 0, used = 0;
+    uint32_t cur = id, n = 0, used = 0, nwatch = 0;
     uint64_t insns = 0;
     while (n < MEMO_MAX_LEN) {
         const FastBlk *b = &r->fb[cur];
         int64_t nx;
         int t = -1;
-        if (b->watch || cur >= (1u << 30))
+        if (cur >= (1u << 30))
             break;
         switch (b->kind) {
         case ISA_FLOW_COND:
@@ -1212,6 +1215,7 @@ static MemoEnt *memo_get(TraceReader *r, uint32_t id, unsigned byte)
         if (nx < 0)
             break;
         used += t >= 0;
+        nwatch += b->watch && t >= 0;
         path[n++] = cur << 2 | (uint32_t)(t + 1);
         if (cur >= r->memo_idlim)
             r->memo_idlim = cur + 1;
@@ -1221,14 +1225,18 @@ static MemoEnt *memo_get(TraceReader *r, uint32_t id, unsigned byte)
 done:
     if (n == 0)
         return NULL;
+    for (uint32_t j = 0, w = n; j < n && nwatch; j++)
+        if (r->fb[path[j] >> 2].watch && (path[j] & 3))
+            path[w++] = path[j];
     m->key = key;
     m->next = cur;
     m->nblocks = n;
     m->nbits = used;
+    m->nwatch = nwatch;
     m->path = r->npath;
     m->insns = insns;
     m->hits = 0;
-    r->npath += n;
+    r->npath += n + nwatch;
     r->memo_tab[h] = ++r->nmemo;
     return m;
 }
@@ -1258,6 +1266,12 @@ static void fast_run(TraceReader *r, const TraceRunOps *ops, void *ctx)
             MemoEnt *m = memo_get(r, cur, (unsigned)(r->bitbuf & 0xff));
             if (m && c + m->nblocks < lim) {
                 m->hits++;
+                if (m->nwatch && ops->watched) {
+                    /* the watched blocks of the path, in order */
+                    const uint32_t *pp = r->memo_path + m->path + m->nblocks;
+                    for (uint32_t j = 0; j < m->nwatch; j++)
+                        ops->watched(ctx, pp[j] >> 2, (int)(pp[j] & 3) - 1);
+                }
                 c += m->nblocks;
                 blocks += m->nblocks;
                 insns += m->insns;

@@ -301,6 +301,7 @@ typedef struct Replay {
     Engine *e;
     uint32_t *idmap;
     size_t idcap;
+    int32_t *wfile, *wkey;     /* watched id: file (-2: several) and its handle */
 } Replay;
 
 static void replay_def(void *ctx, TraceReader *tr, const TraceBlockDef *d)
@@ -311,17 +312,26 @@ static void replay_def(void *ctx, TraceReader *tr, const TraceBlockDef *d)
         while (nc <= d->id)
             nc *= 2;
         rp->idmap = xrealloc(rp->idmap, nc * sizeof *rp->idmap);
+        rp->wfile = xrealloc(rp->wfile, nc * sizeof *rp->wfile);
+        rp->wkey = xrealloc(rp->wkey, nc * sizeof *rp->wkey);
         rp->idcap = nc;
     }
     rp->idmap[d->id] = entry_get(&rp->e->ent, d, false, 0);
 #ifdef XCOV_HAVE_LIBCLANG
+    /* a block ending at a mapped decision branch: watched, with the file
+     * whose vectors it feeds looked up once */
+    rp->wfile[d->id] = -1;
     if (d->kind == ISA_FLOW_COND)
-        for (size_t i = 0; i < rp->e->nfiles; i++)
-            if (rp->e->files[i].dvec &&
-                dmap_vectors_watches(rp->e->files[i].dvec, d->pc + d->size)) {
-                trace_reader_watch(tr, d->id);
-                break;
-            }
+        for (size_t i = 0; i < rp->e->nfiles; i++) {
+            int k = rp->e->files[i].dvec ? dmap_vectors_find(rp->e->files[i].dvec,
+                                                             d->pc + d->size) : -1;
+            if (k < 0)
+                continue;
+            rp->wfile[d->id] = rp->wfile[d->id] == -1 ? (int32_t)i : -2;
+            rp->wkey[d->id] = k;
+        }
+    if (rp->wfile[d->id] != -1)
+        trace_reader_watch(tr, d->id);
 #else
     (void)tr;
 #endif
@@ -343,10 +353,15 @@ typedef struct WatchCtx {
 static void replay_watched(void *ctx, uint32_t id, int taken)
 {
     WatchCtx *w = ctx;
+    SrcFile *f = w->rp.e->files;
+    if (w->rp.wfile[id] >= 0) {
+        dmap_vectors_branch_at(f[w->rp.wfile[id]].dvec, w->rp.wkey[id], taken);
+        return;
+    }
     const TraceBlockDef *d = trace_reader_block(w->tr, id);
     for (size_t i = 0; i < w->rp.e->nfiles; i++)
-        if (w->rp.e->files[i].dvec)
-            dmap_vectors_branch(w->rp.e->files[i].dvec, d->pc + d->size, taken);
+        if (f[i].dvec)
+            dmap_vectors_branch(f[i].dvec, d->pc + d->size, taken);
 }
 #endif
 
@@ -374,6 +389,8 @@ static int replay_trace(Engine *e, TraceReader *tr, const char *path)
         en->not_taken += nt;
     }
     free(rp->idmap);
+    free(rp->wfile);
+    free(rp->wkey);
     const TraceRecovery *rec = trace_reader_recovery(tr);
     CovRun *run;
     e->r->runs = xrealloc(e->r->runs, (e->r->nruns + 1) * sizeof *e->r->runs);
