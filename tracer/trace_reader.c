@@ -49,13 +49,13 @@ typedef struct FastBlk {
     uint32_t ninsns;
     uint8_t kind;
     uint8_t watch;                      /* report complete executions (run ops) */
+    uint32_t mslot;                     /* memo: its row of memo_slots + 1, 0 = none */
     uint64_t exec, taken, not_taken;
 } FastBlk;
 
 /* A memoised path: from block `start` with the next 8 outcome bits `byte`,
  * the blocks executed until the next one that needs the per-block loop. */
 typedef struct MemoEnt {
-    uint64_t key;                       /* start << 8 | byte */
     uint32_t next;                      /* block entered after the path */
     uint32_t nblocks, nbits;            /* blocks of the path, outcomes consumed */
     uint32_t path;                      /* offset of its blocks in memo_path */
@@ -67,7 +67,7 @@ typedef struct MemoEnt {
 
 #define MEMO_MAX_LEN 64u                /* blocks per path */
 #define MEMO_MAX_ENTS (1u << 16)        /* entries before the memo is flushed */
-#define MEMO_TAB (1u << 17)             /* hash slots (power of two, > 2 x entries) */
+#define MEMO_MAX_ROWS 4096u             /* start blocks before the memo is flushed */
 
 #define QCAP 8
 
@@ -130,7 +130,10 @@ struct TraceReader {
                                            gave data (outcome, target, packet) */
     MemoEnt *memo;
     uint32_t nmemo, memo_gen;
-    uint32_t *memo_tab;                 /* entry index + 1, 0 = empty */
+    uint32_t *memo_rows;                /* per start block (FastBlk.mslot), 256
+                                           entries: index + 1 by outcome byte */
+    uint32_t *memo_owner;               /* row -> its start block */
+    uint32_t nrows;
     uint32_t *memo_path;                /* id << 2 | (taken + 1) */
     uint32_t npath;
     uint32_t memo_idlim;                /* ids in memoised paths are below it */
@@ -1035,7 +1038,7 @@ int trace_reader_next(TraceReader *r, TraceItem *it)
  *   so every block entered at count c with c + 1 < S is neither preceded by a
  *   positioned packet nor cut short (format §7, steps A and B), and runs
  *   through a table of resolved successor ids.
- * - Straight paths are memoised: key (block, next 8 outcome bits) -> the
+ * - Straight paths are memoised: (block, next 8 outcome bits) -> the
  *   blocks executed until an indirect exit, a 9th outcome or MEMO_MAX_LEN
  *   blocks.  A hit adds 1 to the entry; counts per block are the sum over
  *   entries of hits x path (memo_flush), so they stay exact.  A hit on a
@@ -1079,8 +1082,9 @@ static void memo_flush(TraceReader *r)
     r->nmemo = 0;
     r->npath = 0;
     r->memo_idlim = 0;
-    if (r->memo_tab)
-        memset(r->memo_tab, 0, MEMO_TAB * sizeof *r->memo_tab);
+    for (uint32_t i = 0; i < r->nrows; i++)
+        r->fb[r->memo_owner[i]].mslot = 0;
+    r->nrows = 0;
     r->memo_gen = r->gen;
 }
 
@@ -1152,34 +1156,38 @@ static bool scan_lim(TraceReader *r)
  * made (no block could be walked, or no memory). */
 static MemoEnt *memo_get(TraceReader *r, uint32_t id, unsigned byte)
 {
-    uint64_t key = (uint64_t)id << 8 | byte;
-    if (!r->memo_tab) {
-        r->memo_tab = calloc(MEMO_TAB, sizeof *r->memo_tab);
+    if (!r->memo_rows) {
+        r->memo_rows = malloc((size_t)MEMO_MAX_ROWS * 256 * sizeof *r->memo_rows);
+        r->memo_owner = malloc(MEMO_MAX_ROWS * sizeof *r->memo_owner);
         r->memo = malloc(MEMO_MAX_ENTS * sizeof *r->memo);
         r->memo_path = malloc((size_t)MEMO_MAX_ENTS * 2 * MEMO_MAX_LEN * sizeof *r->memo_path);
-        if (!r->memo_tab || !r->memo || !r->memo_path) {
-            free(r->memo_tab);
+        if (!r->memo_rows || !r->memo_owner || !r->memo || !r->memo_path) {
+            free(r->memo_rows);
+            free(r->memo_owner);
             free(r->memo);
             free(r->memo_path);
-            r->memo_tab = NULL;
+            r->memo_rows = r->memo_owner = r->memo_path = NULL;
             r->memo = NULL;
-            r->memo_path = NULL;
             return NULL;
         }
         r->memo_gen = r->gen;
     }
-    uint32_t h = (uint32_t)((key * 0x9E3779B97F4A7C15ull) >> 40) & (MEMO_TAB - 1);
-    for (;;) {
-        uint32_t k = r->memo_tab[h];
-        if (!k)
-            break;
-        if (r->memo[k - 1].key == key)
+    /* one row of 256 entries per start block: a hit is two loads from a
+     * row that stays in cache (a shared hash table missed it) */
+    FastBlk *fb = &r->fb[id];
+    if (fb->mslot) {
+        uint32_t k = r->memo_rows[(size_t)(fb->mslot - 1) * 256 + byte];
+        if (k)
             return &r->memo[k - 1];
-        h = (h + 1) & (MEMO_TAB - 1);
     }
-    if (r->nmemo == MEMO_MAX_ENTS) {
+    if (r->nmemo == MEMO_MAX_ENTS || (!fb->mslot && r->nrows == MEMO_MAX_ROWS)) {
         memo_flush(r);
         return memo_get(r, id, byte);
+    }
+    if (!fb->mslot) {
+        memset(r->memo_rows + (size_t)r->nrows * 256, 0, 256 * sizeof *r->memo_rows);
+        r->memo_owner[r->nrows] = id;
+        fb->mslot = ++r->nrows;
     }
     /* walk the path */
     MemoEnt *m = &r->memo[r->nmemo];
@@ -1228,7 +1236,6 @@ done:
     for (uint32_t j = 0, w = n; j < n && nwatch; j++)
         if (r->fb[path[j] >> 2].watch && (path[j] & 3))
             path[w++] = path[j];
-    m->key = key;
     m->next = cur;
     m->nblocks = n;
     m->nbits = used;
@@ -1237,7 +1244,7 @@ done:
     m->insns = insns;
     m->hits = 0;
     r->npath += n + nwatch;
-    r->memo_tab[h] = ++r->nmemo;
+    r->memo_rows[(size_t)(fb->mslot - 1) * 256 + byte] = ++r->nmemo;
     return m;
 }
 
@@ -1619,7 +1626,8 @@ void trace_reader_close(TraceReader *r)
     free(r->flat_tot);
     free(r->fb);
     free(r->memo);
-    free(r->memo_tab);
+    free(r->memo_rows);
+    free(r->memo_owner);
     free(r->memo_path);
     free(r->info.isa);
     free(r->info.board);
