@@ -30,6 +30,7 @@
 #include <gelf.h>
 #include <libelf.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -365,9 +366,29 @@ static void replay_watched(void *ctx, uint32_t id, int taken)
 }
 #endif
 
+/* The trace's SHA-256 (for the report's run record), computed by a second
+ * thread while the replay reads the trace. */
+typedef struct ShaJob {
+    const char *path;
+    uint8_t out[32];
+} ShaJob;
+
+static void *sha_job(void *p)
+{
+    ShaJob *j = p;
+    if (xcov_sha256_file(j->path, j->out) != 0)
+        memset(j->out, 0, sizeof j->out);
+    return NULL;
+}
+
 static int replay_trace(Engine *e, TraceReader *tr, const char *path)
 {
     int rc = XCOV_OK;
+    ShaJob sha;
+    memset(&sha, 0, sizeof sha);
+    sha.path = path;
+    pthread_t sha_th;
+    bool sha_threaded = pthread_create(&sha_th, NULL, sha_job, &sha) == 0;
 #ifdef XCOV_HAVE_LIBCLANG
     WatchCtx w = { .rp = { .e = e }, .tr = tr };
     Replay *rp = &w.rp;
@@ -404,7 +425,11 @@ static int replay_trace(Engine *e, TraceReader *tr, const char *path)
         if (l > 6 && !strcmp(b + l - 6, ".trace"))
             run->test_name[l - 6] = 0;
     }
-    xcov_sha256_file(path, run->trace_sha256);
+    if (sha_threaded)
+        pthread_join(sha_th, NULL);
+    else
+        sha_job(&sha);
+    memcpy(run->trace_sha256, sha.out, sizeof sha.out);
     run->elf_path = xstrdup(e->elf_path);
     memcpy(run->elf_sha256, e->elf_sha, 32);
     run->insns = have_end ? end.end.insns : rec->insns;
