@@ -323,6 +323,34 @@ int trace_reader_next(TraceReader *r, TraceItem *it);
 
 const TraceRecovery *trace_reader_recovery(const TraceReader *r);
 
+/* Bulk replay: the whole trace (from where reading stands) in one call,
+ * without an item per executed block.  Complete block executions are
+ * counted per block id (trace_reader_counts, exact once the call returns);
+ * everything else is handed to the callbacks in execution order (any may be
+ * NULL).  History traces replay between positioned packets through a
+ * successor table and memoised paths (several blocks per step); flat traces
+ * sum their COUNTS.  Returns what trace_reader_next would have returned at
+ * the end (0 complete, -1 damaged or cut short, with the same recovery). */
+typedef struct TraceRunOps {
+    /* a block was defined; the callback may call trace_reader_watch(r, d->id) */
+    void (*def)(void *ctx, TraceReader *r, const TraceBlockDef *d);
+    /* a block cut short by the event that follows it (insns < ninsns) */
+    void (*partial)(void *ctx, const TraceBlockDef *d, uint32_t insns);
+    /* a complete execution of a watched conditional block: taken 1 / 0 */
+    void (*watched)(void *ctx, uint32_t id, int taken);
+    /* an EVENT item */
+    void (*event)(void *ctx, const TraceItem *it);
+} TraceRunOps;
+
+int trace_reader_run(TraceReader *r, const TraceRunOps *ops, void *ctx, TraceItem *end);
+/* Ask for ops->watched on every complete execution of block id (it makes
+ * the bulk replay go block by block through it). */
+void trace_reader_watch(TraceReader *r, uint32_t id);
+/* Complete executions of block id and, for a conditional block, its exits:
+ * false for an unknown id.  Filled by trace_reader_run. */
+bool trace_reader_counts(const TraceReader *r, uint32_t id, uint64_t *exec, uint64_t *taken,
+                         uint64_t *not_taken);
+
 /* Definition of block `id` (NULL if unknown). */
 const TraceBlockDef *trace_reader_block(const TraceReader *r, uint32_t id);
 uint32_t trace_reader_nblocks(const TraceReader *r);

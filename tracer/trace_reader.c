@@ -40,6 +40,35 @@ typedef struct CountEntry {
 
 enum { PH_BEFORE, PH_IN_BLOCK, PH_DONE };
 
+/* Bulk replay (trace_reader_run): per block id, its resolved successors and
+ * its counts of complete executions. */
+typedef struct FastBlk {
+    uint32_t succ[2];                   /* [0] fallthrough, [1] taken_target: ids,
+                                           valid when gen == the reader's gen */
+    uint32_t gen;
+    uint32_t ninsns;
+    uint8_t kind;
+    uint8_t watch;                      /* report complete executions (run ops) */
+    uint32_t mslot;                     /* memo: its row of memo_slots + 1, 0 = none */
+    uint64_t exec, taken, not_taken;
+} FastBlk;
+
+/* A memoised path: from block `start` with the next 8 outcome bits `byte`,
+ * the blocks executed until the next one that needs the per-block loop. */
+typedef struct MemoEnt {
+    uint32_t next;                      /* block entered after the path */
+    uint32_t nblocks, nbits;            /* blocks of the path, outcomes consumed */
+    uint32_t path;                      /* offset of its blocks in memo_path */
+    uint32_t nwatch;                    /* watched conditional blocks on the path,
+                                           listed again after its blocks */
+    uint64_t insns;
+    uint64_t hits;
+} MemoEnt;
+
+#define MEMO_MAX_LEN 64u                /* blocks per path */
+#define MEMO_MAX_ENTS (1u << 16)        /* entries before the memo is flushed */
+#define MEMO_MAX_ROWS 4096u             /* start blocks before the memo is flushed */
+
 #define QCAP 8
 
 struct TraceReader {
@@ -89,6 +118,25 @@ struct TraceReader {
     TraceItem q[QCAP];
     unsigned qhead, qn;
     int final_rc;
+
+    /* bulk replay */
+    FastBlk *fb;
+    uint32_t nfb, fbcap;
+    uint32_t gen;                       /* bumped when a DEF replaces a pc's block */
+    bool lim_valid;                     /* lim_stamp: stamp of the next positioned */
+    uint64_t lim_stamp;                 /* packet of the current record */
+    bool lim_fail;                      /* a malformed packet comes before it */
+    uint64_t idle;                      /* blocks entered since the trace last
+                                           gave data (outcome, target, packet) */
+    MemoEnt *memo;
+    uint32_t nmemo, memo_gen;
+    uint32_t *memo_rows;                /* per start block (FastBlk.mslot), 256
+                                           entries: index + 1 by outcome byte */
+    uint32_t *memo_owner;               /* row -> its start block */
+    uint32_t nrows;
+    uint32_t *memo_path;                /* id << 2 | (taken + 1) */
+    uint32_t npath;
+    uint32_t memo_idlim;                /* ids in memoised paths are below it */
 };
 
 /* Stop reading: damage (or a trace without end record) at `off`. */
@@ -319,6 +367,7 @@ static bool next_frame(TraceReader *r)
             return false;
         }
         r->in_frame = true;
+        r->lim_valid = r->lim_fail = false;
         r->bcur = r->icur = 0;
         r->stamp_base = 0;
         r->last_indirect = 0;
@@ -392,19 +441,18 @@ static bool norm_i(TraceReader *r)
     return true;
 }
 
-/* Parse the positioned packet at r->bcur into r->peek. */
-static bool parse_positioned(TraceReader *r)
+/* Parse the positioned packet at `pos` into *p; *end gets the offset after
+ * it.  False if it is malformed (the caller decides whether that is damage). */
+static bool parse_pkt(TraceReader *r, size_t pos, Pkt *p, size_t *end)
 {
-    Pkt *p = &r->peek;
     uint64_t v;
     uint8_t t;
-    size_t pos = r->bcur;
 
     memset(p, 0, sizeof *p);
     r->rpos = pos;
     t = r->raw[r->rpos++];
     if (!get_varint(r, &v) || v > UINT64_MAX - r->stamp_base)
-        goto bad;
+        return false;
     p->stamp = r->stamp_base + v;
     if (t == TF_PKT_SYNC) {
         p->type = P_SYNC;
@@ -415,44 +463,51 @@ static bool parse_positioned(TraceReader *r)
             !get_u32v(r, &p->def.size) || !get_u32v(r, &p->def.ninsns) ||
             !get_u8(r, &kind) || !get_varint(r, &p->def.taken_target) ||
             !get_varint(r, &p->def.fallthrough))
-            goto bad;
+            return false;
         p->def.kind = kind;
     } else if (t == TF_PKT_EVENT) {
         uint8_t kind;
         p->type = P_EVENT;
         if (!get_u8(r, &kind) || !get_varint(r, &p->ev_pc) || !get_u32v(r, &p->ev_cause) ||
             !get_varint(r, &p->ev_target) || !get_u32v(r, &p->ev_retired))
-            goto bad;
+            return false;
         p->ev_kind = kind;
         if (kind < TRACE_EV_EXCEPTION || kind > TRACE_EV_HALT)
-            goto bad;
+            return false;
     } else {
         uint32_t n, id = 0;
         p->type = P_COUNTS;
         if (!get_u32v(r, &n) || n > r->rawlen - r->rpos)
-            goto bad;
+            return false;
         size_t cap = r->countcap;
         if (!grow((void **)&r->counts, &cap, n ? n : 1, sizeof *r->counts))
-            goto bad;
+            return false;
         r->countcap = (uint32_t)cap;
         for (uint32_t i = 0; i < n; i++) {
             uint32_t d;
             CountEntry *c = &r->counts[i];
             if (!get_u32v(r, &d) || d > UINT32_MAX - id || !get_varint(r, &c->exec) ||
                 !get_varint(r, &c->not_taken) || !get_varint(r, &c->taken))
-                goto bad;
+                return false;
             id += d;
             c->id = id;
         }
         p->ncounts = n;
         r->count_pos = 0;
     }
-    r->peek_end = r->rpos;
+    *end = r->rpos;
+    return true;
+}
+
+/* Parse the positioned packet at r->bcur into r->peek. */
+static bool parse_positioned(TraceReader *r)
+{
+    if (!parse_pkt(r, r->bcur, &r->peek, &r->peek_end)) {
+        bad_packet(r, r->bcur);
+        return false;
+    }
     r->have_peek = true;
     return true;
-bad:
-    bad_packet(r, pos);
-    return false;
 }
 
 /* The positioned packet at the current point of the replay, if both
@@ -487,6 +542,8 @@ static int head(TraceReader *r, Pkt **out)
 
 static void consume_head(TraceReader *r)
 {
+    r->lim_valid = r->lim_fail = false;
+    r->idle = 0;
     r->bcur = r->icur = r->peek_end;
     r->stamp_base = r->peek.stamp;
     r->have_peek = false;
@@ -521,6 +578,7 @@ static bool take_bits(TraceReader *r)
             r->bitbuf = b;
             r->nbitbuf = 64;
             r->bcur += 9;
+            r->idle = 0;
             return true;
         }
         if (t >= TF_PKT_SHORTBITS) {
@@ -532,6 +590,7 @@ static bool take_bits(TraceReader *r)
             r->bitbuf = x & ((1u << n) - 1);
             r->nbitbuf = n;
             r->bcur++;
+            r->idle = 0;
             return true;
         }
         return false;        /* a positioned packet */
@@ -566,12 +625,14 @@ static bool take_indirect(TraceReader *r, uint64_t *target, bool *hit)
             r->last_indirect = *target;
             r->icache[TRACE_ICACHE_INDEX(*target)] = *target;
             *hit = false;
+            r->idle = 0;
             return true;
         }
         if (t >= TF_PKT_ICACHE && t < TF_PKT_SHORTBITS) {
             *target = r->icache[t & 63];
             *hit = true;
             r->icur++;
+            r->idle = 0;
             return true;
         }
         return false;        /* a positioned packet */
@@ -651,6 +712,8 @@ static bool apply_def(TraceReader *r, const TraceBlockDef *d)
     }
     r->defcap = (uint32_t)cap;
     r->defs[r->ndefs] = *d;
+    if (map_get(r, d->pc) >= 0)
+        r->gen++;               /* successors resolved to the old block are stale */
     if (!map_put(r, d->pc, d->id)) {
         damage(r, r->frame_off, "out of memory");
         return false;
@@ -744,6 +807,8 @@ static void emit_block(TraceReader *r, const TraceBlockDef *d, uint32_t insns,
     r->rec.insns += insns;
 }
 
+static bool scan_lim(TraceReader *r);
+
 static void step_history(TraceReader *r)
 {
     Pkt *pk, p;
@@ -780,6 +845,23 @@ static void step_history(TraceReader *r)
             finish(r);
             return;
         }
+        /* The next positioned packet may not be visible yet (outcomes
+         * pending), but its stamp is known: a replay already past it can
+         * only be damage (format §7), and without such a packet a replay
+         * that enters more blocks than are defined while reading nothing is
+         * in a cycle that would never end. */
+        if (r->in_frame && scan_lim(r) && r->lim_stamp < r->count) {
+            damage(r, r->frame_off, "packet stamp %llu is behind the replay (%llu)",
+                   (unsigned long long)r->lim_stamp, (unsigned long long)r->count);
+            finish(r);
+            return;
+        }
+        if (r->in_frame && r->lim_fail && r->idle > r->ndefs) {
+            damage(r, r->frame_off, "the replay loops without reading the trace (block %llu)",
+                   (unsigned long long)r->count);
+            finish(r);
+            return;
+        }
         int id = map_get(r, r->pc);
         if (id < 0) {
             damage(r, r->frame_off, "no block defined at pc 0x%llx (block %llu)",
@@ -789,6 +871,7 @@ static void step_history(TraceReader *r)
         }
         r->cur = (uint32_t)id;
         r->count++;
+        r->idle++;
         r->phase = PH_IN_BLOCK;
         return;
     }
@@ -941,6 +1024,434 @@ int trace_reader_next(TraceReader *r, TraceItem *it)
     return 1;
 }
 
+/* ---- bulk replay -----------------------------------------------------------
+ *
+ * trace_reader_run() gives the same results as trace_reader_next() item by
+ * item (tests/trace/fastcheck.c compares them on every firmware trace and
+ * on damaged copies), without building a TraceItem per block:
+ *
+ * - Everything that is not a plain complete block (positioned packets,
+ *   blocks that may be cut short, record boundaries, damage) goes through the
+ *   item-by-item replay (step_history), whose items are dispatched.
+ * - Between two positioned packets, blocks are replayed by fast_run(): the
+ *   stamp S of the next positioned packet of the record is known (scan_lim),
+ *   so every block entered at count c with c + 1 < S is neither preceded by a
+ *   positioned packet nor cut short (format §7, steps A and B), and runs
+ *   through a table of resolved successor ids.
+ * - Straight paths are memoised: (block, next 8 outcome bits) -> the
+ *   blocks executed until an indirect exit, a 9th outcome or MEMO_MAX_LEN
+ *   blocks.  A hit adds 1 to the entry; counts per block are the sum over
+ *   entries of hits x path (memo_flush), so they stay exact.  A hit on a
+ *   path through watched blocks makes their callbacks in order.
+ */
+
+static bool fb_grow(TraceReader *r, uint32_t n)
+{
+    if (n <= r->nfb)
+        return true;
+    size_t cap = r->fbcap;
+    if (!grow((void **)&r->fb, &cap, n, sizeof *r->fb))
+        return false;
+    r->fbcap = (uint32_t)cap;
+    memset(r->fb + r->nfb, 0, (n - r->nfb) * sizeof *r->fb);
+    for (uint32_t i = r->nfb; i < n; i++) {
+        r->fb[i].kind = (uint8_t)r->defs[i].kind;
+        r->fb[i].ninsns = r->defs[i].ninsns;
+    }
+    r->nfb = n;
+    return true;
+}
+
+/* Add the memoised paths' hits to the block counts and empty the memo. */
+static void memo_flush(TraceReader *r)
+{
+    for (uint32_t k = 0; k < r->nmemo; k++) {
+        const MemoEnt *m = &r->memo[k];
+        if (!m->hits)
+            continue;
+        for (uint32_t j = 0; j < m->nblocks; j++) {
+            uint32_t x = r->memo_path[m->path + j];
+            FastBlk *b = &r->fb[x >> 2];
+            b->exec += m->hits;
+            if ((x & 3) == 2)
+                b->taken += m->hits;
+            else if ((x & 3) == 1)
+                b->not_taken += m->hits;
+        }
+    }
+    r->nmemo = 0;
+    r->npath = 0;
+    r->memo_idlim = 0;
+    for (uint32_t i = 0; i < r->nrows; i++)
+        r->fb[r->memo_owner[i]].mslot = 0;
+    r->nrows = 0;
+    r->memo_gen = r->gen;
+}
+
+/* Successor id of block `id` leaving by `which` (0 fallthrough, 1 taken
+ * target), or -1 when no block is defined there. */
+static inline int64_t fb_succ(TraceReader *r, uint32_t id, int which)
+{
+    FastBlk *b = &r->fb[id];
+    if (b->gen != r->gen) {
+        const TraceBlockDef *d = &r->defs[id];
+        int f = map_get(r, d->fallthrough), t = -1;
+        if (d->kind == ISA_FLOW_COND || d->kind == ISA_FLOW_JUMP || d->kind == ISA_FLOW_CALL)
+            t = map_get(r, d->taken_target);
+        /* an undefined successor is not cached: a later DEF may define it */
+        b->succ[0] = f < 0 ? UINT32_MAX : (uint32_t)f;
+        b->succ[1] = t < 0 ? UINT32_MAX : (uint32_t)t;
+        b->gen = r->gen;
+    }
+    uint32_t s = b->succ[which];
+    if (s == UINT32_MAX || s >= r->nfb) {
+        b->gen = 0;
+        return -1;
+    }
+    return s;
+}
+
+/* The stamp of the next positioned packet of the current record, if every
+ * packet up to it is well-formed.  False otherwise (the item-by-item replay
+ * then handles the rest of the record and reports any damage). */
+static bool scan_lim(TraceReader *r)
+{
+    if (r->lim_valid)
+        return true;
+    if (r->lim_fail)
+        return false;
+    r->lim_fail = true;         /* until the packet is found */
+    size_t pos = r->bcur > r->icur ? r->bcur : r->icur;
+    while (pos < r->rawlen) {
+        uint8_t t = r->raw[pos];
+        if (t >= 0x82 || (t >= TF_PKT_ICACHE && t < TF_PKT_SHORTBITS)) {
+            pos++;
+        } else if (t == TF_PKT_BITS64) {
+            if (r->rawlen - pos < 9)
+                return false;
+            pos += 9;
+        } else if (t == TF_PKT_INDIRECT) {
+            uint64_t v;
+            r->rpos = pos + 1;
+            if (!get_varint(r, &v))
+                return false;
+            pos = r->rpos;
+        } else if (is_positioned(t)) {
+            Pkt p;
+            size_t end;
+            if (!parse_pkt(r, pos, &p, &end))
+                return false;
+            r->lim_stamp = p.stamp;
+            r->lim_valid = true;
+            r->lim_fail = false;
+            return true;
+        } else {
+            return false;
+        }
+    }
+    return false;
+}
+
+/* Memo entry for (id, byte), created if absent; NULL when none can be
+ * made (no block could be walked, or no memory). */
+static MemoEnt *memo_get(TraceReader *r, uint32_t id, unsigned byte)
+{
+    if (!r->memo_rows) {
+        r->memo_rows = malloc((size_t)MEMO_MAX_ROWS * 256 * sizeof *r->memo_rows);
+        r->memo_owner = malloc(MEMO_MAX_ROWS * sizeof *r->memo_owner);
+        r->memo = malloc(MEMO_MAX_ENTS * sizeof *r->memo);
+        r->memo_path = malloc((size_t)MEMO_MAX_ENTS * 2 * MEMO_MAX_LEN * sizeof *r->memo_path);
+        if (!r->memo_rows || !r->memo_owner || !r->memo || !r->memo_path) {
+            free(r->memo_rows);
+            free(r->memo_owner);
+            free(r->memo);
+            free(r->memo_path);
+            r->memo_rows = r->memo_owner = r->memo_path = NULL;
+            r->memo = NULL;
+            return NULL;
+        }
+        r->memo_gen = r->gen;
+    }
+    /* one row of 256 entries per start block: a hit is two loads from a
+     * row that stays in cache (a shared hash table missed it) */
+    FastBlk *fb = &r->fb[id];
+    if (fb->mslot) {
+        uint32_t k = r->memo_rows[(size_t)(fb->mslot - 1) * 256 + byte];
+        if (k)
+            return &r->memo[k - 1];
+    }
+    if (r->nmemo == MEMO_MAX_ENTS || (!fb->mslot && r->nrows == MEMO_MAX_ROWS)) {
+        memo_flush(r);
+        return memo_get(r, id, byte);
+    }
+    if (!fb->mslot) {
+        memset(r->memo_rows + (size_t)r->nrows * 256, 0, 256 * sizeof *r->memo_rows);
+        r->memo_owner[r->nrows] = id;
+        fb->mslot = ++r->nrows;
+    }
+    /* walk the path */
+    MemoEnt *m = &r->memo[r->nmemo];
+    uint32_t *path = r->memo_path + r->npath;
+    uint32_t cur = id, n = 0, used = 0, nwatch = 0;
+    uint64_t insns = 0;
+    while (n < MEMO_MAX_LEN) {
+        const FastBlk *b = &r->fb[cur];
+        int64_t nx;
+        int t = -1;
+        if (cur >= (1u << 30))
+            break;
+        switch (b->kind) {
+        case ISA_FLOW_COND:
+            if (used == 8)
+                goto done;
+            t = (int)((byte >> used) & 1);
+            nx = fb_succ(r, cur, t);
+            break;
+        case ISA_FLOW_JUMP:
+        case ISA_FLOW_CALL:
+            nx = fb_succ(r, cur, 1);
+            break;
+        case ISA_FLOW_INDIRECT:
+        case ISA_FLOW_INDIRECT_CALL:
+        case ISA_FLOW_RETURN:
+        case ISA_FLOW_XRET:
+            goto done;
+        default:                /* SEQ, SYSTEM, TRAP: fallthrough */
+            nx = fb_succ(r, cur, 0);
+            break;
+        }
+        if (nx < 0)
+            break;
+        used += t >= 0;
+        nwatch += b->watch && t >= 0;
+        path[n++] = cur << 2 | (uint32_t)(t + 1);
+        if (cur >= r->memo_idlim)
+            r->memo_idlim = cur + 1;
+        insns += b->ninsns;
+        cur = (uint32_t)nx;
+    }
+done:
+    if (n == 0)
+        return NULL;
+    for (uint32_t j = 0, w = n; j < n && nwatch; j++)
+        if (r->fb[path[j] >> 2].watch && (path[j] & 3))
+            path[w++] = path[j];
+    m->next = cur;
+    m->nblocks = n;
+    m->nbits = used;
+    m->nwatch = nwatch;
+    m->path = r->npath;
+    m->insns = insns;
+    m->hits = 0;
+    r->npath += n + nwatch;
+    r->memo_rows[(size_t)(fb->mslot - 1) * 256 + byte] = ++r->nmemo;
+    return m;
+}
+
+/* Replay complete blocks while the next positioned packet is ahead (see
+ * above).  Leaves the reader in the state the item-by-item replay would be
+ * in after the same blocks (phase PH_BEFORE). */
+static void fast_run(TraceReader *r, const TraceRunOps *ops, void *ctx)
+{
+    if (!r->pc_valid || r->have_peek || !r->in_frame || r->nfb != r->ndefs ||
+        !scan_lim(r))
+        return;
+    uint64_t c = r->count, lim = r->lim_stamp;
+    if (c + 1 >= lim)
+        return;
+    int idx = map_get(r, r->pc);
+    if (idx < 0)
+        return;
+    if (r->memo_gen != r->gen)
+        memo_flush(r);
+    uint32_t cur = (uint32_t)idx;
+    uint64_t blocks = 0, insns = 0, conds = 0, inds = 0, hits = 0;
+    uint64_t pc = 0;
+    bool pc_set = false;
+    while (c + 1 < lim) {
+        if (r->nbitbuf >= 8 && r->memo_gen == r->gen) {
+            MemoEnt *m = memo_get(r, cur, (unsigned)(r->bitbuf & 0xff));
+            if (m && c + m->nblocks < lim) {
+                m->hits++;
+                if (m->nwatch && ops->watched) {
+                    /* the watched blocks of the path, in order */
+                    const uint32_t *pp = r->memo_path + m->path + m->nblocks;
+                    for (uint32_t j = 0; j < m->nwatch; j++)
+                        ops->watched(ctx, pp[j] >> 2, (int)(pp[j] & 3) - 1);
+                }
+                c += m->nblocks;
+                blocks += m->nblocks;
+                insns += m->insns;
+                conds += m->nbits;
+                r->bitbuf >>= m->nbits;
+                r->nbitbuf -= m->nbits;
+                cur = m->next;
+                continue;
+            }
+        }
+        FastBlk *b = &r->fb[cur];
+        const TraceBlockDef *d = &r->defs[cur];
+        int t = -1;
+        int64_t nx = -1;
+        bool hit = false;
+        switch (b->kind) {
+        case ISA_FLOW_COND:
+            if (r->nbitbuf == 0 && !take_bits(r))
+                goto out;
+            t = (int)(r->bitbuf & 1);
+            r->bitbuf >>= 1;
+            r->nbitbuf--;
+            conds++;
+            nx = fb_succ(r, cur, t);
+            pc = t ? d->taken_target : d->fallthrough;
+            break;
+        case ISA_FLOW_JUMP:
+        case ISA_FLOW_CALL:
+            nx = fb_succ(r, cur, 1);
+            pc = d->taken_target;
+            break;
+        case ISA_FLOW_INDIRECT:
+        case ISA_FLOW_INDIRECT_CALL:
+        case ISA_FLOW_RETURN:
+        case ISA_FLOW_XRET: {
+            if (!take_indirect(r, &pc, &hit))
+                goto out;
+            inds++;
+            hits += hit;
+            int k = map_get(r, pc);
+            nx = k;
+            break;
+        }
+        default:                /* SEQ, SYSTEM, TRAP */
+            nx = fb_succ(r, cur, 0);
+            pc = d->fallthrough;
+            break;
+        }
+        b->exec++;
+        if (t == 1)
+            b->taken++;
+        else if (t == 0)
+            b->not_taken++;
+        c++;
+        blocks++;
+        insns += b->ninsns;
+        if (b->watch && t >= 0 && ops->watched)
+            ops->watched(ctx, cur, t);
+        if (nx < 0) {
+            /* no block at pc: the item-by-item replay reports it */
+            pc_set = true;
+            break;
+        }
+        cur = (uint32_t)nx;
+    }
+out:
+    if (blocks)
+        r->idle = 0;            /* lim is known: the stamp check applies */
+    r->count = c;
+    r->pc = pc_set ? pc : r->defs[cur].pc;
+    r->pc_valid = true;
+    r->rec.blocks += blocks;
+    r->rec.insns += insns;
+    r->rec.conds += conds;
+    r->rec.indirects += inds;
+    r->rec.icache_hits += hits;
+}
+
+static void dispatch(TraceReader *r, const TraceItem *it, const TraceRunOps *ops, void *ctx,
+                     TraceItem *end)
+{
+    switch (it->kind) {
+    case TRACE_ITEM_BLOCK_DEF:
+        if (!fb_grow(r, it->def.id + 1)) {
+            damage(r, r->frame_off, "out of memory");
+            return;
+        }
+        if (ops->def)
+            ops->def(ctx, r, &it->def);
+        break;
+    case TRACE_ITEM_BLOCK:
+        if (it->partial) {
+            if (ops->partial)
+                ops->partial(ctx, &it->def, it->insns);
+        } else if (it->def.id < r->nfb) {
+            FastBlk *b = &r->fb[it->def.id];
+            b->exec++;
+            if (it->taken == 1)
+                b->taken++;
+            else if (it->taken == 0)
+                b->not_taken++;
+            if (b->watch && it->taken >= 0 && ops->watched)
+                ops->watched(ctx, it->def.id, it->taken);
+        }
+        break;
+    case TRACE_ITEM_COUNTS:
+        if (it->def.id < r->nfb) {
+            FastBlk *b = &r->fb[it->def.id];
+            b->exec += it->exec;
+            b->taken += it->taken_count;
+            b->not_taken += it->not_taken_count;
+        }
+        break;
+    case TRACE_ITEM_EVENT:
+        if (ops->event)
+            ops->event(ctx, it);
+        break;
+    case TRACE_ITEM_END:
+        if (end)
+            *end = *it;
+        break;
+    }
+}
+
+int trace_reader_run(TraceReader *r, const TraceRunOps *ops, void *ctx, TraceItem *end)
+{
+    static const TraceRunOps none;
+    if (!ops)
+        ops = &none;
+    if (end)
+        memset(end, 0, sizeof *end);
+    for (;;) {
+        while (r->qn) {
+            TraceItem it = r->q[r->qhead];
+            r->qhead = (r->qhead + 1) % QCAP;
+            r->qn--;
+            dispatch(r, &it, ops, ctx, end);
+        }
+        if (r->phase == PH_DONE)
+            break;
+        if (r->info.mode == TRACE_MODE_FLAT) {
+            step_flat(r);
+            continue;
+        }
+        if (r->phase == PH_BEFORE)
+            fast_run(r, ops, ctx);
+        step_history(r);
+    }
+    if (r->memo)
+        memo_flush(r);
+    return r->final_rc;
+}
+
+void trace_reader_watch(TraceReader *r, uint32_t id)
+{
+    if (id >= r->nfb || r->fb[id].watch)
+        return;
+    if (id < r->memo_idlim)
+        memo_flush(r);          /* paths through it must now stop before it */
+    r->fb[id].watch = 1;
+}
+
+bool trace_reader_counts(const TraceReader *r, uint32_t id, uint64_t *exec, uint64_t *taken,
+                         uint64_t *not_taken)
+{
+    if (id >= r->nfb)
+        return false;
+    *exec = r->fb[id].exec;
+    *taken = r->fb[id].taken;
+    *not_taken = r->fb[id].not_taken;
+    return true;
+}
+
 /* ---- open / header ------------------------------------------------------- */
 
 static char *dup_field(const uint8_t *p, size_t n)
@@ -1050,6 +1561,7 @@ static TraceReader *open_common(TraceReader *r, const char *name, int *status,
     r->rec.frames_ok = 0;     /* count data frames only from here on */
     r->rec.raw_bytes = 0;
     r->phase = PH_BEFORE;
+    r->gen = 1;
     if (status)
         *status = TRACE_OK;
     return r;
@@ -1112,6 +1624,11 @@ void trace_reader_close(TraceReader *r)
     free(r->defs);
     free(r->map);
     free(r->flat_tot);
+    free(r->fb);
+    free(r->memo);
+    free(r->memo_rows);
+    free(r->memo_owner);
+    free(r->memo_path);
     free(r->info.isa);
     free(r->info.board);
     free(r->info.elf_path);

@@ -34,6 +34,7 @@
 #include <gelf.h>
 #include <libelf.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -305,7 +306,173 @@ static const char *base_name(const char *p)
     return s ? s + 1 : p;
 }
 
-static int read_trace(Engine *e, const char *path, bool first)
+/* One replay of a trace: its block ids map to counter entries (at their
+ * definition); complete executions are counted per id by the tracer's bulk
+ * replay (trace_reader_run) and added to the entries at the end; blocks cut
+ * short get their own entries.  At the decision levels the blocks ending at
+ * a mapped decision branch are watched, and their executions feed the
+ * evaluation vectors in the same pass. */
+typedef struct Replay {
+    Engine *e;
+    uint32_t *idmap;
+    size_t idcap;
+    int32_t *wfile, *wkey;     /* watched id: file (-2: several) and its handle */
+} Replay;
+
+static void replay_def(void *ctx, TraceReader *tr, const TraceBlockDef *d)
+{
+    Replay *rp = ctx;
+    if (d->id >= rp->idcap) {
+        size_t nc = rp->idcap ? rp->idcap : 256;
+        while (nc <= d->id)
+            nc *= 2;
+        rp->idmap = xrealloc(rp->idmap, nc * sizeof *rp->idmap);
+        rp->wfile = xrealloc(rp->wfile, nc * sizeof *rp->wfile);
+        rp->wkey = xrealloc(rp->wkey, nc * sizeof *rp->wkey);
+        rp->idcap = nc;
+    }
+    rp->idmap[d->id] = entry_get(&rp->e->ent, d, false, 0);
+#ifdef XCOV_HAVE_LIBCLANG
+    /* a block ending at a mapped decision branch: watched, with the file
+     * whose vectors it feeds looked up once */
+    rp->wfile[d->id] = -1;
+    if (d->kind == ISA_FLOW_COND)
+        for (size_t i = 0; i < rp->e->nfiles; i++) {
+            int k = rp->e->files[i].dvec ? dmap_vectors_find(rp->e->files[i].dvec,
+                                                             d->pc + d->size) : -1;
+            if (k < 0)
+                continue;
+            rp->wfile[d->id] = rp->wfile[d->id] == -1 ? (int32_t)i : -2;
+            rp->wkey[d->id] = k;
+        }
+    if (rp->wfile[d->id] != -1)
+        trace_reader_watch(tr, d->id);
+#else
+    (void)tr;
+#endif
+}
+
+static void replay_partial(void *ctx, const TraceBlockDef *d, uint32_t insns)
+{
+    Replay *rp = ctx;
+    if (insns > 0)
+        rp->e->ent.e[entry_get(&rp->e->ent, d, true, insns)].exec++;
+}
+
+#ifdef XCOV_HAVE_LIBCLANG
+typedef struct WatchCtx {
+    Replay rp;
+    TraceReader *tr;
+} WatchCtx;
+
+static void replay_watched(void *ctx, uint32_t id, int taken)
+{
+    WatchCtx *w = ctx;
+    SrcFile *f = w->rp.e->files;
+    if (w->rp.wfile[id] >= 0) {
+        dmap_vectors_branch_at(f[w->rp.wfile[id]].dvec, w->rp.wkey[id], taken);
+        return;
+    }
+    const TraceBlockDef *d = trace_reader_block(w->tr, id);
+    for (size_t i = 0; i < w->rp.e->nfiles; i++)
+        if (f[i].dvec)
+            dmap_vectors_branch(f[i].dvec, d->pc + d->size, taken);
+}
+#endif
+
+/* The trace's SHA-256 (for the report's run record), computed by a second
+ * thread while the replay reads the trace. */
+typedef struct ShaJob {
+    const char *path;
+    uint8_t out[32];
+} ShaJob;
+
+static void *sha_job(void *p)
+{
+    ShaJob *j = p;
+    if (xcov_sha256_file(j->path, j->out) != 0)
+        memset(j->out, 0, sizeof j->out);
+    return NULL;
+}
+
+static int replay_trace(Engine *e, TraceReader *tr, const char *path)
+{
+    int rc = XCOV_OK;
+    ShaJob sha;
+    memset(&sha, 0, sizeof sha);
+    sha.path = path;
+    pthread_t sha_th;
+    bool sha_threaded = pthread_create(&sha_th, NULL, sha_job, &sha) == 0;
+#ifdef XCOV_HAVE_LIBCLANG
+    WatchCtx w = { .rp = { .e = e }, .tr = tr };
+    Replay *rp = &w.rp;
+    static const TraceRunOps ops = { replay_def, replay_partial, replay_watched, NULL };
+#else
+    Replay r0 = { .e = e }, *rp = &r0;
+    static const TraceRunOps ops = { replay_def, replay_partial, NULL, NULL };
+#endif
+    TraceItem end;
+    int n = trace_reader_run(tr, &ops, rp, &end);
+    bool have_end = end.kind == TRACE_ITEM_END;
+    for (uint32_t id = 0; id < trace_reader_nblocks(tr) && id < rp->idcap; id++) {
+        uint64_t x, t, nt;
+        if (!trace_reader_counts(tr, id, &x, &t, &nt) || (!x && !t && !nt))
+            continue;
+        Entry *en = &e->ent.e[rp->idmap[id]];
+        en->exec += x;
+        en->taken += t;
+        en->not_taken += nt;
+    }
+    free(rp->idmap);
+    free(rp->wfile);
+    free(rp->wkey);
+    const TraceRecovery *rec = trace_reader_recovery(tr);
+    CovRun *run;
+    e->r->runs = xrealloc(e->r->runs, (e->r->nruns + 1) * sizeof *e->r->runs);
+    run = &e->r->runs[e->r->nruns++];
+    memset(run, 0, sizeof *run);
+    run->trace_path = xstrdup(path);
+    {
+        const char *b = base_name(path);
+        size_t l = strlen(b);
+        run->test_name = xstrdup(b);
+        if (l > 6 && !strcmp(b + l - 6, ".trace"))
+            run->test_name[l - 6] = 0;
+    }
+    if (sha_threaded)
+        pthread_join(sha_th, NULL);
+    else
+        sha_job(&sha);
+    memcpy(run->trace_sha256, sha.out, sizeof sha.out);
+    run->elf_path = xstrdup(e->elf_path);
+    memcpy(run->elf_sha256, e->elf_sha, 32);
+    run->insns = have_end ? end.end.insns : rec->insns;
+    run->blocks = have_end && end.end.blocks ? end.end.blocks : rec->blocks;
+    if (n < 0) {
+        run->damaged = true;
+        fprintf(stderr,
+                "xcov: %s: %s at file offset %llu: recovered %llu frames, %llu blocks, "
+                "%llu instructions%s\n",
+                path, rec->damaged ? rec->reason : "no end record (cut short)",
+                (unsigned long long)rec->bytes_ok, (unsigned long long)rec->frames_ok,
+                (unsigned long long)rec->blocks, (unsigned long long)rec->insns,
+                e->o->accept_damaged ? "; using what was recovered (--accept-damaged)" : "");
+        if (!e->o->accept_damaged) {
+            return fail(e, XCOV_ERR_DAMAGED,
+                        "%s is damaged; rerun with --accept-damaged to report the recovered part",
+                        path);
+        }
+        add_note(e->r, xasprintf("trace %s is damaged (%s): only its first %llu blocks were used",
+                                 path, rec->damaged ? rec->reason : "no end record",
+                                 (unsigned long long)rec->blocks));
+    }
+    return rc;
+}
+
+/* Open a trace, check it against the ELF (the first one names it) and, unless
+ * `defer` (the decision levels replay every trace once, later, when the
+ * decision maps exist: replay_traces), replay it. */
+static int read_trace(Engine *e, const char *path, bool first, bool defer)
 {
     int st = 0;
     char msg[512];
@@ -367,97 +534,8 @@ static int read_trace(Engine *e, const char *path, bool first)
         goto out;
     }
 
-    uint32_t *idmap = NULL;
-    size_t idcap = 0;
-    TraceItem it;
-    TraceEnd end;
-    bool have_end = false;
-    memset(&end, 0, sizeof end);
-    int n;
-    while ((n = trace_reader_next(tr, &it)) == 1) {
-        switch (it.kind) {
-        case TRACE_ITEM_BLOCK_DEF:
-        case TRACE_ITEM_BLOCK:
-        case TRACE_ITEM_COUNTS: {
-            uint32_t id = it.def.id;
-            if (id >= idcap) {
-                size_t nc = idcap ? idcap : 256;
-                while (nc <= id)
-                    nc *= 2;
-                idmap = xrealloc(idmap, nc * sizeof *idmap);
-                memset(idmap + idcap, 0xff, (nc - idcap) * sizeof *idmap);
-                idcap = nc;
-            }
-            if (it.kind == TRACE_ITEM_BLOCK_DEF) {
-                idmap[id] = entry_get(&e->ent, &it.def, false, 0);
-                break;
-            }
-            if (idmap[id] == UINT32_MAX)
-                idmap[id] = entry_get(&e->ent, &it.def, false, 0);
-            if (it.kind == TRACE_ITEM_COUNTS) {
-                Entry *en = &e->ent.e[idmap[id]];
-                en->exec += it.exec;
-                en->taken += it.taken_count;
-                en->not_taken += it.not_taken_count;
-            } else if (it.partial || it.insns < it.def.ninsns) {
-                if (it.insns > 0)
-                    e->ent.e[entry_get(&e->ent, &it.def, true, it.insns)].exec++;
-            } else {
-                Entry *en = &e->ent.e[idmap[id]];
-                en->exec++;
-                if (it.taken == 1)
-                    en->taken++;
-                else if (it.taken == 0)
-                    en->not_taken++;
-            }
-            break;
-        }
-        case TRACE_ITEM_END:
-            end = it.end;
-            have_end = true;
-            break;
-        default:
-            break;
-        }
-    }
-    free(idmap);
-    const TraceRecovery *rec = trace_reader_recovery(tr);
-    CovRun *run;
-    e->r->runs = xrealloc(e->r->runs, (e->r->nruns + 1) * sizeof *e->r->runs);
-    run = &e->r->runs[e->r->nruns++];
-    memset(run, 0, sizeof *run);
-    run->trace_path = xstrdup(path);
-    {
-        const char *b = base_name(path);
-        size_t l = strlen(b);
-        run->test_name = xstrdup(b);
-        if (l > 6 && !strcmp(b + l - 6, ".trace"))
-            run->test_name[l - 6] = 0;
-    }
-    xcov_sha256_file(path, run->trace_sha256);
-    run->elf_path = xstrdup(e->elf_path);
-    memcpy(run->elf_sha256, e->elf_sha, 32);
-    run->insns = have_end ? end.insns : rec->insns;
-    run->blocks = have_end && end.blocks ? end.blocks : rec->blocks;
-    if (n < 0) {
-        run->damaged = true;
-        fprintf(stderr,
-                "xcov: %s: %s at file offset %llu: recovered %llu frames, %llu blocks, "
-                "%llu instructions%s\n",
-                path, rec->damaged ? rec->reason : "no end record (cut short)",
-                (unsigned long long)rec->bytes_ok, (unsigned long long)rec->frames_ok,
-                (unsigned long long)rec->blocks, (unsigned long long)rec->insns,
-                e->o->accept_damaged ? "; using what was recovered (--accept-damaged)" : "");
-        if (!e->o->accept_damaged) {
-            rc = fail(e, XCOV_ERR_DAMAGED,
-                      "%s is damaged; rerun with --accept-damaged to report the recovered part",
-                      path);
-            goto out;
-        }
-        add_note(e->r, xasprintf("trace %s is damaged (%s): only its first %llu blocks were used",
-                                 path, rec->damaged ? rec->reason : "no end record",
-                                 (unsigned long long)rec->blocks));
-    }
+    if (!defer)
+        rc = replay_trace(e, tr, path);
 out:
     trace_reader_close(tr);
     return rc;
@@ -1383,30 +1461,32 @@ static void exempt_unmatched(Engine *e, const CovFile *f, int rf)
 }
 
 #ifdef XCOV_HAVE_LIBCLANG
-/* Decision levels: replay every history trace once, feeding every file's vectors. */
-static int replay_decisions(Engine *e)
+/* Decision levels: the replay of every trace, deferred by read_trace until
+ * the decision maps exist, so that one pass feeds both the block counters
+ * and every file's evaluation vectors.  Notes about damaged traces go first,
+ * where the immediate replay puts them. */
+static int replay_traces(Engine *e)
 {
-    bool any = false;
-    for (size_t i = 0; i < e->nfiles; i++)
-        any |= e->files[i].dvec != NULL;
-    if (!any)
-        return XCOV_OK;
+    unsigned before = e->r->nnotes;
     for (unsigned t = 0; t < e->o->ntraces; t++) {
         int st = 0;
         char msg[512];
         TraceReader *tr = trace_reader_open(e->o->traces[t], &st, msg, sizeof msg);
         if (!tr)
-            return fail(e, XCOV_ERR_OPEN, "%s", msg);
-        TraceItem it;
-        while (trace_reader_next(tr, &it) == 1) {
-            if (it.kind != TRACE_ITEM_BLOCK)
-                continue;
-            for (size_t i = 0; i < e->nfiles; i++)
-                if (e->files[i].dvec)
-                    dmap_vectors_feed(e->files[i].dvec, &it);
-        }
-        /* a damaged trace was accepted (or refused) by read_trace: use what was read */
+            return fail(e, st == TRACE_ERR_NOT_TRACE ? XCOV_ERR_FORMAT : XCOV_ERR_OPEN, "%s",
+                        msg);
+        int rc = replay_trace(e, tr, e->o->traces[t]);
         trace_reader_close(tr);
+        if (rc != XCOV_OK)
+            return rc;
+    }
+    unsigned added = e->r->nnotes - before;
+    if (added && before) {
+        char **n = xrealloc(NULL, e->r->nnotes * sizeof *n);
+        memcpy(n, e->r->notes + before, added * sizeof *n);
+        memcpy(n + added, e->r->notes, before * sizeof *n);
+        memcpy(e->r->notes, n, e->r->nnotes * sizeof *n);
+        free(n);
     }
     return XCOV_OK;
 }
@@ -2108,8 +2188,14 @@ int xcov_build(const XcovOptions *o, CovReport **out, char *err, size_t errlen)
         rc = fail(&e, XCOV_ERR_USAGE, "no trace to read");
         goto done;
     }
+    /* at the decision levels the traces are replayed after the decision
+     * maps are built (replay_traces) */
+    bool defer = false;
+#ifdef XCOV_HAVE_LIBCLANG
+    defer = o->level > COV_LEVEL_STMT;
+#endif
     for (unsigned i = 0; i < o->ntraces && rc == XCOV_OK; i++)
-        rc = read_trace(&e, o->traces[i], i == 0);
+        rc = read_trace(&e, o->traces[i], i == 0, defer);
     if (rc != XCOV_OK)
         goto done;
     r->elf_path = xstrdup(e.elf_path);
@@ -2128,18 +2214,26 @@ int xcov_build(const XcovOptions *o, CovReport **out, char *err, size_t errlen)
         if (e.secs[i].addr + e.secs[i].size > r->elf_end)
             r->elf_end = e.secs[i].addr + e.secs[i].size;
     }
+#ifdef XCOV_HAVE_LIBCLANG
+    if (defer) {
+        /* statements and decision maps need no counters; the counters need
+         * the replay, which needs the maps */
+        extract_statements(&e);
+        sort_statements(&e);
+        if ((rc = replay_traces(&e)) != XCOV_OK)
+            goto done;
+    }
+#endif
     decode_code(&e);
     expand_entries(&e);
     map_lines(&e);
     if (o->level >= COV_LEVEL_STMT && xcov_sco_available()) {
-        extract_statements(&e);
-        sort_statements(&e);
+        if (!defer) {
+            extract_statements(&e);
+            sort_statements(&e);
+        }
         map_statements(&e);
     }
-#ifdef XCOV_HAVE_LIBCLANG
-    if (o->level > COV_LEVEL_STMT && (rc = replay_decisions(&e)) != XCOV_OK)
-        goto done;
-#endif
     build_files(&e);
     build_functions(&e);
     build_untraceable(&e);

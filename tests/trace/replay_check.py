@@ -13,7 +13,11 @@
 4. determinism: a second run gives a byte-identical trace file;
 5. a flat trace of the same run verifies and has the same totals.
 
-usage: replay_check.py EMUCOV ELF
+6. with FASTCHECK: the bulk replay (trace_reader_run) gives the same counts,
+   events and recovery as the item-by-item replay on both traces and on
+   damaged copies of them (tests/trace/fastcheck.c).
+
+usage: replay_check.py EMUCOV ELF [FASTCHECK]
 """
 import os
 import re
@@ -106,6 +110,10 @@ def main():
         fm = re.search(r"^instructions:\s+(\d+)", finfo, re.M)
         if not fm or not m or fm.group(1) != m.group(1):
             fails.append("flat trace total %s differs from history %s" % (fm and fm.group(1), m and m.group(1)))
+        if len(sys.argv) > 3:
+            fc = run([os.path.abspath(sys.argv[3]), t1, tf])
+            if fc.returncode != 0:
+                fails.append("bulk replay differs: " + fc.stderr.decode()[:2000])
         print("%s: %d blocks replayed = logged, %d instructions, trace %d bytes"
               % (os.path.basename(elf), nrep, total, os.path.getsize(t1)))
     for f in fails:

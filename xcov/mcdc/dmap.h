@@ -91,6 +91,14 @@ void dmap_vectors_free(DmapVectors *v);
 /* Feed one replayed trace item (TRACE_ITEM_BLOCK items matter, the others are ignored),
  * in execution order.  Several DmapVectors (one per source file) may be fed the same items. */
 void dmap_vectors_feed(DmapVectors *v, const struct TraceItem *it);
+/* The same as feeding a complete conditional block that ends at END (the address after its
+ * branch) and left by TAKEN (1 / 0); nothing when END is no mapped branch's. */
+void dmap_vectors_branch(DmapVectors *v, uint64_t end, int taken);
+/* The same, looked up once: dmap_vectors_find gives a handle for END (-1 when a block ending
+ * there advances no decision of V), dmap_vectors_branch_at(v, handle, taken) feeds it.  The
+ * engine watches those blocks in the trace's bulk replay. */
+int dmap_vectors_find(const DmapVectors *v, uint64_t end);
+void dmap_vectors_branch_at(DmapVectors *v, int handle, int taken);
 /* Replay the history trace at PATH into V.  0, or -1 with a message. */
 int dmap_vectors_trace(DmapVectors *v, const char *path, char *err, size_t errlen);
 /* Distinct vectors of decision I, in the order first seen. */

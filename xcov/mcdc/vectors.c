@@ -18,15 +18,22 @@
 typedef struct Key {
     uint64_t end;                /* address after the branch instruction */
     int dec, br;
+    /* the branch, resolved once (dmap_vectors_new): one step reads only this */
+    uint64_t bit;                /* 1 << its condition */
+    int succ[2];                 /* DmapBranch.succ */
+    int entry, taken_true, nconds;
 } Key;
 
 typedef struct Eval {
     int expect;                  /* branch index expected next */
-    char values[DMAP_MAX_CONDS + 1];
+    uint64_t set, val;           /* bit c: condition c evaluated / evaluated True */
 } Eval;
 
 typedef struct DecVec {
     DmapVector *v;
+    uint64_t *mset, *mval;       /* the vectors as bit masks (compared by record) */
+    uint32_t *tab;               /* hash of the vectors: index + 1, 0 = empty */
+    uint32_t tabcap;             /* power of two, > 2 n */
     int n, cap;
     Eval stack[EVAL_DEPTH];
     int top;
@@ -71,6 +78,12 @@ DmapVectors *dmap_vectors_new(const DmapFile *m)
             v->keys[v->nkeys].end = d->branches[k].addr + d->branches[k].len;
             v->keys[v->nkeys].dec = i;
             v->keys[v->nkeys].br = k;
+            v->keys[v->nkeys].bit = (uint64_t)1 << d->branches[k].cond;
+            v->keys[v->nkeys].succ[0] = d->branches[k].succ[0];
+            v->keys[v->nkeys].succ[1] = d->branches[k].succ[1];
+            v->keys[v->nkeys].entry = d->branches[k].entry;
+            v->keys[v->nkeys].taken_true = d->branches[k].taken_true != 0;
+            v->keys[v->nkeys].nconds = d->sco->nconds;
             v->nkeys++;
         }
     }
@@ -83,48 +96,100 @@ void dmap_vectors_free(DmapVectors *v)
     if (!v)
         return;
     if (v->dec)
-        for (int i = 0; i < dmap_count(v->map); i++)
+        for (int i = 0; i < dmap_count(v->map); i++) {
             free(v->dec[i].v);
+            free(v->dec[i].mset);
+            free(v->dec[i].mval);
+            free(v->dec[i].tab);
+        }
     free(v->dec);
     free(v->keys);
     free(v);
 }
 
-static void record(DecVec *dv, const char *values, char outcome)
+static uint32_t vec_hash(uint64_t set, uint64_t val, char outcome)
 {
-    for (int i = 0; i < dv->n; i++)
-        if (dv->v[i].outcome == outcome && !strcmp(dv->v[i].values, values)) {
-            dv->v[i].count++;
+    uint64_t h = set * 0x9E3779B97F4A7C15ull ^ val * 0xC2B2AE3D27D4EB4Full ^ (uint64_t)outcome;
+    return (uint32_t)(h ^ h >> 31);
+}
+
+static void record(DecVec *dv, const Eval *e, int nconds, char outcome)
+{
+    uint32_t h = 0;
+    if (dv->n <= 8) {            /* a short scan costs less than hashing */
+        for (int i = 0; i < dv->n; i++)
+            if (dv->mset[i] == e->set && dv->mval[i] == e->val && dv->v[i].outcome == outcome) {
+                dv->v[i].count++;
+                return;
+            }
+        if (dv->tab)
+            for (h = vec_hash(e->set, e->val, outcome) & (dv->tabcap - 1); dv->tab[h];
+                 h = (h + 1) & (dv->tabcap - 1))
+                ;
+    } else if (dv->tab) {
+        h = vec_hash(e->set, e->val, outcome) & (dv->tabcap - 1);
+        for (uint32_t k; (k = dv->tab[h]) != 0; h = (h + 1) & (dv->tabcap - 1))
+            if (dv->mset[k - 1] == e->set && dv->mval[k - 1] == e->val &&
+                dv->v[k - 1].outcome == outcome) {
+                dv->v[k - 1].count++;
+                return;
+            }
+    }
+    if (2 * ((uint32_t)dv->n + 1) > dv->tabcap) {
+        uint32_t nc = dv->tabcap ? 2 * dv->tabcap : 16;
+        uint32_t *t = calloc(nc, sizeof *t);
+        if (!t)
             return;
+        for (int i = 0; i < dv->n; i++) {
+            uint32_t x = vec_hash(dv->mset[i], dv->mval[i], dv->v[i].outcome) & (nc - 1);
+            while (t[x])
+                x = (x + 1) & (nc - 1);
+            t[x] = (uint32_t)i + 1;
         }
+        free(dv->tab);
+        dv->tab = t;
+        dv->tabcap = nc;
+        h = vec_hash(e->set, e->val, outcome) & (nc - 1);
+        while (t[h])
+            h = (h + 1) & (nc - 1);
+    }
     if (dv->n == dv->cap) {
         int nc = dv->cap ? 2 * dv->cap : 8;
         DmapVector *n = realloc(dv->v, (size_t)nc * sizeof *n);
-        if (!n)
+        uint64_t *ms = n ? realloc(dv->mset, (size_t)nc * sizeof *ms) : NULL;
+        if (n)
+            dv->v = n;
+        if (ms)
+            dv->mset = ms;
+        uint64_t *mv = ms ? realloc(dv->mval, (size_t)nc * sizeof *mv) : NULL;
+        if (!mv)
             return;
-        dv->v = n;
+        dv->mval = mv;
         dv->cap = nc;
     }
-    DmapVector *x = &dv->v[dv->n++];
+    DmapVector *x = &dv->v[dv->n];
     memset(x, 0, sizeof *x);
-    strcpy(x->values, values);
+    for (int c = 0; c < nconds; c++)
+        x->values[c] = !(e->set >> c & 1) ? '-' : (e->val >> c & 1) ? 'T' : 'F';
     x->outcome = outcome;
     x->count = 1;
+    dv->mset[dv->n] = e->set;
+    dv->mval[dv->n] = e->val;
+    dv->tab[h] = (uint32_t)++dv->n;
 }
 
-static void step(DmapVectors *v, int di, int bi, int taken)
+static inline __attribute__((always_inline)) void step(DmapVectors *v, const Key *key,
+                                                      int taken)
 {
-    const DmapDecision *d = dmap_decision(v->map, di);
-    const DmapBranch *b = &d->branches[bi];
-    DecVec *dv = &v->dec[di];
-    if (b->entry) {
+    int bi = key->br;
+    DecVec *dv = &v->dec[key->dec];
+    if (key->entry) {
         if (dv->top == EVAL_DEPTH) {
             dv->anomalies++;
             return;
         }
         Eval *e = &dv->stack[dv->top++];
-        memset(e->values, '-', (size_t)d->sco->nconds);
-        e->values[d->sco->nconds] = 0;
+        e->set = e->val = 0;
         e->expect = bi;
     }
     if (!dv->top || dv->stack[dv->top - 1].expect != bi) {
@@ -132,24 +197,24 @@ static void step(DmapVectors *v, int di, int bi, int taken)
         return;
     }
     Eval *e = &dv->stack[dv->top - 1];
-    e->values[b->cond] = (taken != 0) == (b->taken_true != 0) ? 'T' : 'F';
-    int next = b->succ[taken != 0];
+    uint64_t bit = key->bit;
+    e->set |= bit;
+    e->val = (e->val & ~bit) | ((taken != 0) == key->taken_true ? bit : 0);
+    int next = key->succ[taken != 0];
     if (next >= 0) {
         e->expect = next;
         return;
     }
     if (next == DMAP_OUT_T || next == DMAP_OUT_F)
-        record(dv, e->values, next == DMAP_OUT_T ? 'T' : 'F');
+        record(dv, e, key->nconds, next == DMAP_OUT_T ? 'T' : 'F');
     else
         dv->anomalies++;
     dv->top--;
 }
 
-void dmap_vectors_feed(DmapVectors *v, const TraceItem *it)
+/* First key whose end is >= END. */
+static size_t key_lower(const DmapVectors *v, uint64_t end)
 {
-    if (it->kind != TRACE_ITEM_BLOCK || it->partial || it->taken < 0 || !v->nkeys)
-        return;
-    uint64_t end = it->def.pc + it->def.size;
     size_t lo = 0, hi = v->nkeys;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -158,8 +223,33 @@ void dmap_vectors_feed(DmapVectors *v, const TraceItem *it)
         else
             hi = mid;
     }
-    for (; lo < v->nkeys && v->keys[lo].end == end; lo++)
-        step(v, v->keys[lo].dec, v->keys[lo].br, it->taken);
+    return lo;
+}
+
+void dmap_vectors_branch(DmapVectors *v, uint64_t end, int taken)
+{
+    for (size_t k = key_lower(v, end); k < v->nkeys && v->keys[k].end == end; k++)
+        step(v, &v->keys[k], taken);
+}
+
+int dmap_vectors_find(const DmapVectors *v, uint64_t end)
+{
+    size_t k = key_lower(v, end);
+    return k < v->nkeys && v->keys[k].end == end ? (int)k : -1;
+}
+
+void dmap_vectors_branch_at(DmapVectors *v, int key, int taken)
+{
+    uint64_t end = v->keys[key].end;
+    for (size_t k = (size_t)key; k < v->nkeys && v->keys[k].end == end; k++)
+        step(v, &v->keys[k], taken);
+}
+
+void dmap_vectors_feed(DmapVectors *v, const TraceItem *it)
+{
+    if (it->kind != TRACE_ITEM_BLOCK || it->partial || it->taken < 0 || !v->nkeys)
+        return;
+    dmap_vectors_branch(v, it->def.pc + it->def.size, it->taken);
 }
 
 int dmap_vectors_trace(DmapVectors *v, const char *path, char *err, size_t errlen)
