@@ -61,6 +61,13 @@ def main():
             t = os.path.join(d, "kill%d.trace" % k)
             p = subprocess.Popen([emucov, "run", "--trace", t, elf], stdout=subprocess.DEVNULL,
                                  stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+            # on a loaded machine emucov may not have started yet: kill it at a
+            # random moment after its trace exists, not before (a kill before
+            # the header is written leaves no trace at all, which proves nothing)
+            for _ in range(400):
+                if (os.path.exists(t) and os.path.getsize(t) > 0) or p.poll() is not None:
+                    break
+                time.sleep(0.05)
             time.sleep(0.2 + rng.random() * 1.5)
             p.kill()
             p.wait()
