@@ -31,6 +31,16 @@ def first_blocks(emucov, trace, n=2000):
     return [l for l in out.splitlines() if l.startswith("block")]
 
 
+def started(p, trace):
+    """Waits until emucov has written its trace header (up to 20 s): on a
+    loaded machine it may not have started yet, and a signal before that
+    point (no handler installed, no file) proves nothing about the trace."""
+    for _ in range(400):
+        if (os.path.exists(trace) and os.path.getsize(trace) > 0) or p.poll() is not None:
+            return
+        time.sleep(0.05)
+
+
 def main():
     emucov, elf = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     rng = random.Random(4242)
@@ -44,6 +54,7 @@ def main():
             t = os.path.join(d, "sig%d.trace" % sig)
             p = subprocess.Popen([emucov, "run", "--trace", t, elf], stdout=subprocess.DEVNULL,
                                  stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+            started(p, t)
             time.sleep(0.3 + rng.random() * 0.5)
             p.send_signal(sig)
             _, err = p.communicate(timeout=60)
@@ -61,13 +72,7 @@ def main():
             t = os.path.join(d, "kill%d.trace" % k)
             p = subprocess.Popen([emucov, "run", "--trace", t, elf], stdout=subprocess.DEVNULL,
                                  stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
-            # on a loaded machine emucov may not have started yet: kill it at a
-            # random moment after its trace exists, not before (a kill before
-            # the header is written leaves no trace at all, which proves nothing)
-            for _ in range(400):
-                if (os.path.exists(t) and os.path.getsize(t) > 0) or p.poll() is not None:
-                    break
-                time.sleep(0.05)
+            started(p, t)
             time.sleep(0.2 + rng.random() * 1.5)
             p.kill()
             p.wait()
