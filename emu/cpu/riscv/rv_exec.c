@@ -685,7 +685,15 @@ EmuRunReason rv_exec(RvCpu *cpu, uint64_t limit)
     } while (0)
     /* Enter a block: account for its instructions up front (traps correct
      * the count), then dispatch its first operation.  Expanded at every
-     * exit site so each has its own indirect jump to predict. */
+     * exit site so each has its own indirect jump to predict.  ENTER_TB
+     * runs the block-entry hooks (trace, -d exec/cpu); ENTER_TB_FAST is for
+     * exits that already tested `hooks` (it is constant between checks). */
+#define ENTER_TB_FAST(t) do {                                                  \
+        tb = (t);                                                              \
+        icount += tb->ninsns;                                                  \
+        op = tb->ops;                                                          \
+        goto *op->h;                                                           \
+    } while (0)
 #define ENTER_TB(t) do {                                                       \
         tb = (t);                                                              \
         icount += tb->ninsns;                                                  \
@@ -700,19 +708,24 @@ EmuRunReason rv_exec(RvCpu *cpu, uint64_t limit)
         goto *op->h;                                                           \
     } while (0)
 #define SYNC_ALL()  (m->icount = icount)
-    /* Leave a conditional block: record the outcome, then chain. */
-#define COND_CHAIN(t) do {                                                     \
-        if (tw) trace_cond(tw, tb->trace_id, (t));                             \
-        CHAIN(t);                                                              \
-    } while (0)
-    /* Leave a block by its static exit `t` (0 fall-through, 1 taken). */
-#define CHAIN(t) do {                                                          \
+    /* Leave a block by its static exit `t` (0 fall-through, 1 taken); a
+     * conditional exit (`cond`) records its outcome first.  One test of
+     * `hooks` per exit: without hooks the exit is a load of the chained
+     * successor, the budget compare and the entry (no trace, no logging). */
+#define CHAIN_EXIT(t, cond) do {                                               \
         RvTB *nx_ = tb->next[(t)];                                             \
-        if (likely(nx_ != NULL) && likely(icount < limit))                    \
-            ENTER_TB(nx_);                                                     \
+        if (unlikely(hooks)) {                                                 \
+            if ((cond) && tw) trace_cond(tw, tb->trace_id, (t));               \
+            if (likely(nx_ != NULL) && likely(icount < limit))                 \
+                ENTER_TB(nx_);                                                 \
+        } else if (likely(nx_ != NULL) && likely(icount < limit)) {            \
+            ENTER_TB_FAST(nx_);                                                \
+        }                                                                      \
         taken = (t);                                                           \
         goto exit_slow;                                                        \
     } while (0)
+#define COND_CHAIN(t) CHAIN_EXIT(t, 1)
+#define CHAIN(t)      CHAIN_EXIT(t, 0)
 
     /* Debug: a pending stop, a step request, or resuming inside the block
      * where the last stop happened (its entry is already accounted and
@@ -876,15 +889,24 @@ L_REMU: {
 }
     /* ---- loads/stores: direct host access for aligned RAM, else the slow
      *      path (MMIO, misaligned, PMP, unmapped) ---- */
+    /* RAM_ADDR() recomputes the effective address on the slow paths, after
+     * a compiler barrier: the fast path's address then dies at the bounds
+     * check instead of being spilled to the stack in every handler for the
+     * sake of the rare slow path (x[] and *op are unchanged in between). */
+#define RAM_ADDR()  ({ __asm__ volatile("" ::: "memory"); x[op->rs1] + (uint32_t)op->imm; })
+    /* Loads in the main RAM region need no alignment test: RAM is plain
+     * host memory (fast_lim keeps the access inside it), and a misaligned
+     * access there reads what rv_load_slow would (the bus does misaligned
+     * RAM accesses, as QEMU does; no trap for ordinary loads). */
 #define LOAD(sz, type, conv) {                                                 \
-    uint32_t a = x[op->rs1] + (uint32_t)op->imm;                               \
-    uint32_t off_ = a - fast_base;                                             \
-    if (likely(off_ < fast_lim && !(a & ((sz) - 1)))) {                \
+    uint32_t off_ = x[op->rs1] + (uint32_t)op->imm - fast_base;                \
+    if (likely(off_ < fast_lim)) {                                             \
         type v; memcpy(&v, fast_host + off_, sz);                              \
         x[op->rd] = conv;                                                      \
         NEXT();                                                                \
     }                                                                          \
-    uintptr_t h = cpu->rd_tab[a >> EMU_PAGE_BITS];                                  \
+    uint32_t a = RAM_ADDR();                                                   \
+    uintptr_t h = cpu->rd_tab[a >> EMU_PAGE_BITS];                             \
     if (likely(h && !(a & ((sz) - 1)))) {                                      \
         type v; memcpy(&v, (const void *)(h + a), sz);                         \
         x[op->rd] = conv;                                                      \
@@ -892,7 +914,7 @@ L_REMU: {
     }                                                                          \
     uint32_t v32; SYNC();                                                      \
     uint32_t e = rv_load_slow(cpu, a, sz, &v32);                               \
-    if (e != RV_OK) RAISE(e, a);                                               \
+    if (e != RV_OK) RAISE(e, RAM_ADDR());                                      \
     UNSYNC();                                                                  \
     { type v = (type)v32; x[op->rd] = conv; }                                  \
     if (unlikely(cpu->dbg.watch_hit)) goto dbg_after_op;                       \
@@ -903,6 +925,8 @@ L_LH:  LOAD(2, int16_t, (uint32_t)(int32_t)v)
 L_LW:  LOAD(4, uint32_t, v)
 L_LBU: LOAD(1, uint8_t, (uint32_t)v)
 L_LHU: LOAD(2, uint16_t, (uint32_t)v)
+    /* Stores keep the alignment test: the code-line check looks at the line
+     * of the first byte only. */
 #define STORE(sz, type) {                                                      \
     uint32_t a = x[op->rs1] + (uint32_t)op->imm;                               \
     uint32_t off_ = a - fast_base;                                             \
@@ -910,14 +934,15 @@ L_LHU: LOAD(2, uint16_t, (uint32_t)v)
         type v = (type)x[op->rs2]; memcpy(fast_host + off_, &v, sz);           \
         NEXT();                                                                \
     }                                                                          \
-    uintptr_t h = cpu->wr_tab[a >> EMU_PAGE_BITS];                                  \
+    a = RAM_ADDR();                                                            \
+    uintptr_t h = cpu->wr_tab[a >> EMU_PAGE_BITS];                             \
     if (likely(h && !(a & ((sz) - 1)) && !code_lines[a >> 6])) {               \
         type v = (type)x[op->rs2]; memcpy((void *)(h + a), &v, sz);            \
         NEXT();                                                                \
     }                                                                          \
     SYNC();                                                                    \
     uint32_t e = rv_store_slow(cpu, a, sz, x[op->rs2]);                        \
-    if (e != RV_OK) RAISE(e, a);                                               \
+    if (e != RV_OK) RAISE(e, RAM_ADDR());                                      \
     UNSYNC();                                                                  \
     if (unlikely(cpu->dbg.watch_hit)) goto dbg_after_op;                       \
     NEXT();                                                                    \
@@ -981,7 +1006,7 @@ L_END:
     CHAIN(0);
 L_JALR: {
     uint32_t t = (x[op->rs1] + (uint32_t)op->imm) & ~1u;
-    x[op->rd] = OP_PC() + op->len;
+    x[op->rd] = tb->fall_pc;       /* jalr always ends its block */
     cpu->pc = t;
     goto exit_indirect;
 }
@@ -1116,12 +1141,18 @@ exit_slow:
     goto check;
 exit_indirect:
     cpu->last_was_fetch_fault = false;
-    if (tw)
-        trace_indirect(tw, cpu->pc);
-    if (likely(icount < limit)) {
+    if (unlikely(hooks)) {
+        if (tw)
+            trace_indirect(tw, cpu->pc);
+        if (likely(icount < limit)) {
+            RvTB *nx = cpu->tbc->jc[rv_jc_hash(cpu->pc)];
+            if (nx && nx->pc == cpu->pc && nx->priv == cpu->priv)
+                ENTER_TB(nx);
+        }
+    } else if (likely(icount < limit)) {
         RvTB *nx = cpu->tbc->jc[rv_jc_hash(cpu->pc)];
         if (nx && nx->pc == cpu->pc && nx->priv == cpu->priv)
-            ENTER_TB(nx);
+            ENTER_TB_FAST(nx);
     }
     goto check;
 exit_xret:
@@ -1165,10 +1196,14 @@ raise: {
 #undef chain_from
 #undef chain_slot
 #undef ENTER_TB
+#undef ENTER_TB_FAST
+#undef CHAIN_EXIT
+#undef COND_CHAIN
 #undef SYNC_ALL
 #undef CHAIN
 #undef LOAD
 #undef STORE
+#undef RAM_ADDR
 #undef CSR_OP
 #undef LOAD_LOCALS
 }
