@@ -7,6 +7,9 @@
  * fence.i), capped at RV_TB_MAX_INSNS.  Each guest instruction becomes one
  * pre-decoded operation {handler, imm, rd, rs1, rs2, len}; the interpreter
  * jumps from handler to handler (computed goto) with no decoding at run time.
+ * Common idioms get specialised handlers and common adjacent pairs a fused
+ * handler on their first operation (rv_fuse); the operations themselves, and
+ * so block shapes, counts and traces, stay one per instruction.
  *
  * Blocks are cached by (pc, privilege) and chained to their static
  * successors, so a hot loop runs from block to block without a lookup.
