@@ -37,6 +37,11 @@ static void usage_run(FILE *out)
 "                           guest_errors, unimp, tb (`-d help` lists them)\n"
 "  -D FILE                  write debug logs to FILE instead of stderr\n"
 "  --stats                  print instructions, host time and speed on stderr at exit\n"
+"  --semihosting-root DIR   let the guest's semihosting calls open, create, remove\n"
+"                           and rename host files in DIR and below (default: only\n"
+"                           the console, \":tt\"); `/` gives QEMU's whole-host access\n"
+"  --append ARGS            the guest's command line after its name (semihosting\n"
+"                           SYS_GET_CMDLINE), as QEMU's -append\n"
 "  -gdb tcp::PORT           gdb server on 127.0.0.1:PORT (tcp:HOST:PORT for another\n"
 "                           address; PORT 0 picks a free port, printed on stderr)\n"
 "  -s                       shorthand for -gdb tcp::1234\n"
@@ -119,7 +124,7 @@ static int run_main(int argc, char **argv)
     const char *trace = NULL, *trace_mode = "history";
     EmuRunOptions ro = { 0 };
     bool stats = false;
-    const char *gdb_spec = NULL;
+    const char *gdb_spec = NULL, *semi_root = NULL, *append = NULL;
     bool gdb_wait = false;
     char err[512];
 
@@ -164,6 +169,12 @@ static int run_main(int argc, char **argv)
             NEED_ARG(); logs = val;
         } else if (!strcmp(a, "-D")) {
             NEED_ARG(); logfile = val;
+        } else if (!strcmp(a, "--semihosting-root") || !strncmp(a, "--semihosting-root=", 19)) {
+            if (a[18] == '=') val = a + 19; else NEED_ARG();
+            semi_root = val;
+        } else if (!strcmp(a, "--append") || !strncmp(a, "--append=", 9)) {
+            if (a[8] == '=') val = a + 9; else NEED_ARG();
+            append = val;
         } else if (!strcmp(a, "--stats")) {
             stats = true;
         } else if (!strcmp(a, "-s")) {
@@ -261,7 +272,18 @@ static int run_main(int argc, char **argv)
         return EMU_EXIT_INPUT;
     }
 
-    snprintf(m->cmdline, sizeof m->cmdline, "%s", elf);
+    if (snprintf(m->cmdline, sizeof m->cmdline, "%s%s%s", elf, append ? " " : "",
+                 append ? append : "") >= (int)sizeof m->cmdline) {
+        fprintf(stderr, "%s run: the guest command line (firmware name and --append) is longer "
+                "than %zu bytes\n", progname, sizeof m->cmdline - 1);
+        emu_machine_free(m);
+        return EMU_EXIT_USAGE;
+    }
+    if (semi_root && !emu_semihost_set_root(m, semi_root, err, sizeof err)) {
+        fprintf(stderr, "%s run: --semihosting-root: %s\n", progname, err);
+        emu_machine_free(m);
+        return EMU_EXIT_INPUT;
+    }
     signal(SIGPIPE, SIG_IGN);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);

@@ -8,7 +8,14 @@
  *   f<NNNN>-<name>.html   one annotated source page per file: line number,
  *                     mark, count, text coloured by mark; under a line what
  *                     is missing (its violations), its exemption, and at
- *                     the object levels its instructions (expandable)
+ *                     the object levels its instructions (expandable), at
+ *                     the decision levels each decision (expandable: its
+ *                     conditions, table of evaluation vectors and pairs,
+ *                     the exemptions covering its obligations)
+ *                     (exemptions, docs/coverage-semantics.md §6: the index
+ *                     and each file page list them with their
+ *                     justification and whether they were violated; their
+ *                     lines are marked '#'/'*', their violations tagged)
  *   untraceable.html  object code no source line maps to
  *   emucov.css, emucov.js   style and the few lines of sorting code
  *
@@ -22,6 +29,7 @@
  * gives byte-identical pages.
  */
 #include "render_util.h"
+#include "decision_render.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -386,6 +394,153 @@ static void put_violation_place(ReportBuf *b, const CovViolation *v, unsigned li
     report_buf_puts(b, ": ");
 }
 
+static const char *decision_class(CovDecisionState s)
+{
+    switch (s) {
+    case COV_DEC_COVERED: return "m-cov";
+    case COV_DEC_PARTIAL: return "m-partial";
+    case COV_DEC_NOT_COVERED: return "m-notcov";
+    default: return "m-undet";
+    }
+}
+
+/* One decision as an expandable block: summary line, conditions, the table
+ * of distinct evaluation vectors and the independence pairs of the level. */
+static void put_decision(ReportBuf *b, const CovReport *r, const CovDecision *d, unsigned idx)
+{
+    const char *pk = report_pair_kind(r->level);
+    unsigned paired = 0;
+    for (unsigned c = 0; c < d->nconds; c++)
+        paired += d->conds[c].covered;
+    report_buf_printf(b, "<details class=\"dec %s\"><summary>decision %u (%s%s) %u:%u&#8211;%u:%u: %s",
+                      decision_class(d->state), idx, cov_decision_kind_name(d->kind),
+                      d->from_macro ? ", macro" : "", d->line, d->col, d->end_line, d->end_col,
+                      cov_decision_state_name(d->state));
+    if (d->reason) {
+        report_buf_puts(b, " &#8212; ");
+        report_buf_markup(b, d->reason);
+    } else {
+        report_buf_printf(b, " &#8212; outcomes True %s, False %s",
+                          d->outcome_true ? "yes" : "no", d->outcome_false ? "yes" : "no");
+        if (pk)
+            report_buf_printf(b, "; %u/%u conditions with a %s pair", paired, d->nconds, pk);
+    }
+    ReportBuf x;   /* its exemptions, one line each (decision_render.h) */
+    report_buf_init(&x);
+    report_decision_exemptions(&x, r, d, "");
+    if (*report_buf_str(&x))
+        report_buf_puts(b, " &#8212; exempted");
+    report_buf_puts(b, "</summary>\n");
+    if (*report_buf_str(&x)) {
+        report_buf_puts(b, "<pre class=\"dec-exempt\">");
+        report_buf_markup(b, report_buf_str(&x));
+        report_buf_puts(b, "</pre>\n");
+    }
+    report_buf_free(&x);
+    report_buf_puts(b, "<p class=\"tree\">tree <code>");
+    ReportBuf t;
+    report_buf_init(&t);
+    report_decision_tree(&t, d);
+    report_buf_markup(b, report_buf_str(&t));
+    report_buf_free(&t);
+    report_buf_puts(b, "</code></p>\n<table class=\"vectors\"><thead><tr><th>#</th>");
+    for (unsigned c = 0; c < d->nconds; c++) {
+        const CovCondition *cd = &d->conds[c];
+        report_buf_printf(b, "<th title=\"%u:%u&#8211;%u:%u", cd->line, cd->col, cd->end_line,
+                          cd->end_col);
+        if (cd->macro) {
+            report_buf_puts(b, " (expansion of ");
+            report_buf_markup(b, cd->macro);
+            report_buf_printf(b, " at %u:%u)", cd->macro_line, cd->macro_col);
+        } else if (cd->from_macro) {
+            report_buf_puts(b, " (in a macro expansion)");
+        }
+        report_buf_printf(b, "\">c%u <code>", c + 1);
+        report_buf_markup(b, d->conds[c].text);
+        report_buf_puts(b, "</code></th>");
+    }
+    report_buf_puts(b, "<th>outcome</th><th class=\"num\">count</th></tr></thead><tbody>");
+    for (unsigned k = 0; k < d->nvectors; k++) {
+        const CovEvalVector *v = &d->vectors[k];
+        report_buf_printf(b, "<tr><td>%u</td>", k + 1);
+        for (unsigned c = 0; c < d->nconds; c++)
+            report_buf_printf(b, "<td>%c</td>", v->values[c]);
+        report_buf_printf(b, "<td>%c</td><td class=\"num\">%" PRIu64 "</td></tr>", v->outcome,
+                          v->count);
+    }
+    if (!d->nvectors)
+        report_buf_printf(b, "<tr><td colspan=\"%u\">%s</td></tr>", d->nconds + 3,
+                          d->reason ? "not analysed" : "never evaluated");
+    report_buf_puts(b, "</tbody></table>\n");
+    if (pk && !d->reason) {
+        report_buf_puts(b, "<ul class=\"pairs\">");
+        for (unsigned c = 0; c < d->nconds; c++) {
+            const int *p = report_condition_pair(&d->conds[c], r->level);
+            report_buf_printf(b, "<li class=\"%s\">c%u <code>", p[0] >= 0 ? "pair" : "nopair",
+                              c + 1);
+            report_buf_markup(b, d->conds[c].text);
+            if (p[0] >= 0)
+                report_buf_printf(b, "</code>: %s pair, vectors %d and %d</li>", pk, p[0] + 1,
+                                  p[1] + 1);
+            else
+                report_buf_printf(b, "</code>: no %s pair</li>", pk);
+        }
+        report_buf_puts(b, "</ul>\n");
+    }
+    report_buf_puts(b, "</details>");
+}
+
+static void put_line_decisions(ReportBuf *b, const CovReport *r, const CovLine *ln)
+{
+    for (unsigned d = 0; d < ln->decisions.n; d++)
+        put_decision(b, r, &ln->decisions.v[d], d + 1);
+}
+
+/* The exemptions of file `only` (all files when -1): a table linking to
+ * their first line, with what they cover, their state and justification. */
+static void put_exemptions(ReportBuf *b, const CovReport *r, int only)
+{
+    unsigned n = 0;
+    for (unsigned i = 0; i < r->nexemptions; i++)
+        n += only < 0 || r->exemptions[i].file == only;
+    if (n == 0) {
+        if (only < 0)
+            report_buf_puts(b, "<p>No exemption.</p>\n");
+        return;
+    }
+    if (only >= 0)
+        report_buf_puts(b, "<h2>Exempted regions</h2>\n");
+    report_buf_printf(b, "<p>%u exemption%s, %u exempted obligation%s, %u of them violated.</p>\n",
+                      n, n == 1 ? "" : "s", r->totals.exempted,
+                      r->totals.exempted == 1 ? "" : "s", report_exempted_violations(r));
+    report_buf_puts(b, "<table class=\"exemptions\"><thead><tr><th>Mark</th><th>Where</th>"
+                       "<th>Exempts</th><th class=\"num\">Violated</th>"
+                       "<th>Justification</th></tr></thead><tbody>\n");
+    for (unsigned i = 0; i < r->nexemptions; i++) {
+        const CovExemption *x = &r->exemptions[i];
+        if (only >= 0 && x->file != only)
+            continue;
+        char mark = x->violated ? COV_MARK_EXEMPT_VIOLATED : COV_MARK_EXEMPT;
+        char what[128], page[128] = "";
+        report_exemption_what(x, what, sizeof what);
+        if (x->file >= 0 && (unsigned)x->file < r->nfiles && only < 0)
+            file_page_name(r, (unsigned)x->file, page, sizeof page);
+        report_buf_printf(b, "<tr class=\"%s\"><td class=\"m\">%c</td><td><a href=\"",
+                          mark_class(mark), mark);
+        report_buf_markup(b, page);
+        report_buf_printf(b, "#L%u\">", x->first_line);
+        if (x->file >= 0 && (unsigned)x->file < r->nfiles)
+            report_buf_markup(b, display_name(&r->files[x->file]));
+        report_buf_printf(b, ":%u</a></td><td>", x->first_line);
+        report_buf_markup(b, what);
+        report_buf_printf(b, "</td><td class=\"num\">%u/%u</td><td class=\"exemption\">",
+                          x->violated, x->obligations);
+        report_buf_markup(b, x->justification);
+        report_buf_puts(b, "</td></tr>\n");
+    }
+    report_buf_puts(b, "</tbody></table>\n");
+}
+
 static void put_source_line(ReportBuf *b, const CovReport *r, const CovLine *ln)
 {
     report_buf_printf(b, "<tr id=\"L%u\" class=\"%s\" data-mark=\"", ln->number,
@@ -412,6 +567,8 @@ static void put_source_line(ReportBuf *b, const CovReport *r, const CovLine *ln)
                 report_buf_markup(b, vi->kind);
                 report_buf_puts(b, ")</span>");
             }
+            if (vi->exempted)
+                report_buf_puts(b, " <span class=\"exempted\">[exempted]</span>");
             report_buf_puts(b, "</li>");
         }
         report_buf_puts(b, "</ul>");
@@ -421,6 +578,7 @@ static void put_source_line(ReportBuf *b, const CovReport *r, const CovLine *ln)
         report_buf_markup(b, ln->exemption);
         report_buf_puts(b, "</div>");
     }
+    put_line_decisions(b, r, ln);
     if (report_level_is_object(r->level) && ln->ninsns) {
         report_buf_printf(b, "<details class=\"obj\"><summary>%u instruction%s</summary>"
                              "<pre class=\"insns\">", ln->ninsns, ln->ninsns == 1 ? "" : "s");
@@ -462,6 +620,7 @@ static int render_file_page(const CovReport *r, unsigned fi, const char *meta_co
         report_buf_puts(&warn, "<p class=\"warning\">Source not available: lines and marks "
                                "come from the DWARF line table only.</p>\n");
     put_summary(&summary, r->level, &f->counts);
+    put_exemptions(&summary, r, (int)fi);
     if (f->nlines == 0) {
         report_buf_puts(&source, "<p class=\"nosrc\">No lines.</p>\n");
     } else {
@@ -554,7 +713,8 @@ static int copy_asset(const char *name, const char *outdir, char *err, size_t er
 
 static int html_render(const CovReport *r, const char *outdir, char *err, size_t errlen)
 {
-    enum { TOOL, LEVEL, META, WARN, SUMMARY, NOTES, FILES, FUNCS, UNTR, RUNS, RANGES, NPART };
+    enum { TOOL, LEVEL, META, WARN, SUMMARY, NOTES, FILES, FUNCS, UNTR, RUNS, RANGES, EXEMPT,
+           NPART };
     ReportBuf part[NPART], page;
     for (int i = 0; i < NPART; i++)
         report_buf_init(&part[i]);
@@ -571,6 +731,7 @@ static int html_render(const CovReport *r, const char *outdir, char *err, size_t
     put_untraceable_summary(&part[UNTR], r);
     put_runs_table(&part[RUNS], r);
     put_untraceable_ranges(&part[RANGES], r);
+    put_exemptions(&part[EXEMPT], r, -1);
 
     int rc = 0;
     for (int i = 0; i < NPART; i++)
@@ -583,6 +744,7 @@ static int html_render(const CovReport *r, const char *outdir, char *err, size_t
         { "files", report_buf_str(&part[FILES]) }, { "functions", report_buf_str(&part[FUNCS]) },
         { "untraceable", report_buf_str(&part[UNTR]) }, { "runs", report_buf_str(&part[RUNS]) },
         { "ranges", report_buf_str(&part[RANGES]) },
+        { "exemptions", report_buf_str(&part[EXEMPT]) },
     };
     const unsigned nvars = sizeof vars / sizeof vars[0];
     if (rc == 0)

@@ -8,6 +8,7 @@
  * Integers are written exactly (uint64); addresses are plain integers.
  */
 #include "render_util.h"
+#include "decision_render.h"
 
 #include <inttypes.h>
 
@@ -51,6 +52,7 @@ static void put_bool_field(ReportBuf *b, const char *key, bool v, bool comma)
     report_buf_printf(b, "%s%s", v ? "true" : "false", comma ? "," : "");
 }
 
+/* An index (files, exemptions), null when negative. */
 static void put_file_ref(ReportBuf *b, const char *key, int file, bool comma)
 {
     put_key(b, key);
@@ -106,7 +108,103 @@ static void put_runs(ReportBuf *b, const CovReport *r)
     report_buf_puts(b, r->nruns ? "\n  ],\n" : "],\n");
 }
 
-static void put_line(ReportBuf *b, const CovLine *ln)
+static void put_pair_field(ReportBuf *b, const char *key, const int *p, bool comma)
+{
+    put_key(b, key);
+    if (p[0] < 0)
+        report_buf_puts(b, "null");
+    else
+        report_buf_printf(b, "[%d,%d]", p[0], p[1]);
+    if (comma)
+        report_buf_putc(b, ',');
+}
+
+/* One decision (report.h CovDecision; docs/json-schema.json $defs/decision).
+ * Vector indices in the pairs are 0-based indices into "vectors". */
+static void put_decision(ReportBuf *b, const CovReport *r, const CovDecision *d)
+{
+    report_buf_printf(b, "{\"line\":%u,\"col\":%u,\"end_line\":%u,\"end_col\":%u,", d->line,
+                      d->col, d->end_line, d->end_col);
+    put_str_field(b, "kind", cov_decision_kind_name(d->kind), true);
+    put_bool_field(b, "from_macro", d->from_macro, true);
+    put_str_field(b, "state", cov_decision_state_name(d->state), true);
+    put_str_field(b, "reason", d->reason, true);
+    put_key(b, "tree");
+    ReportBuf t;
+    report_buf_init(&t);
+    report_decision_tree(&t, d);
+    report_buf_json(b, report_buf_str(&t));
+    report_buf_free(&t);
+    report_buf_printf(b, ",\"outcomes\":{\"true\":%s,\"false\":%s},",
+                      d->outcome_true ? "true" : "false", d->outcome_false ? "true" : "false");
+    report_buf_puts(b, "\"exemptions\":{");
+    put_file_ref(b, "true", d->exempt_true, true);
+    put_file_ref(b, "false", d->exempt_false, false);
+    report_buf_puts(b, "},");
+    put_str_field(b, "pair_kind", report_pair_kind(r->level), true);
+    report_buf_puts(b, "\"conditions\":[");
+    for (unsigned c = 0; c < d->nconds; c++) {
+        const CovCondition *cd = &d->conds[c];
+        report_buf_printf(b, "%s{\"line\":%u,\"col\":%u,\"end_line\":%u,\"end_col\":%u,",
+                          c ? "," : "", cd->line, cd->col, cd->end_line, cd->end_col);
+        put_str_field(b, "text", cd->text, true);
+        put_bool_field(b, "from_macro", cd->from_macro, true);
+        put_key(b, "macro");
+        if (cd->macro) {
+            report_buf_putc(b, '{');
+            put_str_field(b, "name", cd->macro, true);
+            put_u64_field(b, "line", cd->macro_line, true);
+            put_u64_field(b, "col", cd->macro_col, false);
+            report_buf_puts(b, "},");
+        } else {
+            report_buf_puts(b, "null,");
+        }
+        put_pair_field(b, "unique_cause_pair", cd->uc_pair, true);
+        put_pair_field(b, "masking_pair", cd->masking_pair, true);
+        put_bool_field(b, "covered", cd->covered, true);
+        put_file_ref(b, "exemption", cd->exemption, false);
+        report_buf_putc(b, '}');
+    }
+    report_buf_puts(b, "],\"vectors\":[");
+    for (unsigned k = 0; k < d->nvectors; k++) {
+        const CovEvalVector *v = &d->vectors[k];
+        char o[2] = {v->outcome, 0};
+        report_buf_puts(b, k ? ",{" : "{");
+        put_str_field(b, "values", v->values, true);
+        put_str_field(b, "outcome", o, true);
+        put_u64_field(b, "count", v->count, false);
+        report_buf_putc(b, '}');
+    }
+    report_buf_puts(b, "]}");
+}
+
+/* Decision levels only: the line's decisions (absent below stmt+decision). */
+static void put_line_decisions(ReportBuf *b, const CovReport *r, const CovLine *ln)
+{
+    if (r->level < COV_LEVEL_STMT_DECISION)
+        return;
+    report_buf_puts(b, ",\"decisions\":[");
+    for (unsigned d = 0; d < ln->decisions.n; d++) {
+        if (d)
+            report_buf_putc(b, ',');
+        put_decision(b, r, &ln->decisions.v[d]);
+    }
+    report_buf_putc(b, ']');
+}
+
+static void put_decision_counts(ReportBuf *b, const CovReport *r, const CovDecisionCounts *c)
+{
+    if (r->level < COV_LEVEL_STMT_DECISION)
+        return;
+    report_buf_printf(b,
+        ",\"decision_summary\":{\"decisions\":%u,\"covered\":%u,\"partially_covered\":%u,"
+        "\"not_covered\":%u,\"undetermined\":%u,\"conditions\":%u,"
+        "\"conditions_covered\":%u,\"conditions_undetermined\":%u}",
+        c->decisions, c->covered, c->partial, c->not_covered, c->undetermined, c->conditions,
+        c->conditions_covered, c->conditions_undetermined);
+}
+
+static void put_line(ReportBuf *b, const CovReport *r, const CovLine *ln)
 {
     report_buf_printf(b, "{\"number\":%u,\"mark\":", ln->number);
     put_mark(b, ln->mark);
@@ -121,7 +219,8 @@ static void put_line(ReportBuf *b, const CovLine *ln)
         report_buf_printf(b, "%s{\"line\":%u,\"col\":%u,\"end_line\":%u,\"end_col\":%u,",
                           v ? "," : "", vi->line, vi->col, vi->end_line, vi->end_col);
         put_str_field(b, "kind", vi->kind, true);
-        put_str_field(b, "message", vi->message, false);
+        put_str_field(b, "message", vi->message, true);
+        put_bool_field(b, "exempted", vi->exempted, false);
         report_buf_putc(b, '}');
     }
     report_buf_puts(b, "],");
@@ -129,7 +228,9 @@ static void put_line(ReportBuf *b, const CovLine *ln)
     report_buf_putc(b, '[');
     for (unsigned k = 0; k < ln->ninsns; k++)
         report_buf_printf(b, "%s%" PRIu32, k ? "," : "", ln->insns[k]);
-    report_buf_puts(b, "]}");
+    report_buf_putc(b, ']');
+    put_line_decisions(b, r, ln);
+    report_buf_putc(b, '}');
 }
 
 static void put_files(ReportBuf *b, const CovReport *r)
@@ -144,10 +245,11 @@ static void put_files(ReportBuf *b, const CovReport *r)
         put_bool_field(b, "source_available", f->source_available, true);
         put_key(b, "counts");
         put_counts(b, &f->counts);
+        put_decision_counts(b, r, &f->dcounts);
         report_buf_puts(b, ",\n     \"lines\": [");
         for (unsigned l = 0; l < f->nlines; l++) {
             report_buf_puts(b, l ? ",\n      " : "\n      ");
-            put_line(b, &f->lines[l]);
+            put_line(b, r, &f->lines[l]);
         }
         report_buf_puts(b, f->nlines ? "\n     ]}" : "]}");
     }
@@ -216,6 +318,26 @@ static void put_blocks(ReportBuf *b, const CovReport *r)
     report_buf_puts(b, r->nblocks ? "\n  ],\n" : "],\n");
 }
 
+/* Exemptions (docs/coverage-semantics.md §6), in the report's order. */
+static void put_exemptions(ReportBuf *b, const CovReport *r)
+{
+    report_buf_puts(b, "  \"exemptions\": [");
+    for (unsigned i = 0; i < r->nexemptions; i++) {
+        const CovExemption *x = &r->exemptions[i];
+        report_buf_puts(b, i ? ",\n    {" : "\n    {");
+        put_file_ref(b, "file", x->file, true);
+        put_str_field(b, "kind", cov_exempt_kind_name(x->kind), true);
+        put_u64_field(b, "first_line", x->first_line, true);
+        put_u64_field(b, "last_line", x->last_line, true);
+        put_u64_field(b, "condition", x->condition, true);
+        put_str_field(b, "justification", x->justification, true);
+        put_u64_field(b, "obligations", x->obligations, true);
+        put_u64_field(b, "violated", x->violated, false);
+        report_buf_putc(b, '}');
+    }
+    report_buf_puts(b, r->nexemptions ? "\n  ],\n" : "],\n");
+}
+
 static int json_render(const CovReport *r, const char *outdir, char *err, size_t errlen)
 {
     ReportBuf b;
@@ -235,6 +357,7 @@ static int json_render(const CovReport *r, const char *outdir, char *err, size_t
     put_bool_field(&b, "line_level_only", r->line_level_only, false);
     report_buf_puts(&b, ",\n  \"totals\": ");
     put_counts(&b, &r->totals);
+    put_decision_counts(&b, r, &r->dtotals);
     report_buf_puts(&b, ",\n");
     put_runs(&b, r);
     put_files(&b, r);
@@ -242,6 +365,7 @@ static int json_render(const CovReport *r, const char *outdir, char *err, size_t
     put_insns(&b, r);
     put_untraceable(&b, r);
     put_blocks(&b, r);
+    put_exemptions(&b, r);
     report_buf_puts(&b, "  \"notes\": [");
     for (unsigned i = 0; i < r->nnotes; i++) {
         report_buf_puts(&b, i ? ",\n    " : "\n    ");

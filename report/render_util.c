@@ -372,3 +372,31 @@ void report_hex_sha256(const uint8_t sha[32], char out[65])
     }
     out[64] = '\0';
 }
+
+void report_exemption_what(const CovExemption *x, char *buf, size_t n)
+{
+    switch (x->kind) {
+    case COV_EXEMPT_REGION:
+        snprintf(buf, n, "lines %u-%u", x->first_line, x->last_line);
+        break;
+    case COV_EXEMPT_DECISION_TRUE:
+    case COV_EXEMPT_DECISION_FALSE:
+        snprintf(buf, n, "outcome %s of the decision at line %u",
+                 x->kind == COV_EXEMPT_DECISION_TRUE ? "TRUE" : "FALSE", x->first_line);
+        break;
+    case COV_EXEMPT_CONDITION:
+        snprintf(buf, n, "condition %u of the decision at line %u", x->condition, x->first_line);
+        break;
+    default:
+        snprintf(buf, n, "line %u", x->first_line);
+        break;
+    }
+}
+
+uint32_t report_exempted_violations(const CovReport *r)
+{
+    uint32_t v = 0;
+    for (unsigned i = 0; i < r->nexemptions; i++)
+        v += r->exemptions[i].violated;
+    return v;
+}

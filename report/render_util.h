@@ -92,12 +92,18 @@ uint64_t report_line_hits(const CovReport *r, const CovLine *ln);
  * exempted '#'/'*'). */
 bool report_line_has_code(const CovLine *ln);
 
+/* Exemptions (issue 8): what one covers, for humans ("lines 10-13",
+ * "outcome FALSE of the decision at line 35", "condition 2 of the decision
+ * at line 35"), and the number of exempted obligations violated over all. */
+void report_exemption_what(const CovExemption *x, char *buf, size_t n);
+uint32_t report_exempted_violations(const CovReport *r);
+
 /* The lowercase-hex text of a SHA-256 (65 bytes incl. NUL). */
 void report_hex_sha256(const uint8_t sha[32], char out[65]);
 
 /* The renderers defined in report/ (listed by report.c's table). */
 extern const ReportRenderer report_html, report_json, report_lcov,
-    report_cobertura, report_drcov;
+    report_cobertura, report_drcov, report_sarif;
 
 /* The HTML report's templates (html-templates/), embedded at build time by
  * html-templates/embed.py; the array ends with a NULL name. */

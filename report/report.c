@@ -33,11 +33,11 @@ bool cov_level_parse(const char *s, CovLevel *out)
 
 /* Each renderer lives in its own file (report/<name>.c). */
 extern const ReportRenderer report_text, report_xcov, report_html, report_json, report_lcov,
-    report_cobertura, report_drcov;
+    report_cobertura, report_drcov, report_sarif;
 
 const ReportRenderer *const report_renderers[] = {
     &report_text, &report_xcov, &report_html, &report_json,
-    &report_lcov, &report_cobertura, &report_drcov, NULL,
+    &report_lcov, &report_cobertura, &report_drcov, &report_sarif, NULL,
 };
 
 const ReportRenderer *report_find(const char *name)
@@ -46,6 +46,17 @@ const ReportRenderer *report_find(const char *name)
         if (name && !strcmp(report_renderers[i]->name, name))
             return report_renderers[i];
     return NULL;
+}
+
+const char *cov_exempt_kind_name(CovExemptKind k)
+{
+    static const char *const names[] = {
+        [COV_EXEMPT_REGION] = "region",
+        [COV_EXEMPT_DECISION_TRUE] = "decision-true",
+        [COV_EXEMPT_DECISION_FALSE] = "decision-false",
+        [COV_EXEMPT_CONDITION] = "condition",
+    };
+    return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
 }
 
 void cov_report_free(CovReport *r)
@@ -72,6 +83,9 @@ void cov_report_free(CovReport *r)
             free(L->exemption);
             free(L->insns);
             free(L->stmts);
+            for (unsigned d = 0; d < L->decisions.n; d++)
+                cov_decision_free(&L->decisions.v[d]);
+            free(L->decisions.v);
         }
         free(f->lines);
         free(f->path);
@@ -91,5 +105,8 @@ void cov_report_free(CovReport *r)
     for (unsigned i = 0; i < r->nnotes; i++)
         free(r->notes[i]);
     free(r->notes);
+    for (unsigned i = 0; i < r->nexemptions; i++)
+        free(r->exemptions[i].justification);
+    free(r->exemptions);
     free(r);
 }

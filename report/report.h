@@ -62,6 +62,8 @@ typedef struct CovViolation {
                                  false", "mcdc-independence", "undetermined",
                                  "insn-not-executed", ... (docs list them)   */
     char *message;            /* human text, e.g. "statement not executed"  */
+    bool exempted;            /* covered by an exemption (CovReport.exemptions):
+                                 listed, never counted as a violation      */
 } CovViolation;
 
 /* One machine instruction of the ELF's code. */
@@ -83,6 +85,114 @@ typedef struct CovStmt {
     char mark;                /* '+' covered, '-' not covered, '?' undetermined */
 } CovStmt;
 
+/* ---- decisions (levels stmt+decision, stmt+mcdc, stmt+uc_mcdc) ----------
+ * docs/coverage-semantics.md §1 (DO-178C definitions) and §6 (what the
+ * report shows).  A decision is listed on the line where its span starts. */
+
+typedef enum CovDecisionKind {
+    COV_DEC_IF = 0, COV_DEC_WHILE, COV_DEC_DO_WHILE, COV_DEC_FOR, COV_DEC_TERNARY,
+    COV_DEC_EXPR,             /* && / || outside a control statement        */
+} CovDecisionKind;
+
+const char *cov_decision_kind_name(CovDecisionKind k);   /* "if" ... "expr" */
+bool cov_decision_kind_parse(const char *s, CovDecisionKind *out);
+
+/* One node of the decision's &&/||/! tree (parentheses are transparent). */
+typedef struct CovDecNode {
+    char op;                  /* 'c' condition, '&' and, '|' or, '!' not    */
+    int child[2];             /* node indices, -1 none ('!' uses child[0])  */
+    int cond;                 /* 'c': index into CovDecision.conds, else -1 */
+} CovDecNode;
+
+/* A distinct evaluation vector: the value of each condition ('T', 'F', or
+ * '-' when short-circuited), the decision's outcome, how often it was seen. */
+typedef struct CovEvalVector {
+    char *values;             /* nconds characters + NUL                    */
+    char outcome;             /* 'T' or 'F'                                 */
+    uint64_t count;
+} CovEvalVector;
+
+typedef struct CovCondition {
+    unsigned line, col;       /* its range (1-based, end exclusive like
+                                 CovViolation); inside a macro expansion the
+                                 range is the macro invocation's           */
+    unsigned end_line, end_col;
+    char *text;               /* source text, whitespace runs as one space  */
+    bool from_macro;          /* written in (or passed to) a macro          */
+    char *macro;              /* its expansion origin: the name of the
+                                 innermost macro invocation it is in, NULL
+                                 when none (or unknown)                     */
+    unsigned macro_line, macro_col;          /* where that invocation starts */
+    /* independence pairs: indices into CovDecision.vectors (first < second),
+     * {-1, -1} when none; the first pair in vector order (i, then j) */
+    int uc_pair[2];           /* unique-cause                               */
+    int masking_pair[2];      /* masking (every unique-cause pair is one)   */
+    bool covered;             /* has the pair the report's level asks for   */
+    int exemption;            /* its pair's exemption: index in
+                                 CovReport.exemptions, -1 none (set by
+                                 cov_report_decision_exemptions)            */
+} CovCondition;
+
+typedef enum CovDecisionState {
+    COV_DEC_COVERED = 0,      /* every obligation of the level satisfied    */
+    COV_DEC_PARTIAL,          /* evaluated, something missing               */
+    COV_DEC_NOT_COVERED,      /* never evaluated                            */
+    COV_DEC_UNDETERMINED,     /* the binary cannot tell: see reason         */
+} CovDecisionState;
+
+const char *cov_decision_state_name(CovDecisionState s); /* "covered", ... */
+
+typedef struct CovDecision {
+    unsigned line, col, end_line, end_col;   /* whole span, end exclusive   */
+    CovDecisionKind kind;
+    bool from_macro;
+    CovDecisionState state;
+    char *reason;             /* why undetermined (NULL otherwise)          */
+    bool outcome_true, outcome_false;        /* outcomes seen               */
+    CovDecNode *nodes; unsigned nnodes;
+    int root;
+    CovCondition *conds; unsigned nconds;    /* in source order             */
+    CovEvalVector *vectors; unsigned nvectors; /* canonical order: values,
+                                                  then outcome (byte order) */
+    int exempt_true, exempt_false;           /* its outcomes' exemptions:
+                                                index in CovReport.exemptions,
+                                                -1 none                     */
+} CovDecision;
+
+/* Per-line decisions (appended to CovLine). */
+typedef struct CovLineDecisions {
+    CovDecision *v;           /* decisions starting on the line, by column  */
+    unsigned n;
+} CovLineDecisions;
+
+/* Per-file / per-report decision summary (appended to CovFile, CovReport). */
+typedef struct CovDecisionCounts {
+    uint32_t decisions;       /* listed                                     */
+    uint32_t covered, partial, not_covered, undetermined;   /* by state     */
+    uint32_t conditions;      /* of all decisions                           */
+    uint32_t conditions_covered;     /* with the level's pair (mcdc levels) */
+    uint32_t conditions_undetermined;/* in undetermined decisions           */
+} CovDecisionCounts;
+
+/* Sort d->vectors canonically, then compute outcomes seen, each condition's
+ * pairs and `covered`, and d->state for `level` (state stays undetermined
+ * when d->reason is set).  Engine and consolidation both call it, so a
+ * merged report equals a report over all traces.  Pure C, no allocation
+ * besides scratch. */
+void cov_decision_analyse(CovDecision *d, CovLevel level);
+
+/* The pair search alone, for clients with their own types (xcov/mcdc):
+ * vals[k] (nconds chars) and outcome[k] for n vectors; writes uc[c] and
+ * masking[c] (first pair, or {-1,-1}). */
+void cov_mcdc_pairs(const CovDecNode *nodes, int root, unsigned nconds,
+                    const char *const *vals, const char *outcome, unsigned n,
+                    int (*uc)[2], int (*masking)[2]);
+
+void cov_decision_free(CovDecision *d);   /* its contents, not d itself     */
+
+void cov_decision_counts_add(CovDecisionCounts *t, const CovDecisionCounts *a);
+void cov_decision_count(CovDecisionCounts *t, const CovDecision *d);
+
 typedef struct CovLine {
     unsigned number;          /* 1-based                                    */
     char mark;                /* COV_MARK_*                                 */
@@ -99,6 +209,7 @@ typedef struct CovLine {
     /* object code attributed to this line: indices into CovReport.insns   */
     uint32_t *insns;
     unsigned ninsns;
+    CovLineDecisions decisions; /* decision levels only (see above)         */
 } CovLine;
 
 /* Counters: total obligations and how many are satisfied. */
@@ -129,7 +240,32 @@ typedef struct CovFile {
     CovLine *lines;           /* every line of the file, numbers 1..nlines */
     unsigned nlines;
     CovCounts counts;
+    CovDecisionCounts dcounts;  /* decision levels only                     */
 } CovFile;
+
+/* Exemptions (docs/coverage-semantics.md §6): a region of lines, or one
+ * outcome or one condition of the decisions starting on a line. */
+typedef enum CovExemptKind {
+    COV_EXEMPT_REGION = 0,    /* xcov: exempt on "..." ... xcov: exempt off  */
+    COV_EXEMPT_DECISION_TRUE, /* xcov: exempt decision true "..."            */
+    COV_EXEMPT_DECISION_FALSE,/* xcov: exempt decision false "..."           */
+    COV_EXEMPT_CONDITION,     /* xcov: exempt condition N "..."              */
+} CovExemptKind;
+
+const char *cov_exempt_kind_name(CovExemptKind k);  /* "region", "decision-true",
+                                                       "decision-false", "condition" */
+
+typedef struct CovExemption {
+    int file;                 /* index in CovReport.files                   */
+    unsigned first_line, last_line;  /* region: the `on` and `off` lines;
+                                 finer: the annotation's line (twice)       */
+    CovExemptKind kind;
+    unsigned condition;       /* COV_EXEMPT_CONDITION: 1-based              */
+    char *justification;
+    uint32_t obligations;     /* obligations of the level it exempted       */
+    uint32_t violated;        /* of which not met (missed or undetermined):
+                                 > 0 makes its lines '*'                    */
+} CovExemption;
 
 /* A trace that went into the report. */
 typedef struct CovRun {
@@ -166,14 +302,33 @@ typedef struct CovReport {
     CovBlock *blocks; unsigned nblocks;  /* executed blocks, by address     */
     CovCounts totals;
     char **notes; unsigned nnotes;       /* warnings to show in reports     */
+    CovDecisionCounts dtotals;           /* decision levels only            */
+    /* exemptions, by file, first line, kind, condition (appended: issue 8) */
+    CovExemption *exemptions; unsigned nexemptions;
 } CovReport;
 
 void cov_report_free(CovReport *r);
 
+/* Which exemption (docs/coverage-semantics.md §6) covers each obligation of
+ * every decision of r: exempt_true/exempt_false and each condition's
+ * exemption, from r->exemptions by the engine's rule — a region containing
+ * the decision's first line exempts all of it (and wins over finer ones);
+ * else "decision true|false" on that line exempts the outcome, and
+ * "condition N" (MC/DC levels only) condition N.  The engine and the
+ * consolidation database both call it once the report is built. */
+void cov_report_decision_exemptions(CovReport *r);
+
+/* The exemption (index in r->exemptions) that covers violation v of line L
+ * of file fi by that rule, -1 for none: for the decision and MC/DC kinds
+ * the one the decision model names (after cov_report_decision_exemptions),
+ * else the region holding the line.  Renderers ask it for exempted
+ * violations (CovViolation.exempted); the database rebuilds that flag. */
+int cov_violation_exemption(const CovReport *r, int fi, const CovLine *L, const CovViolation *v);
+
 /* Renderers: one per output format, selected by --format. */
 typedef struct ReportRenderer {
     const char *name;         /* "text", "xcov", "html", "json", "lcov",
-                                 "cobertura", "drcov"                        */
+                                 "cobertura", "drcov", "sarif"               */
     const char *description;
     /* Write into directory `outdir` (created by the caller); "text" also
      * accepts outdir NULL = stdout.  Returns 0, or -1 with a one-line

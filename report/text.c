@@ -1,6 +1,8 @@
-/* report/text.c - the `text` renderer: summary tables (files, functions,
- * code not traceable to source), to stdout or DIR/summary.txt. */
+/* report/text.c - the `text` renderer: summary tables (files, decisions by
+ * state and conditions at the decision levels, exempted regions,
+ * functions, code not traceable to source), to stdout or DIR/summary.txt. */
 #include "report/report.h"
+#include "report/render_util.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -50,6 +52,60 @@ static void counts_head(FILE *o, CovLevel lv)
         fprintf(o, " %19s %19s", "instructions", "lines");
 }
 
+/* Decision levels: decisions by state and conditions per file and in total. */
+static void decision_row(FILE *o, CovLevel lv, const CovDecisionCounts *c)
+{
+    fprintf(o, " %9u %8u %8u %8u %8u %10u", c->decisions, c->covered, c->partial,
+            c->not_covered, c->undetermined, c->conditions);
+    if (lv >= COV_LEVEL_STMT_MCDC)
+        fprintf(o, " %10u", c->conditions_covered);
+    fprintf(o, " %10u\n", c->conditions_undetermined);
+}
+
+static void write_decision_summary(FILE *o, const CovReport *r, unsigned w)
+{
+    if (r->level < COV_LEVEL_STMT_DECISION)
+        return;
+    fprintf(o, "\n%-*s %9s %8s %8s %8s %8s %10s", (int)w, "decisions", "decisions", "covered",
+            "partial", "not-cov", "undeterm", "conditions");
+    if (r->level >= COV_LEVEL_STMT_MCDC)
+        fprintf(o, " %10s", "cond-pair");
+    fprintf(o, " %10s\n", "cond-undet");
+    for (unsigned i = 0; i < r->nfiles; i++) {
+        const CovFile *f = &r->files[i];
+        size_t nl = strlen(f->name);
+        if (nl > w)
+            fprintf(o, "...%-*s", (int)w - 3, f->name + nl - (w - 3));
+        else
+            fprintf(o, "%-*s", (int)w, f->name);
+        decision_row(o, r->level, &f->dcounts);
+    }
+    fprintf(o, "%-*s", (int)w, "TOTAL");
+    decision_row(o, r->level, &r->dtotals);
+}
+
+/* The exempted regions (and finer exemptions): where, what, whether
+ * violated, and the justification (docs/coverage-semantics.md §6). */
+static void write_exemptions(FILE *o, const CovReport *r)
+{
+    if (!r->nexemptions && !r->totals.exempted)
+        return;
+    fprintf(o, "\nexempted regions: %u, %u exempted obligation%s, %u of them violated\n",
+            r->nexemptions, r->totals.exempted, r->totals.exempted == 1 ? "" : "s",
+            report_exempted_violations(r));
+    for (unsigned i = 0; i < r->nexemptions; i++) {
+        const CovExemption *x = &r->exemptions[i];
+        char what[128];
+        report_exemption_what(x, what, sizeof what);
+        const char *nm = x->file >= 0 && (unsigned)x->file < r->nfiles ? r->files[x->file].name
+                                                                       : "?";
+        fprintf(o, "  %c %s: %s: %s (%u of %u exempted obligations violated)\n    \"%s\"\n",
+                x->violated ? COV_MARK_EXEMPT_VIOLATED : COV_MARK_EXEMPT, nm, what,
+                x->violated ? "violated" : x->obligations ? "not violated" : "no obligation",
+                x->violated, x->obligations, x->justification ? x->justification : "");
+    }
+}
+
 static void write_text(FILE *o, const CovReport *r)
 {
     unsigned w = 4;
@@ -85,6 +141,8 @@ static void write_text(FILE *o, const CovReport *r)
     fprintf(o, "%-*s", (int)w, "TOTAL");
     counts_row(o, r->level, &r->totals);
     fputc('\n', o);
+    write_decision_summary(o, r, w);
+    write_exemptions(o, r);
 
     unsigned fw = 8;
     for (unsigned i = 0; i < r->nfunctions; i++)

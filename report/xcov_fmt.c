@@ -14,8 +14,18 @@
  * marks: '+' executed, '-' not executed; conditional branches: '+' both
  * ways, '>' only taken, 'v' only fallen through, '!' executed without a
  * recorded outcome.  The instruction lines start with "0x" so that a reader
- * can tell them from source lines. */
+ * can tell them from source lines.  At decision levels each decision
+ * starting on a line follows it, indented by 8 and starting with "decision"
+ * (decision_render.h: state, outcomes, conditions, the table of distinct
+ * evaluation vectors and the independence pairs).
+ *
+ * Exemptions (docs/coverage-semantics.md §6): the first line of each
+ * exemption is preceded by a header "    == exempted WHAT: STATE (V of N
+ * exempted obligations violated): JUSTIFICATION"; an exempted violation
+ * ends with " (exempted)". */
 #include "report/report.h"
+#include "report/render_util.h"
+#include "decision_render.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -61,6 +71,34 @@ static void out_name(const CovReport *r, unsigned i, char *buf, size_t n)
             p[0] = '_';
 }
 
+/* The decisions of a line (GNATcoverage lists them under the line too). */
+static void write_decisions(FILE *o, const CovReport *r, const CovLine *L)
+{
+    if (!L->decisions.n)
+        return;
+    ReportBuf b;
+    report_buf_init(&b);
+    for (unsigned d = 0; d < L->decisions.n; d++)
+        report_decision_text(&b, r, &L->decisions.v[d], d + 1, "        ");
+    fputs(report_buf_str(&b), o);
+    report_buf_free(&b);
+}
+
+/* Headers of the exemptions of file fi that start on line l. */
+static void exemption_headers(FILE *o, const CovReport *r, unsigned fi, unsigned l)
+{
+    for (unsigned i = 0; i < r->nexemptions; i++) {
+        const CovExemption *x = &r->exemptions[i];
+        if (x->file != (int)fi || x->first_line != l)
+            continue;
+        char what[128];
+        report_exemption_what(x, what, sizeof what);
+        fprintf(o, "    == exempted %s: %s (%u of %u exempted obligations violated): %s\n", what,
+                x->violated ? "violated" : "not violated", x->violated, x->obligations,
+                x->justification ? x->justification : "");
+    }
+}
+
 static void write_file(FILE *o, const CovReport *r, const CovFile *f)
 {
     bool object = r->level <= COV_LEVEL_BRANCH;
@@ -75,9 +113,13 @@ static void write_file(FILE *o, const CovReport *r, const CovFile *f)
         fprintf(o, "(source not available: %s)\n", f->path);
     for (unsigned l = 0; l < f->nlines; l++) {
         const CovLine *L = &f->lines[l];
+        if (r->nexemptions)
+            exemption_headers(o, r, (unsigned)(f - r->files), L->number);
         fprintf(o, "%4u %c: %s\n", L->number, L->mark, L->text ? L->text : "");
         for (unsigned v = 0; v < L->nviolations; v++)
-            fprintf(o, "    -- %s [%s]\n", L->violations[v].message, L->violations[v].kind);
+            fprintf(o, "    -- %s [%s]%s\n", L->violations[v].message, L->violations[v].kind,
+                    L->violations[v].exempted ? " (exempted)" : "");
+        write_decisions(o, r, L);
         if (!object)
             continue;
         for (unsigned k = 0; k < L->ninsns; k++) {

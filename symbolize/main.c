@@ -6,6 +6,7 @@
  * With no ADDR on the command line, addresses are read from stdin, one per line. */
 #include "symbolize.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdbool.h>
@@ -16,11 +17,26 @@
 
 typedef struct Opts {
     bool functions, inlines, addresses, pretty, basenames, columns, dump_lines, demangle;
+    int elfclass; /* of the ELF: 32 or 64 */
 } Opts;
 
 #ifdef SYMBOLIZE_HAVE_CXA_DEMANGLE
-/* the Itanium C++ ABI demangler of libstdc++ (C linkage), the same code as binutils' */
-char *__cxa_demangle(const char *mangled, char *buf, size_t *len, int *status);
+/* The Itanium C++ ABI demangler of libstdc++ (C linkage), the same code as binutils'. Loaded
+ * on the first C++ name: linking libstdc++ cost every run ~0.6 ms of start-up. */
+typedef char *(*CxaDemangle)(const char *mangled, char *buf, size_t *len, int *status);
+
+static CxaDemangle cxa_demangle(void)
+{
+    static bool tried;
+    static CxaDemangle fn;
+    if (!tried) {
+        tried = true;
+        void *lib = dlopen(SYMBOLIZE_LIBSTDCXX, RTLD_NOW | RTLD_LOCAL);
+        if (lib)
+            *(void **)&fn = dlsym(lib, "__cxa_demangle");
+    }
+    return fn;
+}
 #endif
 
 /* addr2line -C: C++ names (_Z...) demangled, anything else as it is. Returns NULL when the
@@ -28,9 +44,10 @@ char *__cxa_demangle(const char *mangled, char *buf, size_t *len, int *status);
 static char *demangle(const char *name)
 {
 #ifdef SYMBOLIZE_HAVE_CXA_DEMANGLE
-    if (name[0] == '_' && name[1] == 'Z') {
+    CxaDemangle fn;
+    if (name[0] == '_' && name[1] == 'Z' && (fn = cxa_demangle()) != NULL) {
         int status = 0;
-        char *d = __cxa_demangle(name, NULL, NULL, &status);
+        char *d = fn(name, NULL, NULL, &status);
         if (status == 0)
             return d;
         free(d);
@@ -60,15 +77,18 @@ static void usage(FILE *out)
           out);
 }
 
-static int hexval(int ch)
+/* hex digit values + 1 by character, 0 for anything else (filled in main) */
+static unsigned char hexdig[256];
+
+static int hexval(int ch) { return hexdig[ch] - 1; }
+
+static void hexdig_init(void)
 {
-    if (ch >= '0' && ch <= '9')
-        return ch - '0';
-    if (ch >= 'a' && ch <= 'f')
-        return ch - 'a' + 10;
-    if (ch >= 'A' && ch <= 'F')
-        return ch - 'A' + 10;
-    return -1;
+    for (int ch = 0; ch < 256; ch++)
+        hexdig[ch] = (unsigned char)(ch >= '0' && ch <= '9'   ? ch - '0' + 1
+                                     : ch >= 'a' && ch <= 'f' ? ch - 'a' + 11
+                                     : ch >= 'A' && ch <= 'F' ? ch - 'A' + 11
+                                                              : 0);
 }
 
 /* binutils: strtoul(.., 16), then the value is cut to the ELF address size. The common form
@@ -142,6 +162,61 @@ static const char *bfd_function_name(const SymFile *f, BfdNames *st, const SymFr
     return s->name;
 }
 
+/* Output: one buffer of our own, written with write(2) when it is full and before every read
+ * of stdin that may block (so that symbolize works as a coprocess like addr2line, which
+ * flushes after every address, without a write per address). stdio is left to --dump-lines
+ * and the messages. */
+typedef struct Out {
+    char buf[1 << 18];
+    size_t len;
+    bool failed;
+} Out;
+
+static Out out;
+
+static void out_flush(void)
+{
+    size_t done = 0;
+    while (done < out.len && !out.failed) {
+        ssize_t k = write(1, out.buf + done, out.len - done);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            out.failed = true;
+        else
+            done += (size_t)k;
+    }
+    out.len = 0;
+}
+
+/* out_put() when the buffer is full */
+static void out_put_slow(const char *s, size_t n)
+{
+    out_flush();
+    if (n > sizeof out.buf) { /* a huge memo: straight through */
+        for (size_t done = 0; done < n && !out.failed;) {
+            size_t k = n - done < sizeof out.buf ? n - done : sizeof out.buf;
+            memcpy(out.buf, s + done, k);
+            out.len = k;
+            out_flush();
+            done += k;
+        }
+        return;
+    }
+    memcpy(out.buf + out.len, s, n);
+    out.len += n;
+}
+
+static inline void out_put(const char *s, size_t n)
+{
+    if (out.len + n > sizeof out.buf) {
+        out_put_slow(s, n);
+        return;
+    }
+    memcpy(out.buf + out.len, s, n);
+    out.len += n;
+}
+
 /* Output of the previous address: consecutive instructions mostly resolve to the same frames,
  * so the text is reused instead of formatted again (this is most of the CLI's speed). */
 enum { MAXF = 64 };
@@ -153,12 +228,16 @@ typedef struct Memo {
     char *buf;
     size_t len, cap;
     bool valid;
+    /* every address in [lo, hi) prints buf: the library's span of the same frames, when the
+     * names printed do not depend on the address (no bfd_function_name state change) */
+    uint64_t lo, hi;
 } Memo;
 
-static void put(Memo *m, const char *s, size_t n)
+/* room for N more bytes in the memo text */
+static char *memo_room(Memo *m, size_t n)
 {
-    if (m->len + n + 1 > m->cap) {
-        size_t nc = (m->len + n + 1) * 2;
+    if (m->len + n > m->cap) {
+        size_t nc = (m->len + n) * 2;
         char *nb = realloc(m->buf, nc);
         if (!nb) {
             fputs("symbolize: out of memory\n", stderr);
@@ -167,31 +246,79 @@ static void put(Memo *m, const char *s, size_t n)
         m->buf = nb;
         m->cap = nc;
     }
-    memcpy(m->buf + m->len, s, n);
-    m->len += n;
+    return m->buf + m->len;
 }
 
-static void puts_(Memo *m, const char *s) { put(m, s, strlen(s)); }
-
-static void putu(Memo *m, uint32_t v)
+static char *put_str(char *p, const char *s, size_t n)
 {
-    char tmp[12];
-    int i = 12;
+    memcpy(p, s, n);
+    return p + n;
+}
+
+static char *put_u32(char *p, uint32_t v)
+{
+    char tmp[10];
+    int i = 10;
     do {
         tmp[--i] = (char)('0' + v % 10);
         v /= 10;
     } while (v);
-    put(m, tmp + i, (size_t)(12 - i));
+    return put_str(p, tmp + i, (size_t)(10 - i));
+}
+
+/* the text of frames FR[0..N) with names NAMES into the memo */
+static void format_frames(Memo *m, const Opts *o, const SymFrame *fr, const char *const *names,
+                          size_t n)
+{
+    m->len = 0;
+    for (size_t i = 0; i < n; i++) {
+        char *d = o->functions && o->demangle ? demangle(names[i]) : NULL;
+        const char *name = d ? d : names[i];
+        const char *file = fr[i].file;
+        if (o->basenames && file && strrchr(file, '/'))
+            file = strrchr(file, '/') + 1;
+        if (!file)
+            file = "??";
+        size_t nlen = o->functions ? strlen(name) : 0, flen = strlen(file);
+        /* name, file and the fixed text: " (inlined by) ", " at ", 3 numbers, discriminator */
+        char *p = memo_room(m, nlen + flen + 96), *p0 = p;
+        if (i > 0 && o->pretty)
+            p = put_str(p, " (inlined by) ", 14);
+        if (o->functions) {
+            p = put_str(p, name, nlen);
+            p = o->pretty ? put_str(p, " at ", 4) : put_str(p, "\n", 1);
+        }
+        free(d);
+        p = put_str(p, file, flen);
+        *p++ = ':';
+        if (fr[i].line == 0) {
+            p = put_str(p, "?\n", 2);
+        } else {
+            p = put_u32(p, fr[i].line);
+            if (o->columns && fr[i].column) {
+                *p++ = ':';
+                p = put_u32(p, fr[i].column);
+            }
+            /* binutils prints the discriminator of the innermost position on every frame */
+            if (fr[0].discriminator) {
+                p = put_str(p, " (discriminator ", 16);
+                p = put_u32(p, fr[0].discriminator);
+                *p++ = ')';
+            }
+            *p++ = '\n';
+        }
+        m->len += (size_t)(p - p0);
+    }
 }
 
 static void translate(const SymFile *f, BfdNames *st, Memo *m, const Opts *o, const char *text)
 {
     SymFrame fr[MAXF];
-    uint64_t pc = parse_addr(text, sym_elf_class(f));
+    uint64_t pc = parse_addr(text, o->elfclass);
     if (o->addresses) { /* "0x%08lx" / "0x%016lx" as bfd_printf_vma, then ": " or "\n" */
         static const char hex[] = "0123456789abcdef";
         char a[24];
-        int w = sym_elf_class(f) == 64 ? 16 : 8, n = 0;
+        int w = o->elfclass == 64 ? 16 : 8, n = 0;
         a[n++] = '0';
         a[n++] = 'x';
         for (int i = w - 1; i >= 0; i--)
@@ -202,16 +329,25 @@ static void translate(const SymFile *f, BfdNames *st, Memo *m, const Opts *o, co
         } else {
             a[n++] = '\n';
         }
-        fwrite(a, 1, (size_t)n, stdout);
+        out_put(a, (size_t)n);
     }
-    size_t n = sym_frames(f, pc, fr, MAXF);
-    if (n == 0) {
-        if (o->functions)
-            fputs(o->pretty ? "?? " : "??\n", stdout);
-        fputs("??:0\n", stdout);
+    if (pc >= m->lo && pc < m->hi) {
+        out_put(m->buf, m->len);
         return;
     }
-    /* bfd always names the function (its caches change with every query), with -f or not */
+    uint64_t lo, hi;
+    size_t n = sym_frames_span(f, pc, fr, MAXF, &lo, &hi, o->columns ? 0 : SYM_SPAN_ANY_COLUMN);
+    m->lo = m->hi = 0;
+    if (n == 0) {
+        if (o->functions)
+            out_put(o->pretty ? "?? " : "??\n", 3);
+        out_put("??:0\n", 5);
+        return;
+    }
+    /* bfd always names the function (its caches change with every query), with -f or not;
+     * once its name is settled, it is the same for every address of the span */
+    bool stable = fr[0].func != SYM_NONE &&
+                  (sym_function(f, fr[0].func)->linkage_name || st->settled[fr[0].func]);
     const char *name0 = bfd_function_name(f, st, &fr[0], pc, true);
     if (fr[0].func == SYM_NONE && !sym_row_at(f, pc))
         fr[0].file = st->cache_sym ? st->cache_sym->file : NULL; /* STT_FILE of the symbol */
@@ -230,7 +366,6 @@ static void translate(const SymFile *f, BfdNames *st, Memo *m, const Opts *o, co
         same = m->name[i] == names[i] && m->file[i] == fr[i].file &&
                m->line[i] == fr[i].line && (!o->columns || m->column[i] == fr[i].column);
     if (!same) {
-        m->len = 0;
         m->n = n;
         m->discr = fr[0].discriminator;
         m->valid = true;
@@ -239,43 +374,18 @@ static void translate(const SymFile *f, BfdNames *st, Memo *m, const Opts *o, co
             m->file[i] = fr[i].file;
             m->line[i] = fr[i].line;
             m->column[i] = fr[i].column;
-            if (i > 0 && o->pretty)
-                puts_(m, " (inlined by) ");
-            if (o->functions) {
-                char *d = o->demangle ? demangle(names[i]) : NULL;
-                puts_(m, d ? d : names[i]);
-                free(d);
-                puts_(m, o->pretty ? " at " : "\n");
-            }
-            const char *file = fr[i].file;
-            if (o->basenames && file && strrchr(file, '/'))
-                file = strrchr(file, '/') + 1;
-            puts_(m, file ? file : "??");
-            put(m, ":", 1);
-            if (fr[i].line == 0) {
-                put(m, "?\n", 2);
-                continue;
-            }
-            putu(m, fr[i].line);
-            if (o->columns && fr[i].column) {
-                put(m, ":", 1);
-                putu(m, fr[i].column);
-            }
-            /* binutils prints the discriminator of the innermost position on every frame */
-            if (fr[0].discriminator) {
-                puts_(m, " (discriminator ");
-                putu(m, fr[0].discriminator);
-                put(m, ")", 1);
-            }
-            put(m, "\n", 1);
         }
+        format_frames(m, o, fr, names, n);
     }
-    fwrite(m->buf, 1, m->len, stdout);
+    if (stable) {
+        m->lo = lo;
+        m->hi = hi;
+    }
+    out_put(m->buf, m->len);
 }
 
-/* stdin, line by line as fgets(line, 256) cuts it; stdout is flushed before every read that
- * may block, so that symbolize works as a coprocess like addr2line (which flushes after
- * every address) without a write per address */
+/* stdin, line by line as fgets(line, 256) cuts it; the output is flushed before every read
+ * that may block */
 typedef struct LineReader {
     char buf[1 << 16];
     size_t pos, len;
@@ -289,7 +399,7 @@ static bool read_line(LineReader *r, char *line, size_t cap)
         if (r->pos == r->len) {
             if (r->eof)
                 break;
-            fflush(stdout);
+            out_flush();
             ssize_t k;
             do
                 k = read(0, r->buf, sizeof r->buf);
@@ -301,9 +411,16 @@ static bool read_line(LineReader *r, char *line, size_t cap)
             r->pos = 0;
             r->len = (size_t)k;
         }
-        char ch = r->buf[r->pos++];
-        line[n++] = ch;
-        if (ch == '\n')
+        /* the rest of the line, or of what fits, in one copy */
+        size_t want = cap - 1 - n, have = r->len - r->pos;
+        size_t take = want < have ? want : have;
+        const char *nl = memchr(r->buf + r->pos, '\n', take);
+        if (nl)
+            take = (size_t)(nl - (r->buf + r->pos)) + 1;
+        memcpy(line + n, r->buf + r->pos, take);
+        n += take;
+        r->pos += take;
+        if (nl)
             break;
     }
     line[n] = 0;
@@ -346,6 +463,7 @@ int main(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     Opts o = {0};
+    hexdig_init();
     const char *exe = "a.out";
     int ch;
     while ((ch = getopt_long(argc, argv, "e:fiapsCHhV", longopts, NULL)) != -1) {
@@ -371,6 +489,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "symbolize: %s\n", err);
         return 1;
     }
+    o.elfclass = sym_elf_class(f);
     BfdNames st = {.settled = calloc(sym_function_count(f) + 1, 1),
                    .renamed = calloc(sym_function_count(f) + 1, sizeof(const char *))};
     if (!st.settled || !st.renamed) {
@@ -395,5 +514,6 @@ int main(int argc, char **argv)
     free(st.settled);
     free(st.renamed);
     sym_close(f);
-    return fflush(stdout) == 0 ? 0 : 1;
+    out_flush();
+    return fflush(stdout) == 0 && !out.failed ? 0 : 1;
 }

@@ -99,11 +99,14 @@ typedef struct SymLineRow {
 } SymLineRow;
 
 /* All line rows of all CUs, each CU's rows in line-program order (sequences end with an
- * SYM_ROW_END_SEQUENCE row). A CU's rows are sym_cu()->first_row .. + row_count. */
+ * SYM_ROW_END_SEQUENCE row). A CU's rows are sym_cu()->first_row .. + row_count. The array is
+ * built on the first call (address queries do not need it); that call may come from any
+ * thread. */
 const SymLineRow *sym_rows(const SymFile *f, size_t *count);
 
 /* The line row addr2line would use for ADDR (the last row at the highest address <= ADDR
- * within a sequence of the CU that covers ADDR), or NULL. */
+ * within a sequence of the CU that covers ADDR), or NULL. It equals that row of sym_rows() but
+ * is a copy of its own (valid until sym_close). */
 const SymLineRow *sym_row_at(const SymFile *f, uint64_t addr);
 
 /* ---- DWARF: functions and inlined copies ------------------------------------------------ */
@@ -149,6 +152,16 @@ typedef struct SymFrame {
  * copy with the copy's call position. Writes up to MAX frames and returns how many there are;
  * 0 means addr2line prints "??" (address outside every allocated section, or nothing known). */
 size_t sym_frames(const SymFile *f, uint64_t addr, SymFrame *out, size_t max);
+
+enum {
+    SYM_SPAN_ANY_COLUMN = 1u << 0, /* the span may cover other columns of frame 0 */
+};
+
+/* sym_frames(), and the span [*LO, *HI) around ADDR in which every address gives the same
+ * frames as ADDR (with SYM_SPAN_ANY_COLUMN in FLAGS: except perhaps frame 0's column); at
+ * least [ADDR, ADDR + 1). For batches: addresses inside the span need no query of their own. */
+size_t sym_frames_span(const SymFile *f, uint64_t addr, SymFrame *out, size_t max, uint64_t *lo,
+                       uint64_t *hi, unsigned flags);
 
 /* Address ranges of all line rows for FILE:LINE (including those inside inlined copies in any
  * CU), sorted and merged. FILE matches a full path or a trailing path component sequence

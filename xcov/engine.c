@@ -20,6 +20,10 @@
  *    zero-length rows at its address and the call sites of the inlined
  *    frames containing it are each attributed to the innermost statement
  *    whose extent contains them.
+ * 5. Exemptions (xcov/exempt.h, docs/coverage-semantics.md §6) are read from
+ *    each source's comments; every obligation is still computed, then counted
+ *    either in the level's counters or, when exempted, in `exempted` and in
+ *    its exemption; region lines end up '#' or '*'.
  */
 #include "xcov/xcov.h"
 
@@ -40,6 +44,7 @@
 #include "emu/isa/isa.h"
 #include "symbolize/symbolize.h"
 #include "tracer/trace.h"
+#include "xcov/exempt.h"
 #ifdef XCOV_HAVE_LIBCLANG
 #include "dmap.h"
 #endif
@@ -229,6 +234,13 @@ typedef struct DecResult {     /* one decision's counters, for the functions */
     CovCounts c;
 } DecResult;
 
+typedef struct ExFile {       /* exemptions of one report file */
+    int *region;               /* per line (1-based): index in r->exemptions, -1 none */
+    unsigned nlines;
+    unsigned first, n;         /* its entries in r->exemptions: [first, first + n) */
+    unsigned *obligations;     /* per line: exempted obligations attributed to it */
+} ExFile;
+
 typedef struct StmtState {
     bool has_code, covered;    /* through is_stmt rows */
     bool weak_code, weak_ran;  /* through non-is_stmt rows only */
@@ -260,6 +272,8 @@ typedef struct Engine {
     StmtState *st;
     DecResult *dres;
     size_t ndres, capdres;
+    ExFile *exf;               /* per report file */
+    bool *exmatched;           /* per r->exemptions entry: a finer one found its decision */
 } Engine;
 
 static int fail(Engine *e, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -1195,6 +1209,179 @@ static void map_lines(Engine *e)
 static void add_violation(CovLine *l, unsigned line, unsigned col, unsigned eline, unsigned ecol,
                           const char *kind, char *msg);
 
+static void insn_counts(const CovInsn *in, CovCounts *c);
+
+/* ---- exemptions (docs/coverage-semantics.md §6) ---------------------------- */
+
+/* Read the annotations of report file `rf` (sf's text) into r->exemptions and
+ * e->exf[rf].  Malformed ones are warnings: report notes, and stderr unless
+ * quiet. */
+static void exempt_load(Engine *e, const SrcFile *sf, const CovFile *f, int rf)
+{
+    CovReport *r = e->r;
+    ExFile *x = &e->exf[rf];
+    x->nlines = f->nlines;
+    x->region = xcalloc(f->nlines + 1, sizeof *x->region);
+    x->obligations = xcalloc(f->nlines + 1, sizeof *x->obligations);
+    for (unsigned l = 0; l <= f->nlines; l++)
+        x->region[l] = -1;
+    x->first = r->nexemptions;
+    if (!sf->available || !sf->ntext)
+        return;
+    XcovExemptions ex;
+    xcov_exempt_parse((const char *const *)sf->text, sf->ntext, f->name, &ex);
+    for (unsigned w = 0; w < ex.nwarnings; w++) {
+        if (!e->o->quiet)
+            fprintf(stderr, "xcov: warning: %s\n", ex.warnings[w]);
+        add_note(r, ex.warnings[w]);
+        ex.warnings[w] = NULL;
+    }
+    if (ex.nnotes) {
+        r->exemptions = xrealloc(r->exemptions,
+                                 (r->nexemptions + ex.nnotes) * sizeof *r->exemptions);
+        e->exmatched = xrealloc(e->exmatched, (r->nexemptions + ex.nnotes) * sizeof *e->exmatched);
+    }
+    for (unsigned k = 0; k < ex.nnotes; k++) {
+        const XcovExemptNote *n = &ex.notes[k];
+        unsigned idx = r->nexemptions++;
+        r->exemptions[idx] = (CovExemption){rf, n->line, n->end_line, n->kind, n->condition,
+                                            n->justification, 0, 0};
+        e->exmatched[idx] = false;
+        ex.notes[k].justification = NULL;
+        if (n->kind == COV_EXEMPT_REGION)
+            for (unsigned l = n->line; l <= n->end_line && l <= f->nlines; l++)
+                x->region[l] = (int)idx;
+    }
+    x->n = r->nexemptions - x->first;
+    xcov_exempt_free(&ex);
+}
+
+/* The region exempting `line` of report file rf, or -1. */
+static int exempt_region(const Engine *e, int rf, unsigned line)
+{
+    if (!e->exf || rf < 0 || (unsigned)rf >= e->r->nfiles)
+        return -1;
+    const ExFile *x = &e->exf[rf];
+    return x->region && line <= x->nlines ? x->region[line] : -1;
+}
+
+/* One obligation of exemption `ex` (attributed to `line` of rf), met or not. */
+static void exempt_tally(Engine *e, int ex, int rf, unsigned line, bool met)
+{
+    e->r->exemptions[ex].obligations++;
+    e->r->exemptions[ex].violated += !met;
+    ExFile *x = &e->exf[rf];
+    if (line <= x->nlines)
+        x->obligations[line]++;
+}
+
+/* Object counters of one instruction, or, at the object levels, its exempted
+ * obligations when its line is in a region (tallied into the region when
+ * `tally`).  At the source levels object counters are informational and are
+ * never exempted. */
+static void insn_counts_ex(Engine *e, const CovInsn *in, CovCounts *c, bool tally)
+{
+    int ex = e->r->level <= COV_LEVEL_BRANCH ? exempt_region(e, in->file, in->line) : -1;
+    if (ex < 0) {
+        insn_counts(in, c);
+        return;
+    }
+    c->exempted++;
+    if (tally)
+        exempt_tally(e, ex, in->file, in->line, in->executed);
+    if (e->r->level == COV_LEVEL_BRANCH && in->branch != COV_BRANCH_NONE) {
+        c->exempted += 2;
+        if (tally) {
+            exempt_tally(e, ex, in->file, in->line,
+                         in->branch == COV_BRANCH_BOTH || in->branch == COV_BRANCH_TAKEN);
+            exempt_tally(e, ex, in->file, in->line,
+                         in->branch == COV_BRANCH_BOTH || in->branch == COV_BRANCH_NOT_TAKEN);
+        }
+    }
+}
+
+/* The last violation added to a line is covered by an exemption. */
+static void exempt_last_violation(CovLine *l)
+{
+    if (l->nviolations)
+        l->violations[l->nviolations - 1].exempted = true;
+}
+
+static void append_justification(CovLine *L, const char *why)
+{
+    if (!L->exemption) {
+        L->exemption = xstrdup(why);
+    } else if (!strstr(L->exemption, why)) {
+        char *j = xasprintf("%s; %s", L->exemption, why);
+        free(L->exemption);
+        L->exemption = j;
+    }
+}
+
+/* Line marks of report file rf once every obligation is counted.  As in
+ * GNATcoverage, every line of a region (its annotation lines included) is
+ * '#' when none of its exempted obligations was violated, '*' when one was.
+ * A line holding obligations of a finer exemption and no other violation is
+ * '#' or '*' by the same rule over that line's exempted obligations. */
+static void exempt_marks(Engine *e, CovFile *f, int rf)
+{
+    const ExFile *x = &e->exf[rf];
+    CovReport *r = e->r;
+    for (unsigned l = 1; l <= f->nlines && l <= x->nlines; l++) {
+        CovLine *L = &f->lines[l - 1];
+        int reg = x->region[l];
+        unsigned exv = 0, other = 0;
+        for (unsigned v = 0; v < L->nviolations; v++) {
+            if (reg >= 0)
+                L->violations[v].exempted = true;
+            if (L->violations[v].exempted)
+                exv++;
+            else
+                other++;
+        }
+        if (reg >= 0) {
+            L->mark = r->exemptions[reg].violated ? COV_MARK_EXEMPT_VIOLATED : COV_MARK_EXEMPT;
+            append_justification(L, r->exemptions[reg].justification);
+            continue;
+        }
+        if (!x->obligations[l])
+            continue;
+        for (unsigned k = x->first; k < x->first + x->n; k++)
+            if (r->exemptions[k].kind != COV_EXEMPT_REGION && r->exemptions[k].first_line == l &&
+                e->exmatched[k])
+                append_justification(L, r->exemptions[k].justification);
+        if (other == 0 && (L->mark == COV_MARK_COVERED || L->mark == COV_MARK_NO_CODE))
+            L->mark = exv ? COV_MARK_EXEMPT_VIOLATED : COV_MARK_EXEMPT;
+    }
+}
+
+/* Finer exemptions that found no decision (at the levels where they could):
+ * warnings naming their line. */
+static void exempt_unmatched(Engine *e, const CovFile *f, int rf)
+{
+    CovReport *r = e->r;
+    const ExFile *x = &e->exf[rf];
+    for (unsigned k = x->first; k < x->first + x->n; k++) {
+        const CovExemption *c = &r->exemptions[k];
+        if (c->kind == COV_EXEMPT_REGION || e->exmatched[k] ||
+            exempt_region(e, rf, c->first_line) >= 0)
+            continue;
+        if (r->level < COV_LEVEL_STMT_DECISION ||
+            (c->kind == COV_EXEMPT_CONDITION && r->level < COV_LEVEL_STMT_MCDC))
+            continue;
+        char *w = c->kind == COV_EXEMPT_CONDITION
+                      ? xasprintf("%s:%u: xcov annotation: exempt condition %u: no decision of %u "
+                                  "or more conditions starts on this line; nothing exempted",
+                                  f->name, c->first_line, c->condition, c->condition)
+                      : xasprintf("%s:%u: xcov annotation: exempt %s: no decision starts on "
+                                  "this line; nothing exempted",
+                                  f->name, c->first_line, cov_exempt_kind_name(c->kind));
+        if (!e->o->quiet)
+            fprintf(stderr, "xcov: warning: %s\n", w);
+        add_note(r, w);
+    }
+}
+
 #ifdef XCOV_HAVE_LIBCLANG
 /* Decision levels: replay every history trace once, feeding every file's vectors. */
 static int replay_decisions(Engine *e)
@@ -1224,15 +1411,113 @@ static int replay_decisions(Engine *e)
     return XCOV_OK;
 }
 
-static unsigned count_bits(uint64_t v)
+/* Which exemption covers each obligation of decision `sd` starting on line
+ * ln of report file rf: its True and False outcomes and its conditions
+ * (xc[k]), -1 for none.  A region wins over finer exemptions. */
+static void decision_exemptions(Engine *e, int rf, unsigned ln, const ScoDecision *sd,
+                                bool mcdc, int *xt, int *xf, int *xc)
 {
-    unsigned n = 0;
-    for (; v; v &= v - 1)
-        n++;
-    return n;
+    int reg = exempt_region(e, rf, ln);
+    *xt = *xf = reg;
+    for (int k = 0; k < sd->nconds; k++)
+        xc[k] = reg;
+    if (reg >= 0)
+        return;
+    const ExFile *x = &e->exf[rf];
+    for (unsigned k = x->first; k < x->first + x->n; k++) {
+        const CovExemption *c = &e->r->exemptions[k];
+        if (c->first_line != ln)
+            continue;
+        if (c->kind == COV_EXEMPT_DECISION_TRUE)
+            *xt = (int)k;
+        else if (c->kind == COV_EXEMPT_DECISION_FALSE)
+            *xf = (int)k;
+        else if (c->kind == COV_EXEMPT_CONDITION && mcdc && (int)c->condition <= sd->nconds)
+            xc[c->condition - 1] = (int)k;
+        else
+            continue;
+        e->exmatched[k] = true;
+    }
 }
 
-/* Decisions of one file: counters, violations on the decision's line, line marks. */
+/* The report model of decision I of SF (report.h CovDecision): span, tree,
+ * conditions, the distinct vectors of every trace; analysed for the level
+ * by report/decision.c, whose pair search dmap_mcdc also uses, so the model
+ * and the violations below agree. */
+static CovDecision model_decision(const SrcFile *sf, int i, CovLevel level)
+{
+    const DmapDecision *d = dmap_decision(sf->dmap, i);
+    const ScoDecision *sd = d->sco;
+    CovDecision m;
+    memset(&m, 0, sizeof m);
+    m.line = sd->range.start.line;
+    m.col = sd->range.start.col;
+    m.end_line = sd->range.end.line;
+    m.end_col = sd->range.end.col + 1;
+    m.kind = (CovDecisionKind)sd->kind;   /* same order, sco.h / report.h */
+    m.from_macro = sd->from_macro != 0;
+    m.root = sd->root;
+    m.nnodes = (unsigned)sd->nnodes;
+    m.nodes = xcalloc(m.nnodes, sizeof *m.nodes);
+    for (unsigned k = 0; k < m.nnodes; k++) {
+        const ScoNode *n = &sd->nodes[k];
+        m.nodes[k] = (CovDecNode){n->kind == SCO_NODE_COND  ? 'c'
+                                  : n->kind == SCO_NODE_AND ? '&'
+                                  : n->kind == SCO_NODE_OR  ? '|' : '!',
+                                  {n->child[0], n->child[1]}, n->cond};
+    }
+    m.nconds = (unsigned)sd->nconds;
+    m.conds = xcalloc(m.nconds, sizeof *m.conds);
+    for (unsigned c = 0; c < m.nconds; c++) {
+        const ScoCondition *cd = &sd->conds[c];
+        m.conds[c] = (CovCondition){.line = cd->range.start.line,
+                                    .col = cd->range.start.col,
+                                    .end_line = cd->range.end.line,
+                                    .end_col = cd->range.end.col + 1,
+                                    .text = xstrdup(cd->text),
+                                    .from_macro = cd->from_macro != 0,
+                                    .macro = cd->macro ? xstrdup(cd->macro) : NULL,
+                                    .macro_line = cd->macro ? cd->macro_at.line : 0,
+                                    .macro_col = cd->macro ? cd->macro_at.col : 0,
+                                    .uc_pair = {-1, -1}, .masking_pair = {-1, -1}};
+    }
+    if (d->status != DMAP_MAPPED) {
+        m.reason = xstrdup(d->reason[0] ? d->reason : "no reason given");
+    } else {
+        int n = dmap_vector_count(sf->dvec, i);
+        m.nvectors = (unsigned)(n > 0 ? n : 0);
+        m.vectors = xcalloc(m.nvectors, sizeof *m.vectors);
+        for (unsigned k = 0; k < m.nvectors; k++) {
+            const DmapVector *v = dmap_vector(sf->dvec, i, (int)k);
+            m.vectors[k].values = xcalloc(m.nconds + 1, 1);
+            memcpy(m.vectors[k].values, v->values, m.nconds);
+            m.vectors[k].outcome = v->outcome;
+            m.vectors[k].count = v->count;
+        }
+    }
+    cov_decision_analyse(&m, level);
+    return m;
+}
+
+/* The model of every decision of SF on the line where it starts (in dmap's
+ * order: by start), counted in the file's decision summary. */
+static void file_decision_models(const SrcFile *sf, CovFile *f, CovLevel level)
+{
+    for (int i = 0; i < dmap_count(sf->dmap); i++) {
+        unsigned ln = dmap_decision(sf->dmap, i)->sco->range.start.line;
+        if (ln < 1 || ln > f->nlines)
+            continue;
+        CovLine *L = &f->lines[ln - 1];
+        L->decisions.v = xrealloc(L->decisions.v, (L->decisions.n + 1) * sizeof *L->decisions.v);
+        CovDecision *m = &L->decisions.v[L->decisions.n++];
+        *m = model_decision(sf, i, level);
+        cov_decision_count(&f->dcounts, m);
+    }
+}
+
+/* Decisions of one file: counters, violations on the decision's line, line marks.
+ * Exempted obligations count in `exempted` (and in their exemption), not in
+ * the decision/mcdc counters; their violations are flagged exempted. */
 static void file_decisions(Engine *e, SrcFile *sf, CovFile *f, int rfile)
 {
     CovReport *r = e->r;
@@ -1244,62 +1529,101 @@ static void file_decisions(Engine *e, SrcFile *sf, CovFile *f, int rfile)
         if (ln < 1 || ln > f->nlines)
             continue;
         CovLine *L = &f->lines[ln - 1];
+        int xt, xf, *xc = xcalloc((size_t)sd->nconds + 1, sizeof *xc);
+        decision_exemptions(e, rfile, ln, sd, mcdc, &xt, &xf, xc);
+        bool all_conds_ex = true;
+        for (int k = 0; k < sd->nconds; k++)
+            all_conds_ex &= xc[k] >= 0;
         CovCounts c;
         memset(&c, 0, sizeof c);
-        c.decision_total = 2;
-        if (mcdc)
-            c.mcdc_total = (uint32_t)sd->nconds;
         unsigned sl = sd->range.start.line, sc = sd->range.start.col;
         unsigned el = sd->range.end.line, ec = sd->range.end.col + 1;
         bool missing = false, undet = false;
+        DmapMcdc m;
+        memset(&m, 0, sizeof m);
         if (d->status != DMAP_MAPPED) {
-            undet = true;
-            c.undetermined++;
+            /* undetermined: every obligation counts as not met */
+            undet = !(xt >= 0 && xf >= 0 && (!mcdc || all_conds_ex));
+            c.undetermined += undet;
             add_violation(L, sl, sc, el, ec, "decision-undetermined",
                           xasprintf("%s decision at %u:%u undetermined: %s", sco_kind_name(sd->kind),
                                     sl, sc, d->reason[0] ? d->reason : "no reason given"));
-            if (mcdc)
+            if (xt >= 0 && xf >= 0)
+                exempt_last_violation(L);
+            if (mcdc) {
                 add_violation(L, sl, sc, el, ec, "mcdc-undetermined",
                               xasprintf("MC/DC of the decision at %u:%u undetermined (%u "
                                         "condition%s): its decision map is undetermined",
                                         sl, sc, (unsigned)sd->nconds, sd->nconds == 1 ? "" : "s"));
+                if (all_conds_ex)
+                    exempt_last_violation(L);
+            }
         } else {
             int n = dmap_vector_count(sf->dvec, i);
-            DmapMcdc m;
-            memset(&m, 0, sizeof m);
             if (n > 0)
                 dmap_mcdc(sd, dmap_vector(sf->dvec, i, 0), n, &m);
-            c.decision_covered = (uint32_t)((m.outcome_true != 0) + (m.outcome_false != 0));
-            if (!m.outcome_true)
+            if (!m.outcome_true) {
                 add_violation(L, sl, sc, el, ec, "decision-outcome-true",
                               xasprintf("%s decision at %u:%u: outcome TRUE never exercised",
                                         sco_kind_name(sd->kind), sl, sc));
-            if (!m.outcome_false)
+                if (xt >= 0)
+                    exempt_last_violation(L);
+                else
+                    missing = true;
+            }
+            if (!m.outcome_false) {
                 add_violation(L, sl, sc, el, ec, "decision-outcome-false",
                               xasprintf("%s decision at %u:%u: outcome FALSE never exercised",
                                         sco_kind_name(sd->kind), sl, sc));
-            missing = c.decision_covered < 2;
-            if (mcdc) {
-                uint64_t pairs = uc ? m.uc : m.mask;
-                uint64_t all = sd->nconds >= 64 ? ~0ull : (1ull << sd->nconds) - 1;
-                c.mcdc_covered = count_bits(pairs & all);
-                for (int k = 0; k < sd->nconds; k++) {
-                    if (pairs >> k & 1)
-                        continue;
-                    const ScoCondition *cd = &sd->conds[k];
+                if (xf >= 0)
+                    exempt_last_violation(L);
+                else
                     missing = true;
-                    add_violation(L, cd->range.start.line, cd->range.start.col,
-                                  cd->range.end.line, cd->range.end.col + 1, "mcdc-independence",
-                                  xasprintf("condition %d \"%s\" of the decision at %u:%u has "
-                                            "no %s independence pair",
-                                            k + 1, cd->text ? cd->text : "", sl, sc,
-                                            uc ? "unique-cause" : "masking"));
-                }
             }
         }
-        /* line marks: '-' and '!' win over '?' */
+        /* outcomes */
+        bool seen[2] = {m.outcome_true != 0, m.outcome_false != 0};
+        int xo[2] = {xt, xf};
+        for (int o = 0; o < 2; o++) {
+            if (xo[o] >= 0) {
+                c.exempted++;
+                exempt_tally(e, xo[o], rfile, ln, seen[o]);
+            } else {
+                c.decision_total++;
+                c.decision_covered += seen[o];
+            }
+        }
+        /* conditions */
+        uint64_t pairs = d->status != DMAP_MAPPED ? 0 : uc ? m.uc : m.mask;
+        for (int k = 0; mcdc && k < sd->nconds; k++) {
+            bool met = k < 64 && (pairs >> k & 1);
+            if (xc[k] >= 0) {
+                c.exempted++;
+                exempt_tally(e, xc[k], rfile, ln, met);
+            } else {
+                c.mcdc_total++;
+                c.mcdc_covered += met;
+            }
+            if (met || d->status != DMAP_MAPPED)
+                continue;
+            const ScoCondition *cd = &sd->conds[k];
+            add_violation(L, cd->range.start.line, cd->range.start.col,
+                          cd->range.end.line, cd->range.end.col + 1, "mcdc-independence",
+                          xasprintf("condition %d \"%s\" of the decision at %u:%u has "
+                                    "no %s independence pair",
+                                    k + 1, cd->text ? cd->text : "", sl, sc,
+                                    uc ? "unique-cause" : "masking"));
+            if (xc[k] >= 0)
+                exempt_last_violation(L);
+            else
+                missing = true;
+        }
+        free(xc);
+        /* line marks: '-' and '!' win over '?'; exempted obligations are left
+         * to exempt_marks */
+        bool any_seen = seen[0] || seen[1];
         if (missing && L->mark == COV_MARK_NO_CODE)
-            L->mark = c.decision_covered ? COV_MARK_PARTIAL : COV_MARK_NOT_COVERED;
+            L->mark = any_seen ? COV_MARK_PARTIAL : COV_MARK_NOT_COVERED;
         else if (missing && (L->mark == COV_MARK_COVERED || L->mark == COV_MARK_UNDETERMINED))
             L->mark = COV_MARK_PARTIAL;
         else if (undet && (L->mark == COV_MARK_COVERED || L->mark == COV_MARK_NO_CODE))
@@ -1309,6 +1633,7 @@ static void file_decisions(Engine *e, SrcFile *sf, CovFile *f, int rfile)
         f->counts.mcdc_total += c.mcdc_total;
         f->counts.mcdc_covered += c.mcdc_covered;
         f->counts.undetermined += c.undetermined;
+        f->counts.exempted += c.exempted;
         GROW(e->dres, e->ndres, e->capdres);
         e->dres[e->ndres++] = (DecResult){rfile, ln, c};
     }
@@ -1319,7 +1644,7 @@ static void add_violation(CovLine *l, unsigned line, unsigned col, unsigned elin
                           const char *kind, char *msg)
 {
     l->violations = xrealloc(l->violations, (l->nviolations + 1) * sizeof *l->violations);
-    l->violations[l->nviolations++] = (CovViolation){line, col, eline, ecol, kind, msg};
+    l->violations[l->nviolations++] = (CovViolation){line, col, eline, ecol, kind, msg, false};
 }
 
 static int cmp_file_path(const void *a, const void *b)
@@ -1403,6 +1728,7 @@ static void build_files(Engine *e)
             r->insns[i].file = e->files[r->insns[i].file].report_index;
     r->files = xcalloc(n, sizeof *r->files);
     r->nfiles = n;
+    e->exf = xcalloc(n + 1, sizeof *e->exf);
     /* common root of the available sources, for display names */
     char *root = NULL;
     for (unsigned i = 0; i < n; i++) {
@@ -1466,6 +1792,7 @@ static void build_files(Engine *e)
             f->lines[l].mark = COV_MARK_NO_CODE;
             f->lines[l].text = l < sf->ntext ? xstrdup(sf->text[l]) : NULL;
         }
+        exempt_load(e, sf, f, (int)i);
         /* instructions per line */
         for (size_t k = 0; k < e->ninsns; k++) {
             CovInsn *in = &r->insns[k];
@@ -1476,7 +1803,7 @@ static void build_files(Engine *e)
                 L->count = in->count;
             L->insns = xrealloc(L->insns, (L->ninsns + 1) * sizeof *L->insns);
             L->insns[L->ninsns++] = (uint32_t)k;
-            insn_counts(in, &f->counts);
+            insn_counts_ex(e, in, &f->counts, true);
         }
         if (use_stmts) {
             unsigned *tot = xcalloc(nl + 1, sizeof *tot), *cov = xcalloc(nl + 1, sizeof *cov);
@@ -1488,9 +1815,16 @@ static void build_files(Engine *e)
                 bool undet = !st->has_code && st->weak_code && st->weak_ran;
                 if (!st->has_code && !st->weak_code)
                     continue;
-                f->counts.stmt_total++;
-                f->counts.stmt_covered += st->covered;
-                f->counts.undetermined += undet;
+                /* a statement belongs to the region its first line is in */
+                int ex = exempt_region(e, (int)i, x->own_first);
+                if (ex >= 0) {
+                    f->counts.exempted++;
+                    exempt_tally(e, ex, (int)i, x->own_first, st->covered);
+                } else {
+                    f->counts.stmt_total++;
+                    f->counts.stmt_covered += st->covered;
+                    f->counts.undetermined += undet;
+                }
                 for (unsigned l = x->own_first; l <= x->own_last && l <= nl; l++) {
                     tot[l]++;
                     cov[l] += st->covered;
@@ -1547,18 +1881,28 @@ static void build_files(Engine *e)
 #ifdef XCOV_HAVE_LIBCLANG
         if (use_stmts && sf->dmap && r->level > COV_LEVEL_STMT)
             file_decisions(e, sf, f, (int)i);
+        if (use_stmts && sf->dmap && r->level > COV_LEVEL_STMT)
+            file_decision_models(sf, f, r->level);
 #endif
+        exempt_marks(e, f, (int)i);
+        exempt_unmatched(e, f, (int)i);
         for (unsigned l = 0; l < nl; l++) {
             char m = f->lines[l].mark;
-            if (m == COV_MARK_NO_CODE)
+            if (m == COV_MARK_NO_CODE || m == COV_MARK_EXEMPT || m == COV_MARK_EXEMPT_VIOLATED)
                 continue;
             f->counts.line_total++;
             f->counts.line_covered += m == COV_MARK_COVERED;
         }
         count_add(&r->totals, &f->counts);
+        cov_decision_counts_add(&r->dtotals, &f->dcounts);
     }
+    /* the decision model names the exemption of each outcome and condition:
+     * report/decision.c applies decision_exemptions' rule to the finished
+     * list, as the consolidation database does (coverage-exempt-* check that
+     * the model agrees with the violations flagged here) */
+    cov_report_decision_exemptions(r);
     for (unsigned k = 0; k < r->ninsns; k++)
-        insn_counts(&r->insns[k], &r->totals);
+        insn_counts_ex(e, &r->insns[k], &r->totals, false);
     if (missing)
         add_note(r, xasprintf("%u source file%s not found (line coverage from DWARF for them; "
                               "--source-root DIR helps): %s%s",
@@ -1651,7 +1995,7 @@ static void build_functions(Engine *e)
                                                   : 0;
         for (; k < e->ninsns && r->insns[k].addr < f->hi; k++) {
             const CovInsn *in = &r->insns[k];
-            insn_counts(in, &f->counts);
+            insn_counts_ex(e, in, &f->counts, false);
             if (in->file < 0)
                 continue;
             if (f->file < 0)
@@ -1668,7 +2012,7 @@ static void build_functions(Engine *e)
         const CovFile *cf = &r->files[f->file];
         for (unsigned l = f->first_line; l && l <= f->last_line && l <= cf->nlines; l++) {
             char m = cf->lines[l - 1].mark;
-            if (m == COV_MARK_NO_CODE)
+            if (m == COV_MARK_NO_CODE || m == COV_MARK_EXEMPT || m == COV_MARK_EXEMPT_VIOLATED)
                 continue;
             f->counts.line_total++;
             f->counts.line_covered += m == COV_MARK_COVERED;
@@ -1685,6 +2029,7 @@ static void build_functions(Engine *e)
                 f->counts.mcdc_total += d->c.mcdc_total;
                 f->counts.mcdc_covered += d->c.mcdc_covered;
                 f->counts.undetermined += d->c.undetermined;
+                f->counts.exempted += d->c.exempted;
                 break;
             }
         }
@@ -1699,8 +2044,12 @@ static void build_functions(Engine *e)
             for (unsigned i = 0; i < r->nfunctions; i++) {
                 CovFunction *f = &r->functions[i];
                 if (f->file == rf && !strcmp(f->name, e->sco.stmts[s].func)) {
-                    f->counts.stmt_total++;
-                    f->counts.stmt_covered += st->covered;
+                    if (exempt_region(e, rf, e->sco.stmts[s].own_first) >= 0) {
+                        f->counts.exempted++;
+                    } else {
+                        f->counts.stmt_total++;
+                        f->counts.stmt_covered += st->covered;
+                    }
                     break;
                 }
             }
@@ -1820,6 +2169,12 @@ done:
 #endif
     }
     free(e.dres);
+    for (unsigned i = 0; e.exf && i < r->nfiles; i++) {
+        free(e.exf[i].region);
+        free(e.exf[i].obligations);
+    }
+    free(e.exf);
+    free(e.exmatched);
     free(e.files);
     free(e.symfile_map);
     xcov_sco_free(&e.sco);

@@ -29,7 +29,8 @@ static void usage(FILE *o)
             "  --level LEVEL           insn | branch | stmt (default) | stmt+decision |\n"
             "                          stmt+mcdc | stmt+uc_mcdc\n"
             "  --elf FILE              the ELF (default: the one each trace header names)\n"
-            "  --format F[,F...]       text (default), xcov, html, json, lcov, cobertura, drcov\n"
+            "  --format F[,F...]       text (default), xcov, html, json, lcov, cobertura, drcov,\n"
+            "                          sarif\n"
             "  -o, --output DIR        output directory (text goes to DIR/summary.txt)\n"
             "  --compile-commands FILE compile_commands.json giving the sources' options\n"
             "  -I DIR, -D NAME[=VAL]   options for sources the database does not know\n"
@@ -226,7 +227,7 @@ static int report_main(int argc, char **argv)
         const ReportRenderer *rr = report_find(t);
         if (!rr) {
             fprintf(stderr, "xcov: unknown format '%s' (text, xcov, html, json, lcov, cobertura, "
-                            "drcov)\n", t);
+                            "drcov, sarif)\n", t);
             return 1;
         }
         if (nrend < 16)
@@ -254,11 +255,6 @@ static int report_main(int argc, char **argv)
     CovReport *r = NULL;
     char err[1024];
     int rc;
-    if (dbout && o.level > COV_LEVEL_STMT && !o.quiet)
-        fprintf(stderr, "xcov: warning: at level %s the database records only the decision "
-                        "outcomes and conditions a run missed, not the covered ones: its "
-                        "decision and MC/DC counters are not reliable yet\n",
-                cov_level_name(o.level));
     if (db_only) {
         if (!dbout) {
             fprintf(stderr, "xcov: --db-only needs --db OUT.db\n");
@@ -363,8 +359,18 @@ static int merge_main(int argc, char **argv)
         } else if (argv[i][0] != '-' && has_suffix(argv[i], ".db")) {
             dbs[ndb++] = argv[i];
         } else {
-            if (argv[i][0] != '-')
+            /* the value of an option that takes one is not a trace */
+            static const char *const with_value[] = {"--level", "--elf", "--format",
+                                                     "--compile-commands", "-I", "-D",
+                                                     "--source-root", NULL};
+            bool takes = false;
+            for (unsigned k = 0; with_value[k]; k++)
+                takes |= !strcmp(argv[i], with_value[k]);
+            if (takes && i + 1 < argc) {
+                rest[nrest++] = argv[i++];
+            } else if (argv[i][0] != '-') {
                 ntr++;
+            }
             rest[nrest++] = argv[i];
         }
     }

@@ -7,6 +7,8 @@
  * function with the ISA library of the trace, marks instructions and
  * conditional branches, maps them to source lines through DWARF (symbolize/)
  * and, at level stmt, to C statements extracted with libclang (xcov/sco.c).
+ * Exemption comments in the sources (xcov/exempt.h) move obligations from the
+ * level's counters to `exempted`.
  * The result is the report/report.h model every renderer reads.
  *
  * Exit statuses of `xcov` (docs/xcov.md) are the XCOV_ERR_* codes.

@@ -196,4 +196,12 @@ int emu_console_read_byte(EmuMachine *m);
  * value for a0/r0.  Word size is 4 (32-bit targets). */
 uint32_t emu_semihost_call(EmuMachine *m, uint32_t op, uint32_t arg);
 
+/* Give the guest's semihosting file calls (SYS_OPEN of a path, SYS_REMOVE,
+ * SYS_RENAME) access to the host directory `dir` and below; without this
+ * call the guest can open only ":tt".  Returns false with a one-line reason
+ * in err when `dir` is not a directory. */
+bool emu_semihost_set_root(EmuMachine *m, const char *dir, char *err, size_t errlen);
+/* Close the guest's host files (emu_machine_free calls it). */
+void emu_semihost_close_all(EmuMachine *m);
+
 #endif

@@ -67,6 +67,7 @@ void emu_machine_free(EmuMachine *m)
         munmap(m->fast_wr, FAST_BYTES);
     if (m->code_lines)
         munmap(m->code_lines, CODE_LINES_BYTES);
+    emu_semihost_close_all(m);
     free(m->fdt);
     free(m);
 }

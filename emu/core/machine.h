@@ -51,6 +51,7 @@ typedef struct EmuCpuDebugOps {
      * number of registers sent in the 'g' packet (registers 0..n-1). */
     const char *(*target_xml)(EmuCpu *cpu);
     unsigned g_regs;
+    unsigned pc_regnum;         /* the pc's register number ('c ADDR', 's ADDR') */
     /* Read register `n` into buf (target byte order); returns its size in
      * bytes, or 0 when the CPU has no register `n`. */
     unsigned (*reg_read)(EmuCpu *cpu, unsigned n, uint8_t *buf);
@@ -188,7 +189,7 @@ struct EmuMachine {
     bool console_in_eof;
     bool console_in_regular;    /* stdin is a file: deterministic input    */
     int console_out_fd;         /* guest output (default 1: stdout)        */
-    int console_err_fd;         /* semihosting handle 2 (default 2)        */
+    int console_err_fd;         /* semihosting stderr (default fd 2)      */
     /* tracing (NULL = off): the tracer's TraceWriter (tracer/trace.h) */
     struct TraceWriter *trace_writer;
     /* trapping instructions that end their block (ecall, ebreak, illegal):
@@ -200,6 +201,7 @@ struct EmuMachine {
     uint32_t heap_base, heap_limit, stack_base, stack_limit;
     uint64_t semihost_start_ns;
     uint32_t semihost_errno;    /* SYS_ERRNO: errno of the last failed call */
+    struct SemihostFiles *semihost_files; /* --semihosting-root, NULL = sandboxed */
 };
 
 /* SHA-256 (sha256.c), FIPS 180-4. */

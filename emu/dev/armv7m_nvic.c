@@ -8,7 +8,7 @@
 #include "emu/core/machine.h"
 
 #include <inttypes.h>
-#include <libfdt.h>
+#include "devprop.h"
 #include <string.h>
 
 /* SCS register offsets (B3.2.2, B3.3.1, B3.4.3) */
@@ -178,18 +178,14 @@ static uint64_t systick_tick_ns(const ArmV7mScs *s)
 
 static uint32_t systick_value(const ArmV7mScs *s)
 {
-    if (!(s->syst_csr & SYST_ENABLE))
-        return s->syst.base_val;
-    return dc_value(&s->syst, emu_clock_ns(s->m), systick_tick_ns(s), s->syst_rvr, false);
+    return dc_read(&s->syst, s->syst_csr & SYST_ENABLE, emu_clock_ns(s->m), systick_tick_ns(s),
+                   s->syst_rvr, false);
 }
 
 static void systick_arm(ArmV7mScs *s)
 {
-    uint64_t at = dc_next_event(&s->syst, systick_tick_ns(s), s->syst_rvr, false);
-    if (!(s->syst_csr & SYST_ENABLE) || at == UINT64_MAX)
-        emu_timer_del(s->syst_timer);
-    else
-        emu_timer_mod(s->syst_timer, at);
+    dc_arm(&s->syst, s->syst_timer, s->syst_csr & SYST_ENABLE, systick_tick_ns(s), s->syst_rvr,
+           false);
 }
 
 /* Restart the model from the current value (enable, clock source, CVR). */
@@ -572,19 +568,14 @@ static int scs_init(void *opaque, EmuMachine *m, const DevConfig *cfg, char *err
 {
     ArmV7mScs *s = opaque;
     s->m = m;
-    s->num_irq = 32;
-    s->refclk_hz = 1000000;
-    int len;
-    const fdt32_t *p = fdt_getprop(cfg->fdt, cfg->node, "arm,num-irq", &len);
-    if (p && len == 4)
-        s->num_irq = fdt32_to_cpu(*p);
+    s->num_irq = dev_prop_u32(cfg, "arm,num-irq", 32);
     if (s->num_irq < 1 || s->num_irq > ARMV7M_MAX_IRQ) {
         snprintf(err, errlen, "arm,num-irq must be 1..%d", ARMV7M_MAX_IRQ);
         return -1;
     }
-    p = fdt_getprop(cfg->fdt, cfg->node, "arm,systick-refclk-hz", &len);
-    if (p && len == 4 && fdt32_to_cpu(*p) > 0)
-        s->refclk_hz = fdt32_to_cpu(*p);
+    s->refclk_hz = dev_prop_u32(cfg, "arm,systick-refclk-hz", 0);
+    if (s->refclk_hz == 0)
+        s->refclk_hz = 1000000;
     s->nvec = ARMV7M_EXC_IRQ0 + s->num_irq;
     s->syst_timer = emu_timer_new(m, systick_fire, s);
     if (!s->syst_timer) {

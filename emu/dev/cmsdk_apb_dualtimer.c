@@ -13,9 +13,8 @@
  * Not modelled: the integration test registers (ITCR/ITOP read 0).
  */
 #include "devices.h"
+#include "devprop.h"
 #include "downcounter.h"
-
-#include <libfdt.h>
 
 enum { T_LOAD = 0x00, T_VALUE = 0x04, T_CONTROL = 0x08, T_INTCLR = 0x0c, T_RIS = 0x10,
        T_MIS = 0x14, T_BGLOAD = 0x18 };
@@ -69,19 +68,14 @@ static bool unit_oneshot(const DualTimerUnit *u) { return (u->control & CTRL_ONE
 
 static uint32_t unit_value(const DualTimerUnit *u)
 {
-    if (!(u->control & CTRL_ENABLE))
-        return u->dc.base_val;
-    return dc_value(&u->dc, emu_clock_ns(u->dt->m), unit_tick(u), unit_reload(u),
-                    unit_oneshot(u));
+    return dc_read(&u->dc, u->control & CTRL_ENABLE, emu_clock_ns(u->dt->m), unit_tick(u),
+                   unit_reload(u), unit_oneshot(u));
 }
 
 static void unit_arm(DualTimerUnit *u)
 {
-    uint64_t at = dc_next_event(&u->dc, unit_tick(u), unit_reload(u), unit_oneshot(u));
-    if (!(u->control & CTRL_ENABLE) || at == UINT64_MAX)
-        emu_timer_del(u->timer);
-    else
-        emu_timer_mod(u->timer, at);
+    dc_arm(&u->dc, u->timer, u->control & CTRL_ENABLE, unit_tick(u), unit_reload(u),
+           unit_oneshot(u));
 }
 
 static void unit_rebase(DualTimerUnit *u, uint32_t val)
@@ -180,12 +174,7 @@ static int dt_init(void *opaque, EmuMachine *m, const DevConfig *cfg, char *err,
     s->m = m;
     if (cfg->nirq_out > 0)
         s->irq = cfg->irq_out[0];
-    uint32_t hz = 25000000;
-    int len;
-    const fdt32_t *p = fdt_getprop(cfg->fdt, cfg->node, "clock-frequency", &len);
-    if (p && len == 4 && fdt32_to_cpu(*p) > 0)
-        hz = fdt32_to_cpu(*p);
-    s->tick_ns = 1000000000u / hz ? 1000000000u / hz : 1;
+    s->tick_ns = dev_clock_period_ns(cfg, 25000000);
     for (int i = 0; i < 2; i++) {
         s->t[i].dt = s;
         s->t[i].timer = emu_timer_new(m, unit_fire, &s->t[i]);

@@ -14,9 +14,8 @@
  * and 2 are stored; the counter then runs from PCLK as QEMU does).
  */
 #include "devices.h"
+#include "devprop.h"
 #include "downcounter.h"
-
-#include <libfdt.h>
 
 enum { REG_CTRL = 0x00, REG_VALUE = 0x04, REG_RELOAD = 0x08, REG_INT = 0x0c };
 enum { CTRL_EN = 1, CTRL_IRQEN = 8 };
@@ -41,18 +40,12 @@ static void timer_update(CmsdkTimer *s)
 
 static uint32_t timer_value(const CmsdkTimer *s)
 {
-    if (!(s->ctrl & CTRL_EN))
-        return s->dc.base_val;
-    return dc_value(&s->dc, emu_clock_ns(s->m), s->tick_ns, s->reload, false);
+    return dc_read(&s->dc, s->ctrl & CTRL_EN, emu_clock_ns(s->m), s->tick_ns, s->reload, false);
 }
 
 static void timer_arm(CmsdkTimer *s)
 {
-    uint64_t at = dc_next_event(&s->dc, s->tick_ns, s->reload, false);
-    if (!(s->ctrl & CTRL_EN) || at == UINT64_MAX)
-        emu_timer_del(s->timer);
-    else
-        emu_timer_mod(s->timer, at);
+    dc_arm(&s->dc, s->timer, s->ctrl & CTRL_EN, s->tick_ns, s->reload, false);
 }
 
 static void timer_rebase(CmsdkTimer *s, uint32_t val)
@@ -134,12 +127,7 @@ static int timer_init(void *opaque, EmuMachine *m, const DevConfig *cfg, char *e
     s->m = m;
     if (cfg->nirq_out > 0)
         s->irq = cfg->irq_out[0];
-    uint32_t hz = 25000000;
-    int len;
-    const fdt32_t *p = fdt_getprop(cfg->fdt, cfg->node, "clock-frequency", &len);
-    if (p && len == 4 && fdt32_to_cpu(*p) > 0)
-        hz = fdt32_to_cpu(*p);
-    s->tick_ns = 1000000000u / hz ? 1000000000u / hz : 1;
+    s->tick_ns = dev_clock_period_ns(cfg, 25000000);
     s->timer = emu_timer_new(m, timer_fire, s);
     if (!s->timer) {
         snprintf(err, errlen, "out of memory");

@@ -21,7 +21,7 @@
  */
 #include "devices.h"
 
-#include <libfdt.h>
+#include "devprop.h"
 #include <string.h>
 
 enum { REG_DATA = 0x00, REG_STATE = 0x04, REG_CTRL = 0x08, REG_INT = 0x0c, REG_BAUDDIV = 0x10 };
@@ -194,7 +194,7 @@ static int uart_init(void *opaque, EmuMachine *m, const DevConfig *cfg, char *er
     s->m = m;
     for (unsigned i = 0; i < IRQ_N && i < cfg->nirq_out; i++)
         s->irq[i] = cfg->irq_out[i];
-    s->console = fdt_getprop(cfg->fdt, cfg->node, "emucov,console", NULL) != NULL;
+    s->console = dev_prop_bool(cfg, "emucov,console");
     s->rx_timer = emu_timer_new(m, uart_rx_timer, s);
     if (!s->rx_timer) {
         snprintf(err, errlen, "out of memory");

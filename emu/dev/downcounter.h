@@ -12,6 +12,8 @@
 #ifndef EMU_DEV_DOWNCOUNTER_H
 #define EMU_DEV_DOWNCOUNTER_H
 
+#include "emu/core/emu.h"
+
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -57,6 +59,28 @@ static inline void dc_event(DownCounter *c, uint64_t tick_ns, uint32_t reload)
 {
     c->base_ns = dc_next_event(c, tick_ns, reload, false);
     c->base_val = 0;
+}
+
+/* The three devices hold their counter still while disabled (the value
+ * read back is the one it stopped at) and keep one EmuTimer armed at the
+ * next event while enabled.  The ops below are that shared behaviour. */
+
+/* Value read by the guest. */
+static inline uint32_t dc_read(const DownCounter *c, bool enabled, uint64_t now_ns,
+                               uint64_t tick_ns, uint32_t reload, bool stop_at_zero)
+{
+    return enabled ? dc_value(c, now_ns, tick_ns, reload, stop_at_zero) : c->base_val;
+}
+
+/* Arm `t` at the next event, or cancel it (disabled, or no event ahead). */
+static inline void dc_arm(const DownCounter *c, EmuTimer *t, bool enabled, uint64_t tick_ns,
+                          uint32_t reload, bool stop_at_zero)
+{
+    uint64_t at = dc_next_event(c, tick_ns, reload, stop_at_zero);
+    if (!enabled || at == UINT64_MAX)
+        emu_timer_del(t);
+    else
+        emu_timer_mod(t, at);
 }
 
 #endif

@@ -16,7 +16,7 @@
 #include "devices.h"
 
 #include <inttypes.h>
-#include <libfdt.h>
+#include "devprop.h"
 
 enum { R_LED0 = 0x00, R_BUTTON = 0x08, R_CLK1HZ = 0x10, R_CLK100HZ = 0x14,
        R_COUNTER = 0x18, R_PRESCALE = 0x1c, R_PSCNTR = 0x20, R_MISC = 0x4c };
@@ -114,11 +114,9 @@ static int fpgaio_init(void *opaque, EmuMachine *m, const DevConfig *cfg, char *
     (void)err;
     (void)errlen;
     s->m = m;
-    s->clk_hz = 25000000;
-    int len;
-    const fdt32_t *p = fdt_getprop(cfg->fdt, cfg->node, "clock-frequency", &len);
-    if (p && len == 4 && fdt32_to_cpu(*p) > 0)
-        s->clk_hz = fdt32_to_cpu(*p);
+    s->clk_hz = dev_prop_u32(cfg, "clock-frequency", 0);
+    if (s->clk_hz == 0)
+        s->clk_hz = 25000000;
     return 0;
 }
 

@@ -15,8 +15,7 @@
  * reads DONE, reads return 0 (no oscillator or power registers modelled).
  */
 #include "devices.h"
-
-#include <libfdt.h>
+#include "devprop.h"
 
 enum { R_CFG0 = 0x000, R_CFG3 = 0x00c, R_CFG4 = 0x010, R_CFG7 = 0x01c,
        R_CFGDATA_RTN = 0x0a0, R_CFGDATA_OUT = 0x0a4, R_CFGCTRL = 0x0a8, R_CFGSTAT = 0x0ac,
@@ -91,22 +90,15 @@ static void scc_reset(void *opaque)
     s->dll = 0xffff0001u;              /* DLL locked (QEMU's reset value) */
 }
 
-static uint32_t prop(const DevConfig *cfg, const char *name, uint32_t dflt)
-{
-    int len;
-    const fdt32_t *p = fdt_getprop(cfg->fdt, cfg->node, name, &len);
-    return p && len == 4 ? fdt32_to_cpu(*p) : dflt;
-}
-
 static int scc_init(void *opaque, EmuMachine *m, const DevConfig *cfg, char *err, size_t errlen)
 {
     Mps2Scc *s = opaque;
     (void)m;
     (void)err;
     (void)errlen;
-    s->id = prop(cfg, "arm,scc-id", 0x41043850);
-    s->aid = prop(cfg, "arm,scc-aid", 0x00200008);
-    s->cfg4 = prop(cfg, "arm,scc-cfg4", 0x2);
+    s->id = dev_prop_u32(cfg, "arm,scc-id", 0x41043850);
+    s->aid = dev_prop_u32(cfg, "arm,scc-aid", 0x00200008);
+    s->cfg4 = dev_prop_u32(cfg, "arm,scc-cfg4", 0x2);
     return 0;
 }
 

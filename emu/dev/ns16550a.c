@@ -22,7 +22,7 @@
  */
 #include "emu/core/emu.h"
 
-#include <libfdt.h>
+#include "devprop.h"
 #include <string.h>
 
 enum {                 /* register index (offset >> reg-shift) */
@@ -335,15 +335,8 @@ static int ns16550a_init(void *opaque, EmuMachine *m, const DevConfig *cfg,
     s->m = m;
     if (cfg->nirq_out > 0)
         s->irq = cfg->irq_out[0];
-    if (cfg->fdt) {
-        int len;
-        const fdt32_t *p = fdt_getprop(cfg->fdt, cfg->node, "reg-shift", &len);
-        if (p && len == 4)
-            s->reg_shift = fdt32_to_cpu(*p);
-        p = fdt_getprop(cfg->fdt, cfg->node, "clock-frequency", &len);
-        if (p && len == 4)
-            s->clock_hz = fdt32_to_cpu(*p);
-    }
+    s->reg_shift = dev_prop_u32(cfg, "reg-shift", s->reg_shift);
+    s->clock_hz = dev_prop_u32(cfg, "clock-frequency", s->clock_hz);
     if (s->clock_hz == 0)
         s->clock_hz = 1843200; /* the PC16550D's usual crystal */
     if (s->reg_shift > 2) {

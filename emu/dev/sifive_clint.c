@@ -16,9 +16,8 @@
  *
  * Not modelled: more than one hart, 64-bit-wide accesses (RV32 only).
  */
-#include "emu/core/emu.h"
-
-#include <libfdt.h>
+#include "devprop.h"
+#include "emu/core/machine.h"
 
 enum {
     A_MSIP = 0x0000,
@@ -155,29 +154,14 @@ static void sifive_clint_reset(void *opaque)
     sifive_clint_update(s);
 }
 
-static uint64_t prop_u32(const void *fdt, int node, const char *name, uint64_t dflt)
-{
-    int len;
-    const fdt32_t *p = fdt_getprop(fdt, node, name, &len);
-    if (p && len == 4)
-        return fdt32_to_cpu(*p);
-    if (p && len == 8)
-        return (uint64_t)fdt32_to_cpu(p[0]) << 32 | fdt32_to_cpu(p[1]);
-    return dflt;
-}
-
 static int sifive_clint_init(void *opaque, EmuMachine *m, const DevConfig *cfg,
                              char *err, size_t errlen)
 {
     SifiveClint *s = opaque;
     s->m = m;
-    s->freq = 10000000;
-    if (cfg->fdt) {
-        int cpus = fdt_path_offset(cfg->fdt, "/cpus");
-        if (cpus >= 0)
-            s->freq = prop_u32(cfg->fdt, cpus, "timebase-frequency", s->freq);
-        s->freq = prop_u32(cfg->fdt, cfg->node, "timebase-frequency", s->freq);
-    }
+    /* the board's timebase (/cpus, read by the board loader), unless this
+     * node names its own */
+    s->freq = dev_prop_u64(cfg, "timebase-frequency", m->timebase_hz ? m->timebase_hz : 10000000);
     if (s->freq == 0) {
         snprintf(err, errlen, "timebase-frequency is 0");
         return -1;

@@ -22,7 +22,7 @@
  */
 #include "emu/core/emu.h"
 
-#include <libfdt.h>
+#include "devprop.h"
 #include <string.h>
 
 #define MAX_SOURCES 1024
@@ -234,13 +234,8 @@ static int sifive_plic_init(void *opaque, EmuMachine *m, const DevConfig *cfg,
 {
     SifivePlic *s = opaque;
     s->m = m;
-    uint32_t ndev = 96; /* QEMU virt's value when the property is absent */
-    if (cfg->fdt) {
-        int len;
-        const fdt32_t *p = fdt_getprop(cfg->fdt, cfg->node, "riscv,ndev", &len);
-        if (p && len == 4)
-            ndev = fdt32_to_cpu(*p);
-    }
+    /* 96: QEMU virt's value when the property is absent */
+    uint32_t ndev = dev_prop_u32(cfg, "riscv,ndev", 96);
     if (ndev == 0 || ndev >= MAX_SOURCES) {
         snprintf(err, errlen, "riscv,ndev %u out of range 1..%u", ndev, MAX_SOURCES - 1);
         return -1;

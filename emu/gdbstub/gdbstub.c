@@ -525,7 +525,7 @@ static bool gdb_handle_packet(GdbStub *s, const char *pkt, size_t len, EmuDebugA
                 return false;
             }
             uint8_t v[4] = { (uint8_t)a, (uint8_t)(a >> 8), (uint8_t)(a >> 16), (uint8_t)(a >> 24) };
-            d->reg_write(cpu, 32, v, 4);
+            d->reg_write(cpu, d->pc_regnum, v, 4);
         }
         *act = (pkt[0] == 'c' || pkt[0] == 'C') ? EMU_DBG_RUN : EMU_DBG_STEP;
         return true;

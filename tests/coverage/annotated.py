@@ -11,7 +11,16 @@ xcov must give each line, in a comment at the end of the line:
 
 Marks: '+' covered, '-' not covered, '!' partially covered (some statements
 of the line ran), '?' undetermined (the statement's code ran only under
-non-is_stmt line rows), '.' no code.  A line without annotation must be '.'.
+non-is_stmt line rows), '#' exempted with every exempted obligation met, '*'
+exempted with a violation (docs/coverage-semantics.md §6), '.' no code.  A line
+without annotation must be '.'.
+
+A key may also name a coverage level, for the checkers that run several
+(tests/coverage/exempt/check_exempt.py): 'stmt', 'decision' (stmt+decision and
+above), 'mcdc' (stmt+mcdc, stmt+uc_mcdc); `if (a)  // @+ decision@! arm-Og-decision@?`.
+Keys combine with '-'; a key applies when every part matches, and the most
+specific applicable key wins (a level beats an optimisation level, which beats
+an architecture).
 The program is built at -O0 and -Og for the architecture, run under emucov,
 and `xcov report --level=stmt --format=xcov` must give exactly these marks on
 every line.
@@ -29,24 +38,51 @@ ANNOT = re.compile(r'//\s*@(\S)((?:\s+[A-Za-z0-9-]+@\S)*)\s*$')
 OVERRIDE = re.compile(r'([A-Za-z0-9-]+)@(\S)')
 
 
-def expected(src, arch, opt):
-    """Marks per line for ARCH at OPT ('-O0'): an override KEY@M applies when
-    KEY is the level (Og), the architecture (arm) or both (arm-Og); the most
-    specific one wins."""
+# coverage levels a key may name: it applies at that level and above
+LEVEL_KEYS = {'stmt': 1, 'decision': 2, 'mcdc': 3}
+LEVEL_RANK = {'insn': 0, 'branch': 0, 'stmt': 1, 'stmt+decision': 2, 'stmt+mcdc': 3,
+              'stmt+uc_mcdc': 3}
+
+
+def key_rank(key, arch, lvl, level):
+    """How specific KEY is for ARCH at optimisation LVL ('Og') and coverage LEVEL, or None
+    when one of its parts does not apply."""
+    rank = 0
+    for part in key.split('-'):
+        if part == arch:
+            rank += 1
+        elif part == lvl:
+            rank += 2
+        elif part in LEVEL_KEYS and LEVEL_RANK[level] >= LEVEL_KEYS[part]:
+            rank += 4 + LEVEL_KEYS[part]
+        else:
+            return None
+    return rank
+
+
+def pick(default, overrides, arch, opt, level='stmt'):
+    """The value of an annotation: DEFAULT, or the value of its most specific applicable
+    KEY@VALUE override (OVERRIDES: [(key, value)])."""
+    best, rank = default, 0
+    for key, val in overrides:
+        r = key_rank(key, arch, opt.lstrip('-'), level)
+        if r is not None and r > rank:
+            best, rank = val, r
+    return best
+
+
+def expected(src, arch, opt, level='stmt'):
+    """Marks per line for ARCH at OPT ('-O0') and coverage LEVEL: an override KEY@M
+    applies when every part of KEY is the optimisation level (Og), the architecture (arm)
+    or a coverage level at or below LEVEL (decision); the most specific one wins."""
     exp = {}
-    lvl = opt.lstrip('-')
     with open(src) as f:
         for n, line in enumerate(f.read().splitlines(), 1):
             m = ANNOT.search(line)
             if not m:
                 exp[n] = '.'
                 continue
-            mark, rank = m.group(1), 0
-            for key, mk in OVERRIDE.findall(m.group(2)):
-                r = 3 if key == arch + '-' + lvl else 2 if key == lvl else 1 if key == arch else 0
-                if r > rank:
-                    mark, rank = mk, r
-            exp[n] = mark
+            exp[n] = pick(m.group(1), OVERRIDE.findall(m.group(2)), arch, opt, level)
     return exp
 
 

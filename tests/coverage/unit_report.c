@@ -34,12 +34,13 @@ static void test_levels(void **state)
 static void test_renderer_table(void **state)
 {
     (void)state;
-    const char *names[] = {"text", "xcov", "html", "json", "lcov", "cobertura", "drcov"};
+    const char *names[] = {"text", "xcov", "html", "json", "lcov", "cobertura", "drcov",
+                           "sarif"};
     unsigned n = 0;
     while (report_renderers[n])
         n++;
-    assert_int_equal(n, 7);
-    for (unsigned i = 0; i < 7; i++) {
+    assert_int_equal(n, 8);
+    for (unsigned i = 0; i < 8; i++) {
         const ReportRenderer *r = report_find(names[i]);
         assert_non_null(r);
         assert_string_equal(r->name, names[i]);
@@ -77,7 +78,8 @@ static CovReport *tiny(CovLevel lv)
     f->lines[2].nviolations = 1;
     f->lines[2].violations = calloc(1, sizeof(CovViolation));
     f->lines[2].violations[0] = (CovViolation){3, 19, 3, 25, "stmt-not-executed",
-                                               dupstr("statement \"w = 3\" at 3:19 not executed")};
+                                               dupstr("statement \"w = 3\" at 3:19 not executed"),
+                                               false};
     f->counts.stmt_total = 5;
     f->counts.stmt_covered = 3;
     f->counts.line_total = 3;

@@ -15,9 +15,24 @@ any status for other programs) and emucov never crashed.  Deterministic
 import random
 import re
 import socket
+import struct
 import subprocess
 import sys
 import time
+
+# per ELF e_machine: the pc's gdb register number, an MMIO address of the
+# board (a UART: reads must be refused), the breakpoint kind gdb uses
+ARCH = {
+    243: {"pc": b"20", "mmio": 0x10000000, "bpkind": 4},      # RISC-V, virt
+    40: {"pc": b"f", "mmio": 0x40004000, "bpkind": 2},        # ARM, mps2-an385
+}
+
+
+def elf_info(path):
+    """(e_machine, code address: the entry point without the Thumb bit)"""
+    with open(path, "rb") as f:
+        h = f.read(28)
+    return struct.unpack_from("<H", h, 18)[0], struct.unpack_from("<I", h, 24)[0] & ~3
 
 failures = []
 
@@ -89,16 +104,19 @@ def symbol(elf, name):
         out = subprocess.run(["nm", elf], stdout=subprocess.PIPE, check=True).stdout.decode()
     except (OSError, subprocess.CalledProcessError):
         return None
-    m = re.search(r"^([0-9a-f]+) [DdBb] %s$" % name, out, re.M)
-    return int(m.group(1), 16) if m else None
+    m = re.search(r"^([0-9a-f]+) [DdBbTt] %s$" % name, out, re.M)
+    return int(m.group(1), 16) & ~1 if m else None
+
+
+A = {}
 
 
 def healthy(c, what):
     r = c.cmd(b"qSupported:swbreak+")
     ok = r is not None and b"PacketSize=" in r
-    r2 = c.cmd(b"p20")                  # pc
+    r2 = c.cmd(b"p" + A["pc"])          # pc
     ok = ok and r2 is not None and re.fullmatch(rb"[0-9a-f]{8}", r2) is not None
-    r3 = c.cmd(b"m80000000,4")
+    r3 = c.cmd(b"m%x,4" % A["code"])
     ok = ok and r3 is not None and re.fullmatch(rb"[0-9a-f]{8}", r3) is not None
     check(ok, "server answers correctly after " + what)
     return ok
@@ -106,6 +124,12 @@ def healthy(c, what):
 
 def main():
     emucov, elf = sys.argv[1], sys.argv[2]
+    mach, code = elf_info(elf)
+    if mach not in ARCH:
+        print("FAIL: %s: no settings for ELF machine %d" % (elf, mach))
+        return 1
+    A.update(ARCH[mach])
+    A["code"] = code
     p = subprocess.Popen([emucov, "run", "--trace-mode", "none", "-gdb", "tcp::0", "-S", elf],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     port = None
@@ -165,7 +189,7 @@ def main():
         healthy(c, "malformed arguments")
 
         # a read of MMIO (no side effects allowed) is an error, not a crash
-        r = c.cmd(b"m10000000,8")
+        r = c.cmd(b"m%x,8" % A["mmio"])
         check(r is not None and r.startswith(b"E"), "MMIO read refused (%r)" % r)
 
         # binary garbage, including '$' and '#' and 0x03 bytes, then resync
@@ -204,17 +228,26 @@ def main():
         healthy(c, "Ctrl-C while stopped")
 
         # a software breakpoint is invisible in memory reads
-        before = c.cmd(b"m80000000,8")
-        r = c.cmd(b"Z0,80000000,4")
+        before = c.cmd(b"m%x,8" % A["code"])
+        r = c.cmd(b"Z0,%x,%x" % (A["code"], A["bpkind"]))
         check(r == b"OK", "Z0 accepted")
-        after = c.cmd(b"m80000000,8")
+        after = c.cmd(b"m%x,8" % A["code"])
         check(before == after and before is not None and len(before) == 16,
               "memory under a software breakpoint reads the original bytes")
-        check(c.cmd(b"z0,80000000,4") == b"OK", "z0 accepted")
+        check(c.cmd(b"z0,%x,%x" % (A["code"], A["bpkind"])) == b"OK", "z0 accepted")
 
         # Ctrl-C interrupts a running guest (gdb_target spins while spin == 1)
         spin = symbol(sys.argv[2], "spin")
-        if spin is not None:
+        main_pc = symbol(sys.argv[2], "main")
+        if spin is not None and main_pc is not None:
+            # run to main first: the start code may copy .data (ARM: from
+            # flash), which would overwrite spin
+            check(c.cmd(b"Z0,%x,%x" % (main_pc, A["bpkind"])) == b"OK", "Z0 at main")
+            c.drain()
+            c.send_raw(frame(b"c"))
+            r = c.read_packet(timeout=10)
+            check(r is not None and r.startswith(b"T05"), "stops at main (%r)" % r)
+            check(c.cmd(b"z0,%x,%x" % (main_pc, A["bpkind"])) == b"OK", "z0 at main")
             check(c.cmd(b"M%x,4:01000000" % spin) == b"OK", "set spin = 1")
             c.drain()
             c.send_raw(frame(b"c"))

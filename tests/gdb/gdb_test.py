@@ -29,10 +29,51 @@ Cases (what each proves):
 import argparse
 import os
 import re
+import struct
 import subprocess
 import sys
 import tempfile
 import time
+
+# What differs between the ISAs, by ELF e_machine: the return-address
+# register, the code and RAM address prefixes, the board, and the system
+# register checks of break-step (commands, then (pattern, what) pairs).
+ARCH = {
+    243: {  # RISC-V on virt
+        "ra": "ra", "code": r"0x8000[0-9a-f]+", "sp": r"0x8", "arg0": "a0",
+        "board": "virt",
+        # gdb steps RISC-V in software (a breakpoint after the instruction,
+        # then continue): the stepi after a reset runs into bump again
+        "reset_stepi": ("bump", []),
+        "sys_cmds": ["print/x $misa", "print $priv", "set $mscratch = 0x1234",
+                     "print/x $mscratch"],
+        "sys_checks": [(r"= 0x40101105", "CSR misa readable (RV32IMACU)"),
+                       (r"\$\d+ = 3\b", "virtual register priv shows machine mode (3)"),
+                       (r"= 0x1234", "CSR mscratch writable")],
+    },
+    40: {  # ARMv7-M on mps2-an385 (code in flash at 0, RAM at 0x20000000)
+        "ra": "lr", "code": r"0x[0-9a-f]+", "sp": r"0x20[0-9a-f]{6}", "arg0": "r0",
+        "board": "mps2-an385",
+        # gdb steps ARM with the stub's 's': the stepi after a reset executes
+        # the reset handler's first instruction; continue then reaches bump
+        "reset_stepi": ("rt_reset", ["continue"]),
+        "sys_cmds": ["print/x $xpsr", "print/x $control", "print/x $msp == $sp",
+                     "set $basepri = 0x40", "print/x $basepri", "set $basepri = 0"],
+        "sys_checks": [(r"= 0x[0-9a-f]?1[0-9a-f]{6}\b", "xpsr readable (Thumb bit set)"),
+                       (r"= 0x0\b", "control readable (privileged, MSP)"),
+                       (r"= 0x1\b", "msp is the sp in use (Thread mode, CONTROL.SPSEL=0)"),
+                       (r"= 0x40\b", "basepri writable")],
+    },
+}
+
+
+def elf_arch(path):
+    with open(path, "rb") as f:
+        h = f.read(20)
+    mach = struct.unpack_from("<H", h, 18)[0]
+    if mach not in ARCH:
+        raise SystemExit("gdb_test: %s: no settings for ELF machine %d" % (path, mach))
+    return ARCH[mach]
 
 
 def start_emucov(emucov, elf, extra, cwd):
@@ -101,25 +142,25 @@ def expect(out, pattern, what):
 
 
 def case_break_step(a):
+    A = elf_arch(a.elf[0])
     out, rc, eout, _ = session(a, a.elf[0], [
         "break square", "continue", "bt", "info registers",
         "stepi", "info registers pc", "finish", "next", "step", "step", "bt 1",
-        "x/4xw &table", "print/x table[2]", "print watched",
-        "print/x $misa", "print $priv", "set $mscratch = 0x1234", "print/x $mscratch",
-        "set $a0 = 77", "print $a0", "kill"])
+        "x/4xw &table", "print/x table[2]", "print watched"] + A["sys_cmds"] + [
+        "set $%s = 77" % A["arg0"], "print $%s" % A["arg0"], "kill"])
     expect(out, r"Breakpoint 1, square \(x=0\)", "break on function by name stops there")
     expect(out, r"#1\s+0x[0-9a-f]+ in main \(\)", "backtrace shows the caller")
-    expect(out, r"^ra\s+0x8000", "info registers shows ra")
-    expect(out, r"^sp\s+0x8", "info registers shows sp")
-    expect(out, r"^pc\s+0x8000[0-9a-f]+\s+0x8000[0-9a-f]+ <square\+\d+>", "stepi moves pc inside square")
+    expect(out, r"^%s\s+%s" % (A["ra"], A["code"]), "info registers shows %s" % A["ra"])
+    expect(out, r"^sp\s+%s" % A["sp"], "info registers shows sp")
+    expect(out, r"^pc\s+%s\s+%s <square\+\d+>" % (A["code"], A["code"]),
+           "stepi moves pc inside square")
     expect(out, r"Value returned is \$\d+ = 0", "finish shows square(0) = 0")
     expect(out, r"#0\s+square \(x=1\)", "step enters square again (x=1)")
     expect(out, r"<table>:\s+0x11223344\s+0x55667788\s+0x99aabbcc\s+0xddeeff00", "x/4xw reads memory")
     expect(out, r"= 0x99aabbcc", "print of an array element")
     expect(out, r"\$\d+ = 0\b", "print watched before its write")
-    expect(out, r"= 0x40101105", "CSR misa readable (RV32IMACU)")
-    expect(out, r"\$\d+ = 3\b", "virtual register priv shows machine mode (3)")
-    expect(out, r"= 0x1234", "CSR mscratch writable")
+    for pat, what in A["sys_checks"]:
+        expect(out, pat, what)
     expect(out, r"\$\d+ = 77", "general register writable")
 
 
@@ -200,15 +241,17 @@ def case_exit(a):
 
 
 def case_monitor(a):
+    A = elf_arch(a.elf[0])
     out, rc, eout, _ = session(a, a.elf[0], [
         "monitor help", "break bump", "continue", "monitor info", "set var watched = 99",
-        "monitor reset", "stepi", "info registers pc", "print watched", "monitor frobnicate",
-        "monitor quit"])
+        "monitor reset", "stepi", "info registers pc"] + A["reset_stepi"][1] + [
+        "print watched", "monitor frobnicate", "monitor quit"])
     expect(out, r"monitor commands: reset, info, quit", "monitor help")
-    expect(out, r"board: virt", "monitor info names the board")
+    expect(out, r"board: %s" % A["board"], "monitor info names the board")
     expect(out, r"icount: \d+", "monitor info gives the instruction count")
-    expect(out, r"^pc\s+0x8000[0-9a-f]+\s+0x8000[0-9a-f]+ <bump\+\d+>",
-           "after monitor reset, stepping over the breakpoint re-runs the program into bump")
+    expect(out, r"^pc\s+%s\s+%s <%s\+\d+>" % (A["code"], A["code"], A["reset_stepi"][0]),
+           "after monitor reset, stepping over the breakpoint restarts the program (%s)"
+           % A["reset_stepi"][0])
     expect(out, r"\$1 = 0\b", "after the reset the start code cleared .bss again (watched = 0 in bump)")
     expect(out, r"unknown monitor command 'frobnicate'", "unknown monitor command reported")
     check(rc == 130, "monitor quit ends emucov (status 130, got %r)" % rc, out)
@@ -229,7 +272,9 @@ def case_trace_same(a):
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
             syms = subprocess.run(["nm", elf], stdout=subprocess.PIPE).stdout.decode()
             funcs = [f for f in ("square", "bump", "main", "heap_sort", "sift_down",
-                                 "timer_handler", "rt_trap_dispatch", "rt_putc", "rt_print_val")
+                                 "timer_handler", "rt_trap_dispatch", "quicksort", "on_t0",
+                                 "on_systick", "on_svc", "rt_exc_dispatch", "rt_putc",
+                                 "rt_print_val")
                      if re.search(r" [Tt] %s$" % f, syms, re.M)]
             cmds = []
             for f in funcs[:3]:

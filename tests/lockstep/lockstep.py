@@ -6,7 +6,8 @@ instruction.
 usage: lockstep.py --emucov EMUCOV [--qemu qemu-system-riscv32] [--semihosting]
                    [--max-steps N] [--csrs LIST] [--objdump OBJDUMP] [-v] ELF
 
-Both emulators start halted with a gdb server.  QEMU starts at its reset
+Both emulators start halted with a gdb server (QEMU's board from the ELF:
+RISC-V virt, or ARM mps2-an385 with -cpu cortex-m3).  QEMU starts at its reset
 stub (0x1000 on virt: a few instructions, then a jump to 0x80000000), emucov
 at the ELF entry: QEMU is first run to the ELF entry (a breakpoint there,
 continue).  The stub leaves a0 = hartid, a1 = devicetree address and t0 = the
@@ -26,20 +27,29 @@ Known differences, handled explicitly (never silently):
     high halves, mcycle, minstret and high halves) are not compared; the
     tool prints them as excluded.
   - mip.MTIP (bit 7) follows QEMU's host-time mtime: masked (printed).
+  - semihosting results that are the host's choice or host time (SYS_CLOCK,
+    SYS_TIME, SYS_ELAPSED, SYS_ISTTY, SYS_HEAPINFO's block, the r0/a0
+    that SYS_WRITEC/WRITE0 may corrupt) are copied from emucov to QEMU.
   - QEMU's single step runs with interrupts masked (its default sstep
     flags), so programs with asynchronous interrupts cannot be aligned and
     are not run (the meson tests take only interrupt-free programs).
 
+Speed (see docs/gdb.md): both targets step concurrently; each step sends
+'g' (the state after the previous step) and the next 's' in one write;
+instruction bytes come from the ELF; QEMU 7.2 has no no-ack mode and stops
+on any byte received while running, so acks are sent in front of the next
+packet.
+
 On the first divergence it prints the step number, the pc of the
 instruction that was executed, its disassembly (objdump), and each differing
 register with both values, and exits with status 1.  At the end it prints
-"lockstep: N instructions compared" (exit 0), also when --max-steps (default
-300000) cut the run short (it says so).  Exit status 2: setup error.
+"lockstep: N instructions compared" and the speed (exit 0), also when
+--max-steps (default: none, the program runs to its end) cut the run short
+(it says so).  Exit status 2: setup error.
 """
 import argparse
 import os
 import re
-import select
 import signal
 import socket
 import struct
@@ -83,11 +93,20 @@ class Rsp:
         self.s.settimeout(timeout)
         self.buf = b""
         self.noack = False
+        # Acks are owed, not sent at once: QEMU 7.2 has no no-ack mode and
+        # stops its VM on any byte received while it runs, so the '+' for a
+        # reply goes out in front of the next packet, when it is stopped.
+        self.owe_ack = False
 
     def send(self, data):
         if isinstance(data, str):
             data = data.encode()
-        pkt = b"$" + data + b"#" + b"%02x" % (sum(data) & 0xff)
+        self.send_raw(b"$" + data + b"#" + b"%02x" % (sum(data) & 0xff))
+
+    def send_raw(self, pkt):
+        if self.owe_ack:
+            pkt = b"+" + pkt
+            self.owe_ack = False
         self.s.sendall(pkt)
 
     def recv(self):
@@ -99,7 +118,7 @@ class Rsp:
                     body = self.buf[i + 1:j]
                     self.buf = self.buf[j + 3:]
                     if not self.noack:
-                        self.s.sendall(b"+")
+                        self.owe_ack = True
                     return self._unrle(body)
             try:
                 d = self.s.recv(1 << 16)
@@ -241,12 +260,16 @@ class Target:
         self.byname = {r[0]: r for r in self.regs}
         core = [r for r in self.regs if r[3] and re.search(r"\.(cpu|core|m-profile)$", r[3])]
         self.gpr = core
-        # 'g' holds the registers in regnum order up to the first gap
+        # 'g' holds the described registers in regnum order (numbers without
+        # a register take no room, as gdb reads it) as far as its length goes
+        glen = len(rsp.cmd("g"))
         self.g_layout = []
+        off = 0
         for r in sorted(self.regs, key=lambda r: r[1]):
-            if r[1] != len(self.g_layout):
+            if off + 2 * r[2] > glen:
                 break
             self.g_layout.append(r)
+            off += 2 * r[2]
 
     def decode_g(self, g):
         vals = {}
@@ -334,10 +357,12 @@ RV_HOST_TIME_CSRS = {0xb00: "mcycle", 0xb02: "minstret", 0xb80: "mcycleh", 0xb82
                      0xc81: "timeh", 0xc82: "instreth"}
 # semihosting operations whose result QEMU takes from the host clock, or
 # leaves "corrupted" as the semihosting spec allows (QEMU: 0xdeadbeef)
-RV_SEMIHOST_HOST = {0x10: "SYS_CLOCK (host time in QEMU)", 0x11: "SYS_TIME (host time in QEMU)",
+SEMIHOST_HOST = {0x10: "SYS_CLOCK (host time in QEMU)", 0x11: "SYS_TIME (host time in QEMU)",
                     0x30: "SYS_ELAPSED (host time in QEMU)",
                     0x03: "SYS_WRITEC (a0 corrupted per the spec; QEMU writes 0xdeadbeef)",
-                    0x04: "SYS_WRITE0 (a0 corrupted per the spec; QEMU writes 0xdeadbeef)"}
+                    0x04: "SYS_WRITE0 (a0 corrupted per the spec; QEMU writes 0xdeadbeef)",
+                    0x09: "SYS_ISTTY (QEMU maps \":tt\" to its own host stdin/stdout/stderr, "
+                          "here /dev/null: not a terminal; emucov's console is one)"}
 
 
 def rv_known_difference(insn, prev, ev, qv, d, regname, readmem):
@@ -350,11 +375,13 @@ def rv_known_difference(insn, prev, ev, qv, d, regname, readmem):
     if (w & 3) != 3:
         return None
     opcode, rd, f3, csr = w & 0x7f, (w >> 7) & 31, (w >> 12) & 7, w >> 20
+    if w == 0x00100073 and prev.get("a0") == 0x16:
+        return semihost_heapinfo(prev, "a0", "a1", readmem)
     if opcode == 0x73 and f3 and csr in RV_HOST_TIME_CSRS and d == [regname(rd)]:
         return ("read of %s: QEMU's counters follow host time; emucov's value copied to QEMU"
                 % RV_HOST_TIME_CSRS[csr], {regname(rd): ev[regname(rd)]})
-    if w == 0x00100073 and prev.get("a0") in RV_SEMIHOST_HOST and d == ["a0"]:
-        return ("semihosting %s: emucov's a0 copied to QEMU" % RV_SEMIHOST_HOST[prev["a0"]],
+    if w == 0x00100073 and prev.get("a0") in SEMIHOST_HOST and d == ["a0"]:
+        return ("semihosting %s: emucov's a0 copied to QEMU" % SEMIHOST_HOST[prev["a0"]],
                 {"a0": ev["a0"]})
     if (w == 0x00100073 and prev.get("a0") == 0x01 and d == ["a0"] and
             ev["a0"] == 0xffffffff):
@@ -373,8 +400,53 @@ def rv_known_difference(insn, prev, ev, qv, d, regname, readmem):
     return None
 
 
+def semihost_heapinfo(prev, op_reg, arg_reg, readmem):
+    """SYS_HEAPINFO fills the 4-word block its argument points to; the
+    layout is the host's choice (semihosting spec: "the debugger ... can
+    describe"): emucov gives the heap after the image up to the top of its
+    RAM region, QEMU 7.2 its own RAM search (RISC-V virt: below the
+    devicetree it places at the top of RAM; ARM: the largest RAM region).
+    The block is copied from emucov to QEMU's memory."""
+    if prev.get(op_reg) != 0x16:
+        return None
+    ptr = readmem(prev[arg_reg], 4)
+    if not ptr or len(ptr) != 4:
+        return None
+    blk = struct.unpack("<I", ptr)[0]
+    data = readmem(blk, 16)
+    if not data or len(data) != 16:
+        return None
+    return ("semihosting SYS_HEAPINFO: the heap/stack layout is the host's choice "
+            "(emucov: the image's RAM region; QEMU: its RAM search); emucov's block "
+            "copied to QEMU", {}, [(blk, data)])
+
+
+def arm_known_difference(insn, prev, ev, qv, d, regname, readmem):
+    """ARM: the semihosting results that are QEMU's choice or host time
+    (BKPT 0xAB, operation in r0, result in r0).  SYS_HEAPINFO fills a
+    4-word block whose layout the semihosting spec leaves to the host
+    (emucov: heap after the image to the top of its RAM region; QEMU 7.2:
+    its own search of the board's RAM): the block is copied to QEMU's
+    memory, like the 8-byte count of SYS_ELAPSED.  Returns (kind, {register:
+    value}, [(address, bytes) to write to QEMU]) or None."""
+    if insn[:4] != b"abbe":
+        return None
+    op = prev.get("r0")
+    if op == 0x16:
+        return semihost_heapinfo(prev, "r0", "r1", readmem)
+    if op == 0x30 and d in ([], ["r0"]):
+        data = readmem(prev["r1"], 8)
+        if data and len(data) == 8:
+            return ("semihosting SYS_ELAPSED (host time in QEMU): emucov's count copied to QEMU",
+                    {"r0": ev["r0"]}, [(prev["r1"], data)])
+    if op in SEMIHOST_HOST and d == ["r0"]:
+        return ("semihosting %s: emucov's r0 copied to QEMU" % SEMIHOST_HOST[op],
+                {"r0": ev["r0"]}, [])
+    return None
+
+
 CSR_POLICY = {"riscv:rv32": rv_csr_may_change}
-KNOWN_DIFFERENCES = {"riscv:rv32": rv_known_difference}
+KNOWN_DIFFERENCES = {"riscv:rv32": rv_known_difference, "arm": arm_known_difference}
 CSR_POLICY_TEXT = {"riscv:rv32": "SYSTEM-opcode instructions and trap entries"}
 
 
@@ -393,8 +465,9 @@ def main():
     ap.add_argument("--emucov", required=True)
     ap.add_argument("--qemu", default="qemu-system-riscv32")
     ap.add_argument("--semihosting", action="store_true")
-    ap.add_argument("--max-steps", type=int, default=300000)
-    ap.add_argument("--csrs", default=DEFAULT_CSRS,
+    ap.add_argument("--max-steps", type=int, default=0,
+                    help="stop after N steps (default: run the program to its end)")
+    ap.add_argument("--csrs", default="",
                     help="comma-separated CSR/system registers to compare (when both have them)")
     ap.add_argument("--objdump", default="riscv64-unknown-elf-objdump")
     ap.add_argument("--expect-divergence-at", type=int, default=0,
@@ -445,18 +518,88 @@ def run(a, E, Q):
     return lockstep(a, E, Q, entry)
 
 
+class ElfImage:
+    """The loadable segments of the ELF at their execution addresses: the
+    instruction bytes of every step come from here (no memory read per step;
+    the test programs do not modify their code).  None outside them."""
+
+    def __init__(self, path):
+        self.segs = []
+        with open(path, "rb") as f:
+            data = f.read()
+        if data[4] != 1:
+            return
+        phoff, = struct.unpack_from("<I", data, 28)
+        phentsize, phnum = struct.unpack_from("<HH", data, 42)
+        for i in range(phnum):
+            ptype, off, vaddr, paddr, filesz = struct.unpack_from("<IIIII", data, phoff + i * phentsize)
+            if ptype == 1 and filesz:
+                self.segs.append((vaddr, data[off:off + filesz]))
+
+    def read(self, addr, n):
+        for base, blob in self.segs:
+            if base <= addr and addr + n <= base + len(blob):
+                return blob[addr - base:addr - base + n]
+        return None
+
+
+RV_TRAP_CSRS = ("mstatus", "mepc", "mcause", "mtval", "priv")
+
+
+def rv_fast_insn(insn):
+    """RISC-V: the CSRs to read with the fast path's 'g' for an instruction
+    that changes no CSR except by trapping, or None for the slow path.
+    OP, OP-IMM, LUI, AUIPC, branches, jumps, fences and compressed ALU,
+    jump and branch forms cannot trap (C is present: no misaligned-fetch
+    traps; a jump to a bad address faults on the next step): none.  Loads
+    and stores (and their compressed forms) can fault: the CSRs a trap
+    writes (mstatus, mepc, mcause, mtval, priv).  Anything else (SYSTEM,
+    AMOs with their known difference, bytes outside the ELF): slow."""
+    if insn is None or len(insn) < 2:
+        return None
+    q = insn[0] & 3
+    if q != 3:
+        f3 = insn[1] >> 5
+        if q == 1:
+            return ()
+        if q == 0:
+            return () if f3 == 0 else RV_TRAP_CSRS if f3 in (2, 6) else None
+        if f3 in (2, 6):                    # c.lwsp, c.swsp
+            return RV_TRAP_CSRS
+        if f3 == 4:                         # c.jr/c.mv/c.add/c.jalr, not c.ebreak
+            return None if insn[:2] == b"\x02\x90" else ()
+        return () if f3 == 0 else None      # c.slli
+    op = insn[0] & 0x7f
+    if op in (0x13, 0x33, 0x37, 0x17, 0x63, 0x6f, 0x67, 0x0f):
+        return ()
+    return RV_TRAP_CSRS if op in (0x03, 0x23) else None
+
+
+def arm_fast_insn(insn):
+    """ARM: everything but BKPT (semihosting: the known differences of the
+    host-time operations are fixed up before QEMU runs on); no system
+    registers are compared (QEMU 7.2 describes none for Cortex-M3)."""
+    if insn is None or len(insn) < 2:
+        return None
+    return None if insn[1] == 0xbe else ()
+
+
+FAST_INSN = {"riscv:rv32": rv_fast_insn, "arm": arm_fast_insn}
+DEFAULT_CSRS_BY_ARCH = {"arm": "msp,psp,primask,basepri,faultmask,control"}
+
+
 def lockstep(a, E, Q, entry):
     gnames = [r[0] for r in E.gpr if r[0] in Q.byname]
     missing = [r[0] for r in E.gpr if r[0] not in Q.byname]
     if missing:
         raise RspError("registers only in emucov's description: %s" % ", ".join(missing))
-    want = [c for c in a.csrs.split(",") if c]
+    want = [c for c in (a.csrs or DEFAULT_CSRS_BY_ARCH.get(E.arch, DEFAULT_CSRS)).split(",") if c]
     csrs = [c for c in want if c in E.byname and c in Q.byname and c not in HOST_TIME_REGS]
     skipped_csrs = [c for c in want if c not in csrs]
     excluded = sorted(n for n in HOST_TIME_REGS if n in E.byname and n in Q.byname)
     print("lockstep: %s, entry 0x%x" % (os.path.basename(a.elf), entry))
-    print("lockstep: comparing %d general registers (%s ... %s) and %d CSRs (%s)" %
-          (len(gnames), gnames[0], gnames[-1], len(csrs), ",".join(csrs)))
+    print("lockstep: comparing %d general registers (%s) and %d CSRs (%s)" %
+          (len(gnames), ",".join(gnames), len(csrs), ",".join(csrs)))
     if excluded:
         print("lockstep: not compared (QEMU derives them from host time): %s" % ",".join(excluded))
     for c in csrs:
@@ -464,38 +607,44 @@ def lockstep(a, E, Q, entry):
             print("lockstep: %s" % MASKED_BITS[c][1])
     if skipped_csrs:
         print("lockstep: not compared (not described by both): %s" % ",".join(skipped_csrs))
+    for T in (E, Q):
+        ing = {r[0] for r in T.g_layout}
+        T.extra = [n for n in gnames if n not in ing]     # read with 'p' (slow path)
+    # both 'g' packets have the same layout: compare them as text first
+    same_layout = [(r[0], r[2]) for r in E.g_layout] == [(r[0], r[2]) for r in Q.g_layout] \
+        and not E.extra and not Q.extra
+    pc_reg = E.byname["pc"]
+    pc_off = 0
+    if not any(r[0] == "pc" for r in E.g_layout):
+        raise RspError("emucov: the pc is not in the 'g' packet")
+    for r in E.g_layout:
+        if r[0] == "pc":
+            break
+        pc_off += 2 * r[2]
+    image = ElfImage(a.elf)
+    fast_insn = FAST_INSN.get(E.arch)
+    check_csrs_after = CSR_POLICY.get(E.arch)
+    known = KNOWN_DIFFERENCES.get(E.arch)
 
-    def from_g(T, g):
+    def read_state(T, g, cl):
+        """Registers from a 'g' reply plus the replies of the CSR reads
+        already sent (cl), and the general registers not in 'g'."""
         vals = T.decode_g(g)
-        for c in csrs:
-            vals[c] = last_full.get(c)
-        for n in gnames:
-            if n not in vals:
-                vals[n] = le_int(T.rsp.cmd("p%x" % T.byname[n][1]))
-        return vals
-
-    def read_all(T, full=True):
-        cl = csrs if full else []
-        T.rsp.send("g")
-        for c in cl:
-            T.rsp.send("p%x" % T.byname[c][1])
-        g = T.rsp.recv()
-        vals = T.decode_g(g)
-        if not full:
-            for c in csrs:
-                vals[c] = last_full.get(c)
         for c in cl:
             rr = T.rsp.recv()
             if rr[:1] == b"E" or not rr:
                 raise RspError("%s: cannot read %s: %r" % (T.name, c, rr))
             vals[c] = le_int(rr)
-        for n in gnames:
-            if n not in vals:
-                rr = T.rsp.cmd("p%x" % T.byname[n][1])
-                vals[n] = le_int(rr)
+        for n in T.extra:
+            vals[n] = le_int(T.rsp.cmd("p%x" % T.byname[n][1]))
         return vals
 
-    last_full = {}
+    def read_all(T):
+        T.rsp.send("g")
+        for c in csrs:
+            T.rsp.send("p%x" % T.byname[c][1])
+        return read_state(T, T.rsp.recv(), csrs)
+
     # align the initial general registers (QEMU's reset stub set some)
     qv = read_all(Q)
     ev = read_all(E)
@@ -512,34 +661,33 @@ def lockstep(a, E, Q, entry):
         print("lockstep: initial registers from QEMU's reset stub copied to emucov: %s" %
               " ".join(copied))
     ev = read_all(E)
-    last_full = ev
-    check_csrs_after = CSR_POLICY.get(E.arch)
-    if check_csrs_after:
+    last_full = dict(ev)
+    if check_csrs_after and csrs:
         print("lockstep: CSRs compared after every instruction that can change them "
               "(%s) and every 1000 steps; general registers after every step" %
               CSR_POLICY_TEXT[E.arch])
-    else:
+    elif csrs:
         print("lockstep: CSRs compared after every step")
 
-    def diff(ev, qv):
+    def diff(ev, qv, names):
         out = []
-        for n in gnames + csrs:
+        for n in names:
             mask = MASKED_BITS[n][0] if n in MASKED_BITS else 0xffffffffffffffff
             if ev.get(n, -1) & mask != qv.get(n, -1) & mask:
                 out.append(n)
         return out
 
-    d0 = diff(ev, qv)
+    d0 = diff(ev, qv, gnames + csrs)
     if d0:
         print("lockstep: DIVERGENCE at step 0 (before the first instruction), pc 0x%x" % qv["pc"])
         for n in d0:
             print("  %-10s emucov 0x%08x  qemu 0x%08x" % (n, ev.get(n, -1), qv.get(n, -1)))
         return 1
 
-    step = 0
     t0 = time.time()
     known_seen = {}
     byregnum = {r[1]: r[0] for r in E.gpr}
+    nslow = [0]
 
     def regname(n):
         return byregnum.get(n, "?")
@@ -554,72 +702,160 @@ def lockstep(a, E, Q, entry):
     def known_summary():
         for kind, n in sorted(known_seen.items()):
             print("lockstep: known difference resolved %d time(s): %s" % (n, kind))
-    while step < a.max_steps:
-        pc = ev["pc"]
-        prev = ev
-        # emucov gets the instruction bytes, the step and the register read
-        # in one go (its server keeps packets that arrive while it runs);
-        # QEMU stops its VM on any byte received while running, so it gets
-        # its 'g' only after its stop reply
-        E.rsp.send("m%x,4" % pc)
-        E.rsp.send("s")
-        E.rsp.send("g")
-        Q.rsp.send("s")
-        insn = E.rsp.recv()
-        er = recv_or_exit(E)
-        qr = recv_or_exit(Q)
-        if qr[:1] in (b"T", b"S"):
-            Q.rsp.send("g")
-        step += 1
+
+    def insn_at(pc):
+        b = image.read(pc, 4)
+        if b is None:
+            b = image.read(pc, 2)
+        if b is None:
+            r = E.rsp.cmd("m%x,4" % pc)
+            try:
+                b = bytes.fromhex(r.decode())
+            except ValueError:
+                b = None
+        return b
+
+    def report(step, pc, prev, ev, qv, d):
+        if "_g" in prev:
+            prev = E.decode_g(prev["_g"])
+        print("lockstep: DIVERGENCE at step %d: pc 0x%08x  %s" %
+              (step, pc, disasm(a.objdump, a.elf, pc)))
+        for n in d:
+            print("  %-10s emucov 0x%08x  qemu 0x%08x  (before the step 0x%08x)" %
+                  (n, ev[n], qv[n], prev.get(n, 0)))
+        print("lockstep: %d instructions compared before the divergence" % (step - 1))
+        return expect_result(a, step)
+
+    def stopped(step, pc, er, qr):
+        """True to go on; else the result of the run."""
         ek, eval_ = stop_kind(er)
         qk, qval = stop_kind(qr)
-        if ek != "stop" or qk != "stop":
-            if ek == qk and eval_ == qval:
-                print("lockstep: both %s with status %s at step %d" % (
-                    "exited" if ek == "exit" else ek, eval_, step))
+        if ek == "stop" and qk == "stop":
+            return True
+        if ek == qk and eval_ == qval:
+            print("lockstep: both %s with status %s at step %d" % (
+                "exited" if ek == "exit" else ek, eval_, step))
+            known_summary()
+            el = time.time() - t0
+            print("lockstep: %d instructions compared, no divergence (%.1f s, %.0f steps/s, "
+                  "%d slow-path steps)" % (step, el, step / max(el, 1e-6), nslow[0]))
+            return expect_result(a, None)
+        print("lockstep: DIVERGENCE at step %d: pc 0x%08x  %s" % (step, pc, disasm(a.objdump, a.elf, pc)))
+        print("  emucov: %s %s   qemu: %s %s" % (ek, eval_, qk, qval))
+        return expect_result(a, step)
+
+    # Both targets are stopped after `step` steps, their state not read yet.
+    # Fast path (an instruction that can change no compared CSR and needs no
+    # fix-up): 'g' and the next 's' go out together to both targets, which
+    # run concurrently; the 'g' reply is the state after `step`, compared
+    # while both execute the next instruction.  (QEMU stops its VM on any
+    # byte received while it runs, so nothing may follow the 's'.)  Slow
+    # path: 'g' (and CSR reads) first, compare and fix up, then 's'.
+    def pkt(body):
+        b = body.encode()
+        return b"$" + b + b"#" + b"%02x" % (sum(b) & 0xff)
+    batch = {}                      # CSRs read in the fast path -> packets
+    prev = ev                       # state before the instruction of `step`
+    prev_pc = ev["pc"]
+    step = 1
+    E.rsp.send("s")
+    Q.rsp.send("s")
+    r = stopped(step, prev_pc, recv_or_exit(E), recv_or_exit(Q))
+    if r is not True:
+        return r
+    while True:
+        insn = insn_at(prev_pc)
+        last = a.max_steps and step >= a.max_steps
+        extra = None
+        if (not last and fast_insn is not None and step % 1000 and same_layout and
+                (not csrs or check_csrs_after is not None)):
+            extra = fast_insn(insn)
+        if extra is not None:
+            cl = tuple(c for c in extra if c in csrs)
+            if cl not in batch:
+                batch[cl] = tuple(b"$g#67" + b"".join(pkt("p%x" % T.byname[c][1]) for c in cl) +
+                                  b"$s#73" for T in (E, Q))
+            E.rsp.send_raw(batch[cl][0])
+            Q.rsp.send_raw(batch[cl][1])
+            eg = E.rsp.recv()
+            ecv = [E.rsp.recv() for c in cl]
+            qg = Q.rsp.recv()
+            qcv = [Q.rsp.recv() for c in cl]
+            er = recv_or_exit(E)
+            qr = recv_or_exit(Q)
+            if cl:
+                for c, e_, q_ in zip(cl, ecv, qcv):
+                    if e_[:1] == b"E" or q_[:1] == b"E" or not e_ or not q_:
+                        raise RspError("cannot read %s: %r %r" % (c, e_, q_))
+                    last_full[c] = le_int(e_)
+            if eg != qg or ecv != qcv:
+                ev, qv = E.decode_g(eg), Q.decode_g(qg)
+                for c in csrs:
+                    ev[c] = qv[c] = last_full.get(c)
+                for c, q_ in zip(cl, qcv):
+                    qv[c] = le_int(q_)
+                d = diff(ev, qv, gnames + list(cl))
+                if d:
+                    return report(step, prev_pc, prev, ev, qv, d)
+            pc = int.from_bytes(bytes.fromhex(eg[pc_off:pc_off + 2 * pc_reg[2]].decode()), "little")
+            prev = {"_g": eg}       # decoded only when needed
+        else:
+            nslow[0] += 1
+            E.rsp.send("g")
+            Q.rsp.send("g")
+            eg, qg = E.rsp.recv(), Q.rsp.recv()
+            ev0 = E.decode_g(eg)
+            ihex = (insn or b"").hex().encode()
+            full = check_csrs_after is None or step % 1000 == 0 or \
+                check_csrs_after(ihex, ev0, last_full, step)
+            cl = csrs if full else []
+            for T in (E, Q):
+                for c in cl:
+                    T.rsp.send("p%x" % T.byname[c][1])
+            ev, qv = read_state(E, eg, cl), read_state(Q, qg, cl)
+            for c in csrs:
+                if not full:
+                    ev[c] = qv[c] = last_full.get(c)
+            if full:
+                last_full = dict(ev)
+            if "_g" in prev:
+                prev = E.decode_g(prev["_g"])
+            d = diff(ev, qv, gnames + csrs)
+            k = known(ihex, prev, ev, qv, d, regname, readmem) if known else None
+            if k:
+                kind, fix = k[0], k[1]
+                for n, v in fix.items():
+                    if Q.rsp.cmd("P%x=%s" % (Q.byname[n][1], le_hex(v, Q.byname[n][2]))) != b"OK":
+                        raise RspError("qemu: cannot write %s" % n)
+                    qv[n] = v
+                for addr, data in (k[2] if len(k) > 2 else []):
+                    if Q.rsp.cmd("M%x,%x:%s" % (addr, len(data), data.hex())) != b"OK":
+                        raise RspError("qemu: cannot write memory at 0x%x" % addr)
+                known_seen[kind] = known_seen.get(kind, 0) + 1
+                if known_seen[kind] == 1:
+                    print("lockstep: known difference at step %d (pc 0x%08x): %s" % (step, prev_pc, kind))
+                d = diff(ev, qv, gnames + csrs)
+            if d:
+                return report(step, prev_pc, prev, ev, qv, d)
+            if last:
                 known_summary()
-                print("lockstep: %d instructions compared, no divergence (%.1f s)" %
-                      (step, time.time() - t0))
+                el = time.time() - t0
+                print("lockstep: %d instructions compared, no divergence; stopped at --max-steps %d "
+                      "before the program's end (%.1f s, %.0f steps/s)" %
+                      (step, a.max_steps, el, step / max(el, 1e-6)))
                 return expect_result(a, None)
-            print("lockstep: DIVERGENCE at step %d: pc 0x%08x  %s" % (step, pc, disasm(a.objdump, a.elf, pc)))
-            print("  emucov: %s %s   qemu: %s %s" % (ek, eval_, qk, qval))
-            return expect_result(a, step)
-        ev = from_g(E, E.rsp.recv())
-        qv = from_g(Q, Q.rsp.recv())
-        if check_csrs_after is None or step % 1000 == 0 or \
-                check_csrs_after(insn, ev, last_full, step):
-            ev = read_all(E, True)
-            qv = read_all(Q, True)
-            last_full = ev
-        d = diff(ev, qv)
-        known = KNOWN_DIFFERENCES.get(E.arch)
-        k = known(insn, prev, ev, qv, d, regname, readmem) if d and known else None
-        if k:
-            kind, fix = k
-            for n, v in fix.items():
-                if Q.rsp.cmd("P%x=%s" % (Q.byname[n][1], le_hex(v, Q.byname[n][2]))) != b"OK":
-                    raise RspError("qemu: cannot write %s" % n)
-                qv[n] = v
-            known_seen[kind] = known_seen.get(kind, 0) + 1
-            if known_seen[kind] == 1:
-                print("lockstep: known difference at step %d (pc 0x%08x): %s" % (step, pc, kind))
-            d = diff(ev, qv)
-        if d:
-            print("lockstep: DIVERGENCE at step %d: pc 0x%08x  %s" %
-                  (step, pc, disasm(a.objdump, a.elf, pc)))
-            for n in d:
-                print("  %-10s emucov 0x%08x  qemu 0x%08x  (before the step 0x%08x)" %
-                      (n, ev[n], qv[n], prev.get(n, 0)))
-            print("  a0..a2 before the step: 0x%08x 0x%08x 0x%08x" %
-                  (prev.get("a0", 0), prev.get("a1", 0), prev.get("a2", 0)))
-            print("lockstep: %d instructions compared before the divergence" % (step - 1))
-            return expect_result(a, step)
-        if a.verbose and step % 2000 == 0:
-            print("lockstep: %d steps, pc 0x%08x" % (step, ev["pc"]))
-    known_summary()
-    print("lockstep: %d instructions compared, no divergence; stopped at --max-steps %d "
-          "before the program's end (%.1f s)" % (step, a.max_steps, time.time() - t0))
-    return expect_result(a, None)
+            E.rsp.send("s")
+            Q.rsp.send("s")
+            er, qr = recv_or_exit(E), recv_or_exit(Q)
+            pc = ev["pc"]
+            prev = ev
+        step += 1
+        r = stopped(step, pc, er, qr)
+        if r is not True:
+            return r
+        prev_pc = pc
+        if a.verbose and step % 20000 == 0:
+            print("lockstep: %d steps, pc 0x%08x, %.0f steps/s" % (step, pc, step / (time.time() - t0)))
 
 
 def expect_result(a, diverged_at):

@@ -18,6 +18,10 @@ CHECK is one of:
                  blocks of the report (blocks > 65535 bytes split)
   real-demo      emucov runs the demo firmware, xcov reports it in every file
                  format, and each output is validated as above
+  sarif          coverage.sarif passes the SARIF 2.1.0 structural check
+                 (check_sarif.py) and holds exactly the report's violations:
+                 same kind, place and message, undetermined ones as warnings,
+                 exempted violations suppressed with their justification
   browser        headless Chromium (Debian package chromium) loads the index
                  and a file page: tables present, marks right, injected
                  markup shown as text and not run; saves a screenshot
@@ -35,6 +39,9 @@ import struct
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import check_sarif  # noqa: E402
 
 SKIP = 77
 failures = []
@@ -417,6 +424,20 @@ def check_html(args):
         odd = parse_page(os.path.join(hdir, 'f0001-odd_we_ird__x__s.c.html'))
         check("<script>document.documentElement.dataset.pwned='1'</script><b>x</b>"
               in odd.rows['L1']['t'], 'odd file line 1 not shown as text')
+        raw = open(os.path.join(hdir, 'f0002-src_main.c.html'), encoding='utf-8').read()
+        decs = re.findall(r'<details class="dec [^"]*">.*?</details>', raw, re.S)
+        if level == 'stmt+mcdc':
+            # synth.c: line 7 (a vector table of 2 rows, c1 paired, c2 not) and line 11
+            # (undetermined, a reason full of markup shown as text)
+            check(len(decs) == 2, 'main.c: %d decision blocks, 2 expected' % len(decs))
+            check(len(decs) == 2 and decs[0].count('<tr><td>') == 2 and
+                  'vectors 1 and 2' in decs[0] and 'no masking pair' in decs[0],
+                  'line 7 decision block: %r' % decs[:1])
+            check(len(decs) == 2 and '&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;seqz&quot;'
+                  in decs[1] and '<script>alert' not in decs[1] and 'x&lt;&amp;&gt;' in decs[1],
+                  'line 11 decision block not escaped: %r' % decs[1:])
+        else:
+            check(not decs, 'decision blocks at level %s' % level)
     return 0
 
 
@@ -637,7 +658,78 @@ def check_real(args):
     return 0
 
 
-CHECKS = {'json-schema': check_json, 'lcov-genhtml': check_lcov,
+# ---------------------------------------------------------------- sarif
+
+def sarif_matches_json(sarif, doc, where):
+    """The SARIF results are the JSON report's violations, in file/line order."""
+    want = []
+    for f in doc['files']:
+        for ln in f['lines']:
+            for v in ln['violations']:
+                want.append((f, ln, v))
+    res = sarif['runs'][0].get('results', [])
+    check(len(res) == len(want), '%s: %d SARIF results for %d violations'
+          % (where, len(res), len(want)))
+    rules = sarif['runs'][0]['tool']['driver'].get('rules', [])
+    check([r['id'] for r in rules] == sorted({v['kind'] for _, _, v in want}),
+          '%s: rules %r' % (where, [r['id'] for r in rules]))
+    for r, (f, ln, v) in zip(res, want):
+        reg = r['locations'][0]['physicalLocation']['region']
+        uri = r['locations'][0]['physicalLocation']['artifactLocation']['uri']
+        check(r['ruleId'] == v['kind'] and r['message']['text'] == v['message'],
+              '%s: result %r for violation %r' % (where, r['ruleId'], v['kind']))
+        check(reg['startLine'] == (v['line'] or ln['number']) and
+              reg.get('startColumn', 0) == v['col'],
+              '%s: %s region %r for %d:%d' % (where, v['kind'], reg, v['line'], v['col']))
+        lvl = 'warning' if 'undetermined' in v['kind'] else 'error'
+        check(r['level'] == lvl, '%s: %s level %s' % (where, v['kind'], r['level']))
+        name = f['path'] if (f['path'] or '').startswith('/') else f['name']
+        check(urllib_unquote(uri.replace('file://', '', 1)) == name,
+              '%s: uri %r for %r' % (where, uri, name))
+        sup = r.get('suppressions')
+        # suppressed exactly when the violation is exempted, with the
+        # justification of the exemption covering it (synth: line regions)
+        check((sup is not None) == v['exempted'] and
+              (sup is None or sup[0]['justification'] == ln['exemption']),
+              '%s: line %d suppressions %r' % (where, ln['number'], sup))
+
+
+def urllib_unquote(s):
+    import urllib.parse
+    return urllib.parse.unquote(s)
+
+
+def check_sarif_synth(args):
+    for level in ('branch', 'stmt+mcdc'):
+        out, _ = generate(args, level, 'sarif')
+        path = os.path.join(out, 'sarif', 'coverage.sarif')
+        sarif = strict_load(path)
+        errors = check_sarif.check(sarif)
+        for e in errors[:20]:
+            print(e)
+        check(not errors, '%s: coverage.sarif is not valid SARIF 2.1.0' % level)
+        doc = strict_load(os.path.join(out, 'json', 'coverage.json'))
+        sarif_matches_json(sarif, doc, level)
+        uris = {r['locations'][0]['physicalLocation']['artifactLocation']['uri']
+                for r in sarif['runs'][0]['results']}
+        check(any('%22' in u and '%3C' in u for u in uris),
+              'markup characters of a file name are not percent-encoded: %r' % uris)
+    # the checker itself rejects broken logs
+    bad = [('version', lambda d: d.__setitem__('version', '2.0.0')),
+           ('no message', lambda d: d['runs'][0]['results'][0].pop('message')),
+           ('ruleIndex', lambda d: d['runs'][0]['results'][0].__setitem__('ruleIndex', 99)),
+           ('line 0', lambda d: d['runs'][0]['results'][0]['locations'][0]['physicalLocation']
+            ['region'].__setitem__('startLine', 0)),
+           ('level', lambda d: d['runs'][0]['results'][0].__setitem__('level', 'fatal')),
+           ('extra', lambda d: d['runs'][0].__setitem__('extra', 1)),
+           ('no driver name', lambda d: d['runs'][0]['tool']['driver'].pop('name'))]
+    for name, mutate in bad:
+        d = json.loads(json.dumps(sarif))
+        mutate(d)
+        check(check_sarif.check(d), 'SARIF checker accepted a broken log (%s)' % name)
+
+
+CHECKS = {'json-schema': check_json, 'sarif': check_sarif_synth, 'lcov-genhtml': check_lcov,
           'cobertura-dtd': check_cobertura, 'html-escape': check_html,
           'drcov-parse': check_drcov, 'browser': check_browser, 'real-demo': check_real}
 

@@ -236,6 +236,48 @@ static const char *const synth_notes[] = {
     "second note:\ttab, \xc3\xa9, control \x02 and bad byte \xc3",
 };
 
+/* Decision levels: main.c line 7 `if (x < y && y > 0)` evaluated twice
+ * (TT -> T three times, F- -> F once: c1 has both pairs, c2 none) and line
+ * 11 `if (x)` undetermined with a reason full of markup. */
+static void synth_decisions(CovReport *r)
+{
+    CovFile *cf = &r->files[SYNTH_MAIN_FILE];
+    CovLine *l7 = &cf->lines[SYNTH_LINE_BRANCH_BOTH - 1], *l11 = &cf->lines[SYNTH_LINE_UNDET - 1];
+    CovDecision *d = l7->decisions.v = xcalloc(1, sizeof *d);
+    l7->decisions.n = 1;
+    *d = (CovDecision){.line = 7, .col = 5, .end_line = 7, .end_col = 21, .kind = COV_DEC_IF,
+                       .root = 2, .nnodes = 3, .nconds = 2, .nvectors = 2};
+    d->nodes = xcalloc(3, sizeof *d->nodes);
+    d->nodes[0] = (CovDecNode){'c', {-1, -1}, 0};
+    d->nodes[1] = (CovDecNode){'c', {-1, -1}, 1};
+    d->nodes[2] = (CovDecNode){'&', {0, 1}, -1};
+    d->conds = xcalloc(2, sizeof *d->conds);
+    d->conds[0] = (CovCondition){.line = 7, .col = 6, .end_line = 7, .end_col = 11,
+                                 .text = xstrdup("x < y")};
+    d->conds[1] = (CovCondition){.line = 7, .col = 15, .end_line = 7, .end_col = 20,
+                                 .text = xstrdup("y > 0"), .from_macro = true,
+                                 .macro = xstrdup("POS<&>"), .macro_line = 7, .macro_col = 15};
+    d->vectors = xcalloc(2, sizeof *d->vectors);
+    d->vectors[0] = (CovEvalVector){xstrdup("TT"), 'T', 3};
+    d->vectors[1] = (CovEvalVector){xstrdup("F-"), 'F', 1};
+    cov_decision_analyse(d, r->level);
+    cov_decision_count(&cf->dcounts, d);
+
+    CovDecision *u = l11->decisions.v = xcalloc(1, sizeof *u);
+    l11->decisions.n = 1;
+    *u = (CovDecision){.line = 11, .col = 17, .end_line = 11, .end_col = 18, .kind = COV_DEC_IF,
+                       .root = 0, .nnodes = 1, .nconds = 1,
+                       .reason = xstrdup("branchless <script>alert(1)</script> & \"seqz\"")};
+    u->nodes = xcalloc(1, sizeof *u->nodes);
+    u->nodes[0] = (CovDecNode){'c', {-1, -1}, 0};
+    u->conds = xcalloc(1, sizeof *u->conds);
+    u->conds[0] = (CovCondition){.line = 11, .col = 17, .end_line = 11, .end_col = 18,
+                                 .text = xstrdup("x<&>")};
+    cov_decision_analyse(u, r->level);
+    cov_decision_count(&cf->dcounts, u);
+    r->dtotals = cf->dcounts;
+}
+
 CovReport *synth_report(CovLevel level, const char *srcroot, bool write_sources)
 {
     CovReport *r = xcalloc(1, sizeof *r);
@@ -281,7 +323,8 @@ CovReport *synth_report(CovLevel level, const char *srcroot, bool write_sources)
                 ln->violations = xcalloc(1, sizeof *ln->violations);
                 ln->violations[0] = (CovViolation){
                     .line = l + 1, .col = ls->vcol, .end_line = l + 1, .end_col = ls->vendcol,
-                    .kind = ls->vkind, .message = xstrdup(ls->vmsg) };
+                    .kind = ls->vkind, .message = xstrdup(ls->vmsg),
+                    .exempted = ls->exemption != NULL };
             }
             ln->ninsns = (unsigned)strlen(ls->code);
             ln->insns = ln->ninsns ? xcalloc(ln->ninsns, sizeof *ln->insns) : NULL;
@@ -394,6 +437,17 @@ CovReport *synth_report(CovLevel level, const char *srcroot, bool write_sources)
     r->notes = xcalloc(r->nnotes, sizeof *r->notes);
     for (unsigned i = 0; i < r->nnotes; i++)
         r->notes[i] = xstrdup(synth_notes[i]);
+    if (level >= COV_LEVEL_STMT_DECISION)
+        synth_decisions(r);
+
+    /* the exemptions of src/main.c lines 13 ('#') and 14 ('*') */
+    r->nexemptions = 2;
+    r->exemptions = xcalloc(r->nexemptions, sizeof *r->exemptions);
+    r->exemptions[0] = (CovExemption){2, 13, 13, COV_EXEMPT_REGION, 0,
+                                      xstrdup(r->files[2].lines[12].exemption), 1, 0};
+    r->exemptions[1] = (CovExemption){2, 14, 14, COV_EXEMPT_REGION, 0,
+                                      xstrdup(r->files[2].lines[13].exemption), 1, 1};
+    cov_report_decision_exemptions(r);
     return r;
 }
 
@@ -411,5 +465,6 @@ void synth_free(CovReport *r)
 }
 
 const ReportRenderer *const synth_renderers[] = {
-    &report_html, &report_json, &report_lcov, &report_cobertura, &report_drcov, NULL,
+    &report_html, &report_json, &report_lcov, &report_cobertura, &report_drcov, &report_sarif,
+    NULL,
 };

@@ -244,7 +244,32 @@ static const char schema_sql[] =
     " count INTEGER NOT NULL, PRIMARY KEY(trace_sha, test, addr)) WITHOUT ROWID;"
     "CREATE TABLE @S.level_kinds(rank INTEGER NOT NULL, kind TEXT NOT NULL,"
     " PRIMARY KEY(rank, kind)) WITHOUT ROWID;"
-    "INSERT INTO @S.meta VALUES('format','emucov-consolidation'),('schema_version','1');"
+    /* Decisions (version 2): the SCO of each decision and, per run, whether
+     * it was mapped and its distinct evaluation vectors, so that MC/DC is
+     * recomputed over the union of the runs (docs §Decisions). */
+    "CREATE TABLE @S.decisions(dkey TEXT PRIMARY KEY, path TEXT NOT NULL,"
+    " line INTEGER NOT NULL, col INTEGER NOT NULL, end_line INTEGER NOT NULL,"
+    " end_col INTEGER NOT NULL, kind TEXT NOT NULL, from_macro INTEGER NOT NULL,"
+    " tree TEXT NOT NULL, nconds INTEGER NOT NULL) WITHOUT ROWID;"
+    "CREATE INDEX @S.decisions_line ON decisions(path, line);"
+    "CREATE TABLE @S.decision_conds(dkey TEXT NOT NULL, idx INTEGER NOT NULL,"
+    " line INTEGER NOT NULL, col INTEGER NOT NULL, end_line INTEGER NOT NULL,"
+    " end_col INTEGER NOT NULL, text TEXT, from_macro INTEGER NOT NULL, macro TEXT,"
+    " macro_line INTEGER NOT NULL, macro_col INTEGER NOT NULL,"
+    " PRIMARY KEY(dkey, idx)) WITHOUT ROWID;"
+    "CREATE TABLE @S.run_decisions(trace_sha TEXT NOT NULL, test TEXT NOT NULL,"
+    " dkey TEXT NOT NULL, reason TEXT, PRIMARY KEY(trace_sha, test, dkey)) WITHOUT ROWID;"
+    "CREATE TABLE @S.run_vectors(trace_sha TEXT NOT NULL, test TEXT NOT NULL,"
+    " dkey TEXT NOT NULL, vals TEXT NOT NULL, outcome TEXT NOT NULL, count INTEGER NOT NULL,"
+    " PRIMARY KEY(trace_sha, test, dkey, vals, outcome)) WITHOUT ROWID;"
+    /* Exemptions (docs/coverage-semantics.md §6), as the runs' reports list
+     * them: what each exempts, its justification and how many obligations it
+     * exempted in a run (violated is recomputed over the union). */
+    "CREATE TABLE @S.exemptions(path TEXT NOT NULL, first_line INTEGER NOT NULL,"
+    " kind TEXT NOT NULL, condition INTEGER NOT NULL, last_line INTEGER NOT NULL,"
+    " justification TEXT NOT NULL, obligations INTEGER NOT NULL,"
+    " PRIMARY KEY(path, first_line, kind, condition)) WITHOUT ROWID;"
+    "INSERT INTO @S.meta VALUES('format','emucov-consolidation'),('schema_version','2');"
     /* Which obligation kinds a run at each level speaks about (docs §Levels). */
     "INSERT INTO @S.level_kinds VALUES"
     " (0,'line'),(0,'insn'),"
@@ -474,6 +499,23 @@ static const char import_sql[] =
     " disasm = " MINN("disasm", "excluded.disasm") ", path = " MINN("path", "excluded.path") ","
     " line = max(line, excluded.line), col = max(col, excluded.col),"
     " is_branch = max(is_branch, excluded.is_branch);"
+    "INSERT INTO main.decisions SELECT * FROM src.decisions WHERE true"
+    " ON CONFLICT(dkey) DO UPDATE SET end_line = max(end_line, excluded.end_line),"
+    " end_col = max(end_col, excluded.end_col), kind = " MINN("kind", "excluded.kind") ","
+    " from_macro = max(from_macro, excluded.from_macro),"
+    " tree = " MINN("tree", "excluded.tree") ", nconds = max(nconds, excluded.nconds);"
+    "INSERT INTO main.decision_conds SELECT * FROM src.decision_conds WHERE true"
+    " ON CONFLICT(dkey, idx) DO UPDATE SET line = max(line, excluded.line),"
+    " col = max(col, excluded.col), end_line = max(end_line, excluded.end_line),"
+    " end_col = max(end_col, excluded.end_col), text = " MINN("text", "excluded.text") ","
+    " from_macro = max(from_macro, excluded.from_macro),"
+    " macro = " MINN("macro", "excluded.macro") ", macro_line = max(macro_line,"
+    " excluded.macro_line), macro_col = max(macro_col, excluded.macro_col);"
+    "INSERT INTO main.exemptions SELECT * FROM src.exemptions WHERE true"
+    " ON CONFLICT(path, first_line, kind, condition) DO UPDATE SET"
+    " last_line = max(last_line, excluded.last_line),"
+    " justification = min(justification, excluded.justification),"
+    " obligations = max(obligations, excluded.obligations);"
     /* A run seen again at a higher level replaces the lower one's facts. */
     "CREATE TEMP TABLE beaten AS SELECT m.trace_sha, m.test FROM main.runs m"
     " JOIN src.runs s ON s.trace_sha = m.trace_sha AND s.test = m.test"
@@ -481,6 +523,8 @@ static const char import_sql[] =
     "DELETE FROM main.run_lines WHERE (trace_sha, test) IN (SELECT * FROM beaten);"
     "DELETE FROM main.run_facts WHERE (trace_sha, test) IN (SELECT * FROM beaten);"
     "DELETE FROM main.run_insns WHERE (trace_sha, test) IN (SELECT * FROM beaten);"
+    "DELETE FROM main.run_decisions WHERE (trace_sha, test) IN (SELECT * FROM beaten);"
+    "DELETE FROM main.run_vectors WHERE (trace_sha, test) IN (SELECT * FROM beaten);"
     "DROP TABLE temp.beaten;"
     "INSERT INTO main.runs(trace_sha, test, elf_sha, elf_path, trace_path, level, level_rank,"
     " isa, insns, blocks, damaged) SELECT trace_sha, test, elf_sha, elf_path, trace_path,"
@@ -526,6 +570,20 @@ static const char import_sql[] =
     " WHERE m.level_rank = s.level_rank"
     " ON CONFLICT(trace_sha, test, addr) DO UPDATE SET"
     " executed = max(executed, excluded.executed), dirs = dirs | excluded.dirs,"
+    " count = max(count, excluded.count);"
+    "INSERT INTO main.run_decisions(trace_sha, test, dkey, reason)"
+    " SELECT d.trace_sha, d.test, d.dkey, d.reason"
+    " FROM src.run_decisions d JOIN src.runs s ON s.trace_sha = d.trace_sha AND s.test = d.test"
+    " JOIN main.runs m ON m.trace_sha = d.trace_sha AND m.test = d.test"
+    " WHERE m.level_rank = s.level_rank"
+    " ON CONFLICT(trace_sha, test, dkey) DO UPDATE SET"
+    " reason = " MINN("reason", "excluded.reason") ";"
+    "INSERT INTO main.run_vectors(trace_sha, test, dkey, vals, outcome, count)"
+    " SELECT v.trace_sha, v.test, v.dkey, v.vals, v.outcome, v.count"
+    " FROM src.run_vectors v JOIN src.runs s ON s.trace_sha = v.trace_sha AND s.test = v.test"
+    " JOIN main.runs m ON m.trace_sha = v.trace_sha AND m.test = v.test"
+    " WHERE m.level_rank = s.level_rank"
+    " ON CONFLICT(trace_sha, test, dkey, vals, outcome) DO UPDATE SET"
     " count = max(count, excluded.count);";
 
 static int import_src(sqlite3 *h, const char *what, char *err, size_t errlen)
@@ -538,6 +596,8 @@ static int import_src(sqlite3 *h, const char *what, char *err, size_t errlen)
 typedef struct Ins {
     sqlite3 *h;
     sqlite3_stmt *file, *text, *oblig, *line, *fact, *insn, *rinsn;
+    sqlite3_stmt *dec, *dcond, *rdec, *rvec;   /* decision levels */
+    int rank;
     const char *test;
     const char *trace_sha;
     const char *elf_sha;
@@ -607,6 +667,153 @@ static int add_violation(Ins *in, const char *path, unsigned attach_line, const 
     if (!strcmp(k, "mcdc-undetermined"))
         return add_oblig(in, path, attach_line, v, "mcdc", "", 1);
     return SQLITE_OK;
+}
+
+/* ---- decisions: model <-> database (docs §Decisions) ---------------------- */
+
+/* The tree as text: "ROOT|op,child0,child1,cond;..." (one entry per node). */
+static char *tree_encode(const CovDecision *d)
+{
+    size_t cap = 32 + (size_t)d->nnodes * 48;
+    char *s = xmalloc(cap);
+    size_t n = (size_t)snprintf(s, cap, "%d|", d->root);
+    for (unsigned k = 0; k < d->nnodes; k++) {
+        const CovDecNode *x = &d->nodes[k];
+        n += (size_t)snprintf(s + n, cap - n, "%s%c,%d,%d,%d", k ? ";" : "", x->op, x->child[0],
+                              x->child[1], x->cond);
+    }
+    return s;
+}
+
+/* Parse tree_encode's text into d (nodes, nnodes, root).  false when malformed
+ * (a node or condition index out of range): the decision is then shown as
+ * undetermined rather than analysed wrongly. */
+static bool tree_decode(const char *s, unsigned nconds, CovDecision *d)
+{
+    unsigned n = 1;
+    for (const char *p = s; *p; p++)
+        n += *p == ';';
+    d->nodes = xcalloc(n, sizeof *d->nodes);
+    d->nnodes = 0;
+    char *end;
+    long root = strtol(s, &end, 10);
+    if (*end != '|')
+        return false;
+    const char *p = end + 1;
+    while (*p && d->nnodes < n) {
+        CovDecNode *x = &d->nodes[d->nnodes];
+        char op;
+        int a, b, c, used = 0;
+        if (sscanf(p, "%c,%d,%d,%d%n", &op, &a, &b, &c, &used) != 4 || !strchr("c&|!", op))
+            return false;
+        *x = (CovDecNode){op, {a, b}, c};
+        d->nnodes++;
+        p += used;
+        if (*p == ';')
+            p++;
+    }
+    if (root < 0 || (unsigned)root >= d->nnodes)
+        return false;
+    d->root = (int)root;
+    for (unsigned k = 0; k < d->nnodes; k++) {
+        const CovDecNode *x = &d->nodes[k];
+        if (x->op == 'c' ? x->cond < 0 || (unsigned)x->cond >= nconds
+                         : x->child[0] < 0 || (unsigned)x->child[0] >= d->nnodes ||
+                               (x->op != '!' && (x->child[1] < 0 ||
+                                                 (unsigned)x->child[1] >= d->nnodes)))
+            return false;
+    }
+    return true;
+}
+
+/* The decision key: PATH:LINE:COL of its span's start. */
+static char *dec_key(const char *path, const CovDecision *d)
+{
+    return sqlite3_mprintf("%s:%u:%u", path, d->line, d->col);
+}
+
+/* Record the decisions of one line: SCO, per-run status and vectors, and
+ * the outcome / condition obligations with explicit facts (every decision,
+ * not only the violated ones, so `who` names the tests of each). */
+static int add_decisions(Ins *in, const char *path, unsigned num, const CovLine *L)
+{
+    int rc = SQLITE_OK;
+    for (unsigned i = 0; rc == SQLITE_OK && i < L->decisions.n; i++) {
+        const CovDecision *d = &L->decisions.v[i];
+        char *dk = dec_key(path, d), *tree = tree_encode(d);
+        sqlite3_stmt *st = in->dec;
+        sqlite3_bind_text(st, 1, dk, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 3, num);
+        sqlite3_bind_int64(st, 4, d->col);
+        sqlite3_bind_int64(st, 5, d->end_line);
+        sqlite3_bind_int64(st, 6, d->end_col);
+        sqlite3_bind_text(st, 7, cov_decision_kind_name(d->kind), -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 8, d->from_macro);
+        sqlite3_bind_text(st, 9, tree, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 10, d->nconds);
+        rc = step_reset(st);
+        for (unsigned c = 0; rc == SQLITE_OK && c < d->nconds; c++) {
+            const CovCondition *cd = &d->conds[c];
+            st = in->dcond;
+            sqlite3_bind_text(st, 1, dk, -1, SQLITE_STATIC);
+            sqlite3_bind_int64(st, 2, c);
+            sqlite3_bind_int64(st, 3, cd->line);
+            sqlite3_bind_int64(st, 4, cd->col);
+            sqlite3_bind_int64(st, 5, cd->end_line);
+            sqlite3_bind_int64(st, 6, cd->end_col);
+            sqlite3_bind_text(st, 7, cd->text, -1, SQLITE_STATIC);
+            sqlite3_bind_int(st, 8, cd->from_macro);
+            sqlite3_bind_text(st, 9, cd->macro, -1, SQLITE_STATIC);
+            sqlite3_bind_int64(st, 10, cd->macro_line);
+            sqlite3_bind_int64(st, 11, cd->macro_col);
+            rc = step_reset(st);
+        }
+        if (rc == SQLITE_OK) {
+            st = in->rdec;
+            sqlite3_bind_text(st, 1, in->trace_sha, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 2, in->test, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 3, dk, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 4, d->reason, -1, SQLITE_STATIC);
+            rc = step_reset(st);
+        }
+        for (unsigned k = 0; rc == SQLITE_OK && !d->reason && k < d->nvectors; k++) {
+            const CovEvalVector *v = &d->vectors[k];
+            char o[2] = {v->outcome, 0};
+            st = in->rvec;
+            sqlite3_bind_text(st, 1, in->trace_sha, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 2, in->test, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 3, dk, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 4, v->values, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 5, o, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_int64(st, 6, (sqlite3_int64)v->count);
+            rc = step_reset(st);
+        }
+        /* obligations: outcomes at the decision's start, conditions at theirs
+         * (detail cN: two conditions of one macro invocation share a start) */
+        CovViolation dv = {.line = d->line, .col = d->col, .end_line = d->end_line,
+                           .end_col = d->end_col};
+        int undet = d->reason ? 1 : -1;
+        if (rc == SQLITE_OK)
+            rc = add_oblig(in, path, num, &dv, "decision", "true",
+                           undet > 0 ? 1 : d->outcome_true ? 2 : 0);
+        if (rc == SQLITE_OK)
+            rc = add_oblig(in, path, num, &dv, "decision", "false",
+                           undet > 0 ? 1 : d->outcome_false ? 2 : 0);
+        for (unsigned c = 0; rc == SQLITE_OK && in->rank >= COV_LEVEL_STMT_MCDC && c < d->nconds;
+             c++) {
+            const CovCondition *cd = &d->conds[c];
+            CovViolation cv = {.line = cd->line, .col = cd->col, .end_line = cd->end_line,
+                               .end_col = cd->end_col};
+            char detail[16];
+            snprintf(detail, sizeof detail, "c%u", c + 1);
+            rc = add_oblig(in, path, num, &cv, "mcdc", detail,
+                           undet > 0 ? 1 : cd->covered ? 2 : 0);
+        }
+        sqlite3_free(dk);
+        free(tree);
+    }
+    return rc;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -699,6 +906,7 @@ static int fill_src(sqlite3 *h, const CovReport *r, const char *test_name, char 
     in.trace_sha = trace_sha;
     in.test = test;
     in.elf_sha = elf_hex;
+    in.rank = (int)r->level;
 
     int rc = XCOV_DB_OK;
     sqlite3_stmt *run = NULL;
@@ -719,7 +927,15 @@ static int fill_src(sqlite3 *h, const CovReport *r, const char *test_name, char 
         prep(h, &in.insn, "INSERT OR IGNORE INTO src.insns VALUES(?,?,?,?,?,?,?,?)") ||
         prep(h, &in.rinsn, "INSERT INTO src.run_insns VALUES(?,?,?,?,?,?) ON CONFLICT DO UPDATE"
                            " SET executed = max(executed, excluded.executed),"
-                           " dirs = dirs | excluded.dirs, count = max(count, excluded.count)")) {
+                           " dirs = dirs | excluded.dirs, count = max(count, excluded.count)") ||
+        prep(h, &in.dec, "INSERT INTO src.decisions VALUES(?,?,?,?,?,?,?,?,?,?)"
+                         " ON CONFLICT DO NOTHING") ||
+        prep(h, &in.dcond, "INSERT INTO src.decision_conds VALUES(?,?,?,?,?,?,?,?,?,?,?)"
+                           " ON CONFLICT DO NOTHING") ||
+        prep(h, &in.rdec, "INSERT INTO src.run_decisions VALUES(?,?,?,?) ON CONFLICT DO UPDATE"
+                          " SET reason = " MINN("reason", "excluded.reason")) ||
+        prep(h, &in.rvec, "INSERT INTO src.run_vectors VALUES(?,?,?,?,?,?) ON CONFLICT DO UPDATE"
+                          " SET count = count + excluded.count")) {
         rc = fail(err, errlen, XCOV_DB_ERR_SQL, "preparing: %s", sqlite3_errmsg(h));
         goto out;
     }
@@ -797,10 +1013,42 @@ static int fill_src(sqlite3 *h, const CovReport *r, const char *test_name, char 
                             : cs->mark == COV_MARK_UNDETERMINED ? 1 : 0;
                 src = add_oblig(&in, p, num, &sv, "stmt", "", state);
             }
-            for (unsigned v = 0; src == SQLITE_OK && v < L->nviolations; v++)
+            /* decisions: from the model when the line has it (its
+             * decision-* and mcdc-* violations say the same, less) */
+            if (src == SQLITE_OK)
+                src = add_decisions(&in, p, num, L);
+            for (unsigned v = 0; src == SQLITE_OK && v < L->nviolations; v++) {
+                const char *vk = L->violations[v].kind ? L->violations[v].kind : "";
+                if (L->decisions.n && (!strncmp(vk, "decision-", 9) || !strncmp(vk, "mcdc-", 5)))
+                    continue;
                 src = add_violation(&in, p, num, &L->violations[v]);
+            }
         }
     }
+    /* exemptions, on their file's normalised path */
+    sqlite3_stmt *ex = NULL;
+    if (src == SQLITE_OK && r->nexemptions &&
+        (src = prep(h, &ex, "INSERT INTO src.exemptions VALUES(?,?,?,?,?,?,?)"
+                            " ON CONFLICT DO UPDATE SET last_line = max(last_line,"
+                            " excluded.last_line), justification = min(justification,"
+                            " excluded.justification), obligations = max(obligations,"
+                            " excluded.obligations)")) == SQLITE_OK) {
+        for (unsigned k = 0; src == SQLITE_OK && k < r->nexemptions; k++) {
+            const CovExemption *x = &r->exemptions[k];
+            if (x->file < 0 || (unsigned)x->file >= r->nfiles)
+                continue;
+            sqlite3_bind_text(ex, 1, paths[x->file], -1, SQLITE_STATIC);
+            sqlite3_bind_int64(ex, 2, x->first_line);
+            sqlite3_bind_text(ex, 3, cov_exempt_kind_name(x->kind), -1, SQLITE_STATIC);
+            sqlite3_bind_int64(ex, 4, x->condition);
+            sqlite3_bind_int64(ex, 5, x->last_line);
+            sqlite3_bind_text(ex, 6, x->justification ? x->justification : "", -1,
+                              SQLITE_STATIC);
+            sqlite3_bind_int64(ex, 7, x->obligations);
+            src = step_reset(ex);
+        }
+    }
+    sqlite3_finalize(ex);
     for (unsigned k = 0; src == SQLITE_OK && k < r->ninsns; k++) {
         const CovInsn *i = &r->insns[k];
         bool br = i->branch != COV_BRANCH_NONE;
@@ -867,6 +1115,10 @@ out:
     sqlite3_finalize(in.fact);
     sqlite3_finalize(in.insn);
     sqlite3_finalize(in.rinsn);
+    sqlite3_finalize(in.dec);
+    sqlite3_finalize(in.dcond);
+    sqlite3_finalize(in.rdec);
+    sqlite3_finalize(in.rvec);
     free(trace_sha);
     free(test);
     free(trace_path);
@@ -994,7 +1246,17 @@ typedef struct Obl {
     unsigned line, col, end_line, end_col;
     int state;               /* best over the runs: 2 sat, 1 undet, 0 not  */
     StrList sat, und;        /* labels of the runs, sorted                   */
+    bool joint;              /* MC/DC pair made of vectors of several runs:
+                                sat lists them; none satisfies it alone     */
 } Obl;
+
+/* A consolidated decision: the model over the union of the runs' vectors. */
+typedef struct CDec {
+    char *key;
+    CovDecision d;
+    StrList *vlab;           /* per vector: labels of the runs that saw it   */
+    StrList undet;           /* labels of the runs where it was undetermined */
+} CDec;
 
 typedef struct CLine {
     char *path;
@@ -1004,6 +1266,8 @@ typedef struct CLine {
     char mark;
     Obl *o;
     unsigned n, cap;
+    CDec *dec;               /* decisions starting on the line, by column    */
+    unsigned ndec, capdec;
 } CLine;
 
 typedef struct Consol {
@@ -1032,6 +1296,16 @@ static void consol_free(Consol *c)
         for (unsigned k = 0; k < L->n; k++)
             obl_free(&L->o[k]);
         free(L->o);
+        for (unsigned k = 0; k < L->ndec; k++) {
+            CDec *x = &L->dec[k];
+            for (unsigned v = 0; v < x->d.nvectors; v++)
+                sl_free(&x->vlab[v]);
+            free(x->vlab);
+            sl_free(&x->undet);
+            cov_decision_free(&x->d);
+            free(x->key);
+        }
+        free(L->dec);
         free(L->path);
         free(L->exemption);
     }
@@ -1064,6 +1338,209 @@ static char line_mark(const CLine *L)
            : notcov == tot ? COV_MARK_NOT_COVERED
            : notcov == 0 && sat == 0 ? COV_MARK_UNDETERMINED
            : COV_MARK_PARTIAL;
+}
+
+static CLine *find_line(Consol *c, const char *path, unsigned line)
+{
+    unsigned lo = 0, hi = c->nlines;
+    while (lo < hi) {
+        unsigned mid = lo + (hi - lo) / 2;
+        int k = strcmp(c->lines[mid].path, path);
+        if (k < 0 || (k == 0 && c->lines[mid].line < line))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->nlines && !strcmp(c->lines[lo].path, path) && c->lines[lo].line == line
+               ? &c->lines[lo] : NULL;
+}
+
+static Obl *find_obl(CLine *L, const char *key)
+{
+    for (unsigned k = 0; k < L->n; k++)
+        if (!strcmp(L->o[k].key, key))
+            return &L->o[k];
+    return NULL;
+}
+
+/* The pair the consolidated level judges, or NULL below stmt+mcdc. */
+static const int *level_pair(const CovCondition *cd, int rank)
+{
+    return rank == COV_LEVEL_STMT_UC_MCDC ? cd->uc_pair
+           : rank == COV_LEVEL_STMT_MCDC  ? cd->masking_pair : NULL;
+}
+
+/* Sorted union of two sorted label lists into out (appended). */
+static void sl_union(StrList *out, const StrList *a, const StrList *b)
+{
+    unsigned i = 0, j = 0;
+    while (i < a->n || j < b->n) {
+        int k = i == a->n ? 1 : j == b->n ? -1 : strcmp(a->v[i], b->v[j]);
+        sl_push(out, k <= 0 ? a->v[i] : b->v[j]);
+        i += k <= 0;
+        j += k >= 0;
+    }
+}
+
+/* Decisions (docs §Decisions): for each decision some run at a decision
+ * level speaks about, the union of the vectors of the runs that mapped it,
+ * analysed at the consolidated level by report/decision.c, exactly as the
+ * engine analyses the vectors of several traces.  Its MC/DC obligations
+ * take their state from that analysis, so a pair made of a vector of test
+ * A and one of test B counts. */
+static int load_decisions(XcovDb *db, Consol *c)
+{
+    sqlite3 *h = db->h;
+    sqlite3_stmt *d = NULL, *cq = NULL, *rq = NULL, *vq = NULL;
+    int rc = prep(h, &d, "SELECT dkey, path, line, col, end_line, end_col, kind, from_macro, tree,"
+                         " nconds FROM main.decisions x WHERE EXISTS(SELECT 1 FROM"
+                         " main.run_decisions rd JOIN main.runs r USING(trace_sha, test)"
+                         " WHERE rd.dkey = x.dkey AND r.level_rank >= 3)"
+                         " ORDER BY path, line, col, dkey");
+    if (rc == SQLITE_OK)
+        rc = prep(h, &cq, "SELECT idx, line, col, end_line, end_col, text, from_macro, macro,"
+                          " macro_line, macro_col FROM main.decision_conds WHERE dkey = ?1"
+                          " ORDER BY idx");
+    if (rc == SQLITE_OK)
+        rc = prep(h, &rq, "SELECT l.label, rd.reason FROM main.run_decisions rd"
+                          " JOIN main.runs r USING(trace_sha, test)"
+                          " JOIN run_labels l USING(trace_sha, test)"
+                          " WHERE rd.dkey = ?1 AND r.level_rank >= 3 ORDER BY l.label");
+    if (rc == SQLITE_OK)
+        rc = prep(h, &vq, "SELECT v.vals, v.outcome, v.count, l.label FROM main.run_vectors v"
+                          " JOIN main.run_decisions rd USING(trace_sha, test, dkey)"
+                          " JOIN main.runs r USING(trace_sha, test)"
+                          " JOIN run_labels l USING(trace_sha, test)"
+                          " WHERE v.dkey = ?1 AND rd.reason IS NULL AND r.level_rank >= 3"
+                          " ORDER BY v.vals, v.outcome, l.label");
+    while (rc == SQLITE_OK && (rc = sqlite3_step(d)) == SQLITE_ROW) {
+        rc = SQLITE_OK;
+        CLine *L = find_line(c, col_str(d, 1), (unsigned)sqlite3_column_int64(d, 2));
+        if (!L)
+            continue;   /* no run has code on the line: nothing to judge */
+        L->dec = grow(L->dec, L->ndec, &L->capdec, sizeof *L->dec);
+        CDec *x = &L->dec[L->ndec++];
+        memset(x, 0, sizeof *x);
+        x->key = xstrdup(col_str(d, 0));
+        CovDecision *m = &x->d;
+        m->line = L->line;
+        m->col = (unsigned)sqlite3_column_int64(d, 3);
+        m->end_line = (unsigned)sqlite3_column_int64(d, 4);
+        m->end_col = (unsigned)sqlite3_column_int64(d, 5);
+        if (!cov_decision_kind_parse(col_str(d, 6), &m->kind))
+            m->kind = COV_DEC_EXPR;
+        m->from_macro = sqlite3_column_int(d, 7) != 0;
+        m->nconds = (unsigned)sqlite3_column_int64(d, 9);
+        bool tree_ok = tree_decode(col_str(d, 8), m->nconds, m);
+        m->conds = xcalloc(m->nconds, sizeof *m->conds);
+        for (unsigned k = 0; k < m->nconds; k++)
+            m->conds[k] = (CovCondition){.uc_pair = {-1, -1}, .masking_pair = {-1, -1}};
+        sqlite3_bind_text(cq, 1, x->key, -1, SQLITE_STATIC);
+        while ((rc = sqlite3_step(cq)) == SQLITE_ROW) {
+            long long k = sqlite3_column_int64(cq, 0);
+            if (k < 0 || (unsigned long long)k >= m->nconds)
+                continue;
+            CovCondition *cd = &m->conds[k];
+            cd->line = (unsigned)sqlite3_column_int64(cq, 1);
+            cd->col = (unsigned)sqlite3_column_int64(cq, 2);
+            cd->end_line = (unsigned)sqlite3_column_int64(cq, 3);
+            cd->end_col = (unsigned)sqlite3_column_int64(cq, 4);
+            cd->text = col_dup(cq, 5);
+            cd->from_macro = sqlite3_column_int(cq, 6) != 0;
+            cd->macro = col_dup(cq, 7);
+            cd->macro_line = (unsigned)sqlite3_column_int64(cq, 8);
+            cd->macro_col = (unsigned)sqlite3_column_int64(cq, 9);
+        }
+        sqlite3_reset(cq);
+        if (rc != SQLITE_DONE)
+            break;
+        /* mapped by at least one run: analysed; else undetermined (smallest reason) */
+        bool mapped = false;
+        char *reason = NULL;
+        sqlite3_bind_text(rq, 1, x->key, -1, SQLITE_STATIC);
+        while ((rc = sqlite3_step(rq)) == SQLITE_ROW) {
+            if (sqlite3_column_type(rq, 1) == SQLITE_NULL) {
+                mapped = true;
+                continue;
+            }
+            sl_push(&x->undet, col_str(rq, 0));
+            if (!reason || strcmp(col_str(rq, 1), reason) < 0) {
+                free(reason);
+                reason = col_dup(rq, 1);
+            }
+        }
+        sqlite3_reset(rq);
+        if (rc != SQLITE_DONE) {
+            free(reason);
+            break;
+        }
+        unsigned vcap = 0;
+        sqlite3_bind_text(vq, 1, x->key, -1, SQLITE_STATIC);
+        while ((rc = sqlite3_step(vq)) == SQLITE_ROW) {
+            const char *vals = col_str(vq, 0), *out = col_str(vq, 1);
+            if (strlen(vals) != m->nconds || strspn(vals, "TF-") != m->nconds ||
+                (strcmp(out, "T") && strcmp(out, "F")))
+                continue;   /* not this decision's shape: ignored */
+            CovEvalVector *last = m->nvectors ? &m->vectors[m->nvectors - 1] : NULL;
+            if (!last || strcmp(last->values, vals) || last->outcome != out[0]) {
+                unsigned oc = vcap;
+                m->vectors = grow(m->vectors, m->nvectors, &vcap, sizeof *m->vectors);
+                if (vcap != oc) {
+                    x->vlab = xrealloc(x->vlab, vcap * sizeof *x->vlab);
+                }
+                memset(&x->vlab[m->nvectors], 0, sizeof *x->vlab);
+                last = &m->vectors[m->nvectors++];
+                *last = (CovEvalVector){xstrdup(vals), out[0], 0};
+            }
+            last->count += (uint64_t)sqlite3_column_int64(vq, 2);
+            sl_push(&x->vlab[m->nvectors - 1], col_str(vq, 3));
+        }
+        sqlite3_reset(vq);
+        if (rc != SQLITE_DONE) {
+            free(reason);
+            break;
+        }
+        rc = SQLITE_OK;
+        if (!tree_ok) {
+            free(reason);
+            reason = xstrdup("the database holds a malformed tree for this decision");
+        } else if (mapped) {
+            free(reason);
+            reason = NULL;
+        }
+        m->reason = reason;
+        if (!m->reason)   /* rows come in the canonical order: vlab stays aligned */
+            cov_decision_analyse(m, (CovLevel)c->rank);
+        else
+            m->state = COV_DEC_UNDETERMINED;
+        if (c->rank < COV_LEVEL_STMT_MCDC || m->reason)
+            continue;
+        for (unsigned k = 0; k < m->nconds; k++) {
+            const CovCondition *cd = &m->conds[k];
+            char *okey = sqlite3_mprintf("%s:%u:%u:mcdc:c%u", L->path, cd->line, cd->col, k + 1);
+            Obl *o = find_obl(L, okey);
+            sqlite3_free(okey);
+            if (!o)
+                continue;
+            const int *p = level_pair(cd, c->rank);
+            if (cd->covered && o->state != 2) {
+                o->state = 2;
+                o->joint = true;
+                sl_union(&o->sat, &x->vlab[p[0]], &x->vlab[p[1]]);
+            } else if (!cd->covered && o->state == 2) {
+                o->state = o->und.n ? 1 : 0;   /* cannot happen: one run's pair is in the union */
+                sl_free(&o->sat);
+                memset(&o->sat, 0, sizeof o->sat);
+            }
+        }
+    }
+    if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    sqlite3_finalize(d);
+    sqlite3_finalize(cq);
+    sqlite3_finalize(rq);
+    sqlite3_finalize(vq);
+    return rc;
 }
 
 static int load(XcovDb *db, Consol *c, char *err, size_t errlen)
@@ -1156,6 +1633,8 @@ static int load(XcovDb *db, Consol *c, char *err, size_t errlen)
     st = NULL;
     if (rc != SQLITE_DONE)
         goto sqlerr;
+    if (c->rank >= COV_LEVEL_STMT_DECISION && (rc = load_decisions(db, c)) != SQLITE_OK)
+        goto sqlerr;
     for (unsigned i = 0; i < c->nlines; i++)
         c->lines[i].mark = line_mark(&c->lines[i]);
     return XCOV_DB_OK;
@@ -1211,8 +1690,10 @@ static void compute_useless(const Consol *c, Useless *u)
     unsigned nobl = 0;
     FOR_EACH_OBL(c, o, {
         nobl++;
-        if (o->sat.n == 1) {
-            int i = label_index(c, o->sat.v[0]);
+        /* a joint MC/DC pair needs every run that contributed a vector:
+         * none of them is redundant for it (conservative) */
+        for (unsigned s = 0; (o->sat.n == 1 || o->joint) && s < o->sat.n; s++) {
+            int i = label_index(c, o->sat.v[s]);
             if (i >= 0)
                 sole[i]++;
         }
@@ -1329,6 +1810,70 @@ int xcov_db_useless(XcovDb *db, FILE *out, char *err, size_t errlen)
 
 /* ---- who -------------------------------------------------------------------- */
 
+static void who_labels(FILE *out, const StrList *l)
+{
+    for (unsigned s = 0; s < l->n; s++)
+        fprintf(out, "%s%s", s ? ", " : "", l->v[s]);
+}
+
+/* A decision: outcomes with the tests that produced them, the union of the
+ * vectors with their tests, and per condition the pair and whose vectors
+ * make it (two different tests when the pair is made across runs). */
+static void who_decision(FILE *out, const CDec *x, int rank)
+{
+    const CovDecision *d = &x->d;
+    fprintf(out, "  decision %s (%s) at %u:%u: %s", x->key, cov_decision_kind_name(d->kind),
+            d->line, d->col, cov_decision_state_name(d->state));
+    if (d->reason)
+        fprintf(out, " (%s)", d->reason);
+    fputc('\n', out);
+    if (x->undet.n) {
+        fputs("    undetermined in: ", out);
+        who_labels(out, &x->undet);
+        fputc('\n', out);
+    }
+    for (int o = 0; o < 2; o++) {
+        char oc = o ? 'F' : 'T';
+        StrList by = {0};
+        for (unsigned v = 0; v < d->nvectors; v++)
+            if (d->vectors[v].outcome == oc) {
+                StrList u = {0};
+                sl_union(&u, &by, &x->vlab[v]);
+                sl_free(&by);
+                by = u;
+            }
+        fprintf(out, "    outcome %s: ", o ? "False" : "True");
+        if (by.n)
+            who_labels(out, &by);
+        else
+            fputs("no test", out);
+        fputc('\n', out);
+        sl_free(&by);
+    }
+    for (unsigned v = 0; v < d->nvectors; v++) {
+        fprintf(out, "    vector %u %s -> %c x%llu: ", v + 1, d->vectors[v].values,
+                d->vectors[v].outcome, (unsigned long long)d->vectors[v].count);
+        who_labels(out, &x->vlab[v]);
+        fputc('\n', out);
+    }
+    for (unsigned k = 0; k < d->nconds && !d->reason; k++) {
+        const int *p = level_pair(&d->conds[k], rank);
+        if (!p)
+            break;
+        fprintf(out, "    condition %u \"%s\": ", k + 1, d->conds[k].text ? d->conds[k].text : "");
+        if (p[0] < 0) {
+            fprintf(out, "no %s pair\n", rank == COV_LEVEL_STMT_UC_MCDC ? "unique-cause"
+                                                                         : "masking");
+            continue;
+        }
+        fprintf(out, "pair vectors %d (", p[0] + 1);
+        who_labels(out, &x->vlab[p[0]]);
+        fprintf(out, ") and %d (", p[1] + 1);
+        who_labels(out, &x->vlab[p[1]]);
+        fputs(")\n", out);
+    }
+}
+
 int xcov_db_who(XcovDb *db, const char *file, unsigned line, FILE *out, char *err,
                 size_t errlen)
 {
@@ -1394,6 +1939,8 @@ int xcov_db_who(XcovDb *db, const char *file, unsigned line, FILE *out, char *er
         nobody += o->state != 2;
     }
     fprintf(out, "  %u of %u obligations satisfied by no test\n", nobody, L->n);
+    for (unsigned i = 0; i < L->ndec; i++)
+        who_decision(out, &L->dec[i], c.rank);
     if (ferror(out))
         rc = fail(err, errlen, XCOV_DB_ERR_OUTPUT, "write error");
 out:
@@ -1452,6 +1999,46 @@ static void json_obl(FILE *f, const Obl *o, bool object)
     fputs(", \"undetermined_in\": ", f);
     json_list(f, &o->und);
     fputc('}', f);
+}
+
+/* The consolidated decisions of a line (docs §JSON "decisions"). */
+static void json_decisions(FILE *f, const CLine *L, int rank)
+{
+    fputs(", \"decisions\": [", f);
+    for (unsigned i = 0; i < L->ndec; i++) {
+        const CDec *x = &L->dec[i];
+        const CovDecision *d = &x->d;
+        fputs(i ? ",\n          {\"key\": " : "\n          {\"key\": ", f);
+        json_str(f, x->key);
+        fprintf(f, ", \"kind\": \"%s\", \"col\": %u, \"state\": \"%s\", \"reason\": ",
+                cov_decision_kind_name(d->kind), d->col, cov_decision_state_name(d->state));
+        json_str(f, d->reason);
+        fputs(", \"undetermined_in\": ", f);
+        json_list(f, &x->undet);
+        fprintf(f, ", \"outcomes\": {\"true\": %s, \"false\": %s}, \"conditions\": [",
+                d->outcome_true ? "true" : "false", d->outcome_false ? "true" : "false");
+        for (unsigned k = 0; k < d->nconds; k++) {
+            const CovCondition *cd = &d->conds[k];
+            const int *p = level_pair(cd, rank);
+            fprintf(f, "%s{\"line\": %u, \"col\": %u, \"text\": ", k ? ", " : "", cd->line,
+                    cd->col);
+            json_str(f, cd->text);
+            if (p && p[0] >= 0)
+                fprintf(f, ", \"pair\": [%d, %d]}", p[0], p[1]);
+            else
+                fputs(", \"pair\": null}", f);
+        }
+        fputs("], \"vectors\": [", f);
+        for (unsigned v = 0; v < d->nvectors; v++) {
+            fprintf(f, "%s{\"values\": \"%s\", \"outcome\": \"%c\", \"count\": %llu, "
+                       "\"runs\": ", v ? ", " : "", d->vectors[v].values, d->vectors[v].outcome,
+                    (unsigned long long)d->vectors[v].count);
+            json_list(f, &x->vlab[v]);
+            fputc('}', f);
+        }
+        fputs("]}", f);
+    }
+    fputc(']', f);
 }
 
 typedef struct KindCount {
@@ -1514,7 +2101,10 @@ int xcov_db_to_json(XcovDb *db, FILE *out, char *err, size_t errlen)
             fputs(k ? ",\n          " : "\n          ", f);
             json_obl(f, &L->o[k], false);
         }
-        fputs("]}", f);
+        fputc(']', f);
+        if (L->ndec)
+            json_decisions(f, L, c.rank);
+        fputc('}', f);
     }
     fputs(c.nlines ? "\n      ]}\n  ],\n" : "\n  ],\n", f);
     fputs("  \"object_obligations\": [", f);
@@ -1617,11 +2207,52 @@ static char *xasprintf(const char *fmt, ...)
     return s;
 }
 
+/* The mark of a line once the exemption list is known, by the engine's rule
+ * (docs/coverage-semantics.md §6): a region's lines have its mark ('*' when
+ * one of its obligations is violated in the union); a line with a finer
+ * exemption keeps its ordinary mark when something not exempted is missing. */
+static void exempt_mark(const CovReport *r, int fi, CovLine *cl, const CLine *L)
+{
+    for (unsigned i = 0; i < r->nexemptions; i++) {
+        const CovExemption *x = &r->exemptions[i];
+        if (x->file == fi && x->kind == COV_EXEMPT_REGION && x->first_line <= cl->number &&
+            cl->number <= x->last_line) {
+            cl->mark = x->violated ? COV_MARK_EXEMPT_VIOLATED : COV_MARK_EXEMPT;
+            return;
+        }
+    }
+    if (cl->mark != COV_MARK_EXEMPT && cl->mark != COV_MARK_EXEMPT_VIOLATED)
+        return;
+    for (unsigned k = 0; k < cl->nviolations; k++)
+        if (!cl->violations[k].exempted && strcmp(cl->violations[k].kind, "line-not-executed")) {
+            CLine t = *L;
+            t.exemption = NULL;
+            cl->mark = line_mark(&t);
+            return;
+        }
+}
+
+/* The violation kind naming obligation o whatever its state (what
+ * cov_violation_exemption matches against the decision model). */
+static const char *obligation_kind(const Obl *o)
+{
+    if (!strcmp(o->kind, "decision"))
+        return !strcmp(o->detail, "true") ? "decision-outcome-true" : "decision-outcome-false";
+    if (!strcmp(o->kind, "mcdc"))
+        return "mcdc-independence";
+    return o->kind;
+}
+
+/* One obligation in the counters: in `exempted` alone when an exemption
+ * covers it, else in its kind's total (and covered, undetermined). */
 static void count_obl(CovCounts *k, const Obl *o, bool exempt)
 {
     bool s = o->state == 2;
+    if (exempt && strcmp(o->kind, "line")) {
+        k->exempted++;
+        return;
+    }
     k->undetermined += o->state == 1;
-    k->exempted += exempt;
     if (!strcmp(o->kind, "stmt")) {
         k->stmt_total++;
         k->stmt_covered += s;
@@ -1655,9 +2286,59 @@ static void add_counts(CovCounts *t, const CovCounts *a)
     t->exempted += a->exempted;
 }
 
+static bool exempt_kind_parse(const char *s, CovExemptKind *out)
+{
+    for (int k = COV_EXEMPT_REGION; k <= COV_EXEMPT_CONDITION; k++)
+        if (!strcmp(s, cov_exempt_kind_name((CovExemptKind)k))) {
+            *out = (CovExemptKind)k;
+            return true;
+        }
+    return false;
+}
+
+static int cmp_exemption(const void *pa, const void *pb)
+{
+    const CovExemption *a = pa, *b = pb;
+    if (a->file != b->file)
+        return a->file < b->file ? -1 : 1;
+    if (a->first_line != b->first_line)
+        return a->first_line < b->first_line ? -1 : 1;
+    if (a->kind != b->kind)
+        return a->kind < b->kind ? -1 : 1;
+    return a->condition < b->condition ? -1 : a->condition > b->condition;
+}
+
 static int file_index(const CovReport *r, const char *path)
 {
     return find_sorted(r->files, r->nfiles, sizeof *r->files, offsetof(CovFile, path), path);
+}
+
+/* The consolidated decisions of L into the model (deep copies). */
+static void copy_decisions(CovLine *cl, const CLine *L)
+{
+    if (!L->ndec)
+        return;
+    cl->decisions.v = xcalloc(L->ndec, sizeof *cl->decisions.v);
+    cl->decisions.n = L->ndec;
+    for (unsigned i = 0; i < L->ndec; i++) {
+        const CovDecision *s = &L->dec[i].d;
+        CovDecision *d = &cl->decisions.v[i];
+        *d = *s;
+        d->reason = s->reason ? xstrdup(s->reason) : NULL;
+        d->nodes = xcalloc(s->nnodes, sizeof *d->nodes);
+        memcpy(d->nodes, s->nodes, s->nnodes * sizeof *d->nodes);
+        d->conds = xcalloc(s->nconds, sizeof *d->conds);
+        for (unsigned k = 0; k < s->nconds; k++) {
+            d->conds[k] = s->conds[k];
+            d->conds[k].text = s->conds[k].text ? xstrdup(s->conds[k].text) : NULL;
+            d->conds[k].macro = s->conds[k].macro ? xstrdup(s->conds[k].macro) : NULL;
+        }
+        d->vectors = xcalloc(s->nvectors, sizeof *d->vectors);
+        for (unsigned v = 0; v < s->nvectors; v++) {
+            d->vectors[v] = s->vectors[v];
+            d->vectors[v].values = xstrdup(s->vectors[v].values);
+        }
+    }
 }
 
 int xcov_db_to_report(XcovDb *db, CovReport **outp, char *err, size_t errlen)
@@ -1758,14 +2439,14 @@ int xcov_db_to_report(XcovDb *db, CovReport **outp, char *err, size_t errlen)
         cl->count = L->count;
         cl->exemption = xstrdup(L->exemption);
         cl->violations = xcalloc(L->n, sizeof *cl->violations);
+        copy_decisions(cl, L);
+        for (unsigned k = 0; k < cl->decisions.n; k++)
+            cov_decision_count(&f->dcounts, &cl->decisions.v[k]);
         unsigned missing_other = 0;
         for (unsigned k = 0; k < L->n; k++)
             missing_other += L->o[k].state != 2 && strcmp(L->o[k].kind, "line");
-        f->counts.line_total++;
-        f->counts.line_covered += L->mark == COV_MARK_COVERED;
         for (unsigned k = 0; k < L->n; k++) {
             const Obl *o = &L->o[k];
-            count_obl(&f->counts, o, L->exemption != NULL);
             if (o->state == 2 || (!strcmp(o->kind, "line") && missing_other))
                 continue;
             CovViolation *v = &cl->violations[cl->nviolations++];
@@ -1780,6 +2461,64 @@ int xcov_db_to_report(XcovDb *db, CovReport **outp, char *err, size_t errlen)
                                          *o->detail ? " " : "", o->detail, L->line, o->col,
                                          o->state == 1 ? "undetermined" : "not satisfied",
                                          r->nruns);
+        }
+    }
+    /* exemptions: the runs' list; each violation of the union that one
+     * covers is flagged and counted in its `violated` */
+    if (prep(h, &st, "SELECT path, first_line, kind, condition, last_line, justification,"
+                     " obligations FROM main.exemptions") != SQLITE_OK)
+        goto sqlerr;
+    unsigned xcap = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        CovExemption x = {.file = file_index(r, col_str(st, 0)),
+                          .first_line = (unsigned)sqlite3_column_int64(st, 1),
+                          .condition = (unsigned)sqlite3_column_int64(st, 3),
+                          .last_line = (unsigned)sqlite3_column_int64(st, 4),
+                          .obligations = (uint32_t)sqlite3_column_int64(st, 6)};
+        if (x.file < 0 || !exempt_kind_parse(col_str(st, 2), &x.kind))
+            continue;   /* not a file of the union, or not a kind this xcov knows */
+        x.justification = col_dup(st, 5);
+        r->exemptions = grow(r->exemptions, r->nexemptions, &xcap, sizeof *r->exemptions);
+        r->exemptions[r->nexemptions++] = x;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    if (rc != SQLITE_DONE)
+        goto sqlerr;
+    /* the engine's order: by file, first line, kind, condition */
+    qsort(r->exemptions, r->nexemptions, sizeof *r->exemptions, cmp_exemption);
+    cov_report_decision_exemptions(r);
+    for (unsigned fi = 0; fi < r->nfiles && r->nexemptions; fi++)
+        for (unsigned l = 0; l < r->files[fi].nlines; l++) {
+            CovLine *cl = &r->files[fi].lines[l];
+            for (unsigned k = 0; k < cl->nviolations; k++) {
+                CovViolation *v = &cl->violations[k];
+                int x = cov_violation_exemption(r, (int)fi, cl, v);
+                v->exempted = x >= 0;
+                if (x >= 0 && strcmp(v->kind, "line-not-executed"))
+                    r->exemptions[x].violated++;
+            }
+        }
+    /* counters, as xcov report counts (docs/coverage-semantics.md §6): an
+     * obligation an exemption covers counts in `exempted`, not in its
+     * level's total; lines '#'/'*' are not in the line counter */
+    for (unsigned i = 0; i < c.nlines; i++) {
+        const CLine *L = &c.lines[i];
+        int fi = file_index(r, L->path);
+        if (fi < 0 || L->line < 1 || L->line > r->files[fi].nlines)
+            continue;
+        CovFile *f = &r->files[fi];
+        CovLine *cl = &f->lines[L->line - 1];
+        if (r->nexemptions)
+            exempt_mark(r, fi, cl, L);
+        if (cl->mark != COV_MARK_EXEMPT && cl->mark != COV_MARK_EXEMPT_VIOLATED) {
+            f->counts.line_total++;
+            f->counts.line_covered += cl->mark == COV_MARK_COVERED;
+        }
+        for (unsigned k = 0; k < L->n; k++) {
+            const Obl *o = &L->o[k];
+            CovViolation ov = {.line = L->line, .col = o->col, .kind = obligation_kind(o)};
+            count_obl(&f->counts, o, cov_violation_exemption(r, fi, cl, &ov) >= 0);
         }
     }
     /* Object code: only when all the runs share one ELF. */
@@ -1833,6 +2572,7 @@ int xcov_db_to_report(XcovDb *db, CovReport **outp, char *err, size_t errlen)
     }
     for (unsigned fi = 0; fi < r->nfiles; fi++) {
         uint32_t it = r->totals.insn_total, ic = r->totals.insn_covered;
+        cov_decision_counts_add(&r->dtotals, &r->files[fi].dcounts);
         add_counts(&r->totals, &r->files[fi].counts);
         r->totals.insn_total = it;
         r->totals.insn_covered = ic;

@@ -28,7 +28,7 @@
 
 #include "report/report.h"
 
-#define XCOV_DB_SCHEMA_VERSION 1
+#define XCOV_DB_SCHEMA_VERSION 2
 /* PRAGMA application_id of our databases: "xcov" in ASCII. */
 #define XCOV_DB_APPLICATION_ID 0x78636f76
 

@@ -1,58 +1,12 @@
-/* xcov/mcdc/mcdc.c — decision coverage and MC/DC independence pairs (coverage-semantics §1),
- * the definitions of tests/coverage/decisions/mcdc_oracle.py:
- *  - unique-cause pair for c: different outcomes, c evaluated in both with different values,
- *    every other condition equal or short-circuited ('-') in either vector;
- *  - masking pair for c: the same, except that another condition may differ when it is
- *    masked in at least one of the two vectors: some &&/|| above it has, on its other side,
- *    a subtree whose value is the operator's controlling value (False for &&, True for ||);
- *    short-circuited conditions are masked. */
+/* xcov/mcdc/mcdc.c — decision coverage and MC/DC independence pairs (coverage-semantics §1).
+ * The definitions live once, in report/decision.c (cov_mcdc_pairs), shared with the report
+ * model and the consolidation database; this adapts the SCO tree and DmapVector to it. */
 #include "dmap.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-/* value of an evaluated subtree: 1, 0, or -1 when not evaluated */
-static int value(const ScoDecision *d, int node, const char *vals)
-{
-    const ScoNode *n = &d->nodes[node];
-    int a, b;
-    switch (n->kind) {
-    case SCO_NODE_COND:
-        return vals[n->cond] == '-' ? -1 : vals[n->cond] == 'T';
-    case SCO_NODE_NOT:
-        a = value(d, n->child[0], vals);
-        return a < 0 ? -1 : !a;
-    case SCO_NODE_AND:
-        a = value(d, n->child[0], vals);
-        b = value(d, n->child[1], vals);
-        if (a == 0 || b == 0)
-            return 0;
-        return a < 0 || b < 0 ? -1 : 1;
-    case SCO_NODE_OR:
-        a = value(d, n->child[0], vals);
-        b = value(d, n->child[1], vals);
-        if (a == 1 || b == 1)
-            return 1;
-        return a < 0 || b < 0 ? -1 : 0;
-    }
-    return -1;
-}
-
-static void masks(const ScoDecision *d, int node, const char *vals, int masked, char *out)
-{
-    const ScoNode *n = &d->nodes[node];
-    if (n->kind == SCO_NODE_COND) {
-        out[n->cond] = masked || vals[n->cond] == '-';
-        return;
-    }
-    if (n->kind == SCO_NODE_NOT) {
-        masks(d, n->child[0], vals, masked, out);
-        return;
-    }
-    int ctl = n->kind == SCO_NODE_OR;
-    int lv = value(d, n->child[0], vals), rv = value(d, n->child[1], vals);
-    masks(d, n->child[0], vals, masked || rv == ctl, out);
-    masks(d, n->child[1], vals, masked || lv == ctl, out);
-}
+#include "report/report.h"
 
 void dmap_mcdc(const ScoDecision *d, const DmapVector *vec, int n, DmapMcdc *out)
 {
@@ -64,34 +18,33 @@ void dmap_mcdc(const ScoDecision *d, const DmapVector *vec, int n, DmapMcdc *out
         else
             out->outcome_false = 1;
     }
-    if (nc > DMAP_MAX_CONDS)
+    if (nc > DMAP_MAX_CONDS || n < 2)
         return;
-    for (int i = 0; i < n; i++) {
-        char mi[DMAP_MAX_CONDS];
-        masks(d, d->root, vec[i].values, 0, mi);
-        for (int j = i + 1; j < n; j++) {
-            const char *v1 = vec[i].values, *v2 = vec[j].values;
-            char mj[DMAP_MAX_CONDS];
-            if (vec[i].outcome == vec[j].outcome)
-                continue;
-            masks(d, d->root, v2, 0, mj);
-            for (int c = 0; c < nc; c++) {
-                if (v1[c] == '-' || v2[c] == '-' || v1[c] == v2[c])
-                    continue;
-                int uc = 1, mk = 1;
-                for (int o = 0; o < nc; o++) {
-                    if (o == c || v1[o] == v2[o])
-                        continue;
-                    if (v1[o] != '-' && v2[o] != '-')
-                        uc = 0;
-                    if (!mi[o] && !mj[o])
-                        mk = 0;
-                }
-                if (uc)
-                    out->uc |= 1ull << c;
-                if (mk)
-                    out->mask |= 1ull << c;
-            }
-        }
+    CovDecNode *nodes = malloc(((size_t)d->nnodes + 1) * sizeof *nodes);
+    for (int k = 0; k < d->nnodes; k++) {
+        const ScoNode *s = &d->nodes[k];
+        nodes[k] = (CovDecNode){s->kind == SCO_NODE_COND  ? 'c'
+                                : s->kind == SCO_NODE_AND ? '&'
+                                : s->kind == SCO_NODE_OR  ? '|' : '!',
+                                {s->child[0], s->child[1]}, s->cond};
     }
+    const char **vals = malloc((size_t)n * sizeof *vals);
+    char *outc = malloc((size_t)n);
+    int uc[DMAP_MAX_CONDS][2], mk[DMAP_MAX_CONDS][2];
+    if (!nodes || !vals || !outc)
+        abort();
+    for (int i = 0; i < n; i++) {
+        vals[i] = vec[i].values;
+        outc[i] = vec[i].outcome;
+    }
+    cov_mcdc_pairs(nodes, d->root, (unsigned)nc, vals, outc, (unsigned)n, uc, mk);
+    for (int c = 0; c < nc; c++) {
+        if (uc[c][0] >= 0)
+            out->uc |= 1ull << c;
+        if (mk[c][0] >= 0)
+            out->mask |= 1ull << c;
+    }
+    free(nodes);
+    free(vals);
+    free(outc);
 }

@@ -43,6 +43,8 @@ struct ScoFile {
         int body_op;                 /* OP_AND/OP_OR when all binary operators of the body
                                         are that one, else OP_OTHER */
         int body_not;                /* the body is `!` followed by a parenthesised operand */
+        char *name;                  /* the macro's name (NULL when unknown) */
+        ScoPos at;                   /* where the invocation starts */
     } *exp;
     int nexp, capexp;
     /* parse-time state */
@@ -133,6 +135,18 @@ static int expansion_at(const ScoFile *f, unsigned off)
         if (off >= f->exp[i].so && off < f->exp[i].eo)
             return i;
     return -1;
+}
+
+/* The innermost invocation overlapping [so, eo) (a condition written in a macro body, or
+ * passed as an argument), -1 when none. */
+static int innermost_expansion(const ScoFile *f, unsigned so, unsigned eo)
+{
+    int best = -1;
+    for (int i = 0; i < f->nexp; i++)
+        if (so < f->exp[i].eo && eo > f->exp[i].so &&
+            (best < 0 || f->exp[i].eo - f->exp[i].so < f->exp[best].eo - f->exp[best].so))
+            best = i;
+    return best;
 }
 
 static int off_in_expansion(const ScoFile *f, unsigned off)
@@ -423,6 +437,11 @@ static int build_tree(ScoFile *f, DecBuild *b, CXCursor c)
     cd->from_macro = s.ok ? in_expansion(f, s.so, s.eo) : 1;
     if (cd->from_macro)
         b->d.from_macro = 1;
+    int ex = s.ok ? innermost_expansion(f, s.so, s.eo) : -1;
+    if (ex >= 0) {
+        cd->macro = f->exp[ex].name;
+        cd->macro_at = f->exp[ex].at;
+    }
     cd->constant = constant_value(c, &cd->value);
     cd->text = range_text(f, s.r);
     if (!cd->text) {
@@ -713,13 +732,18 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
     if (clang_getCursorKind(c) == CXCursor_MacroExpansion) {
         unsigned so = 0, eo = 0;
         CXSourceRange ext = clang_getCursorExtent(c);
-        if (pos_of(f, clang_getRangeStart(ext), &so).line &&
-            pos_of(f, clang_getRangeEnd(ext), &eo).line && eo > so) {
+        ScoPos at = pos_of(f, clang_getRangeStart(ext), &so);
+        if (at.line && pos_of(f, clang_getRangeEnd(ext), &eo).line && eo > so) {
             struct Expansion *e = grow(f->exp, &f->capexp, f->nexp + 1, sizeof *e, f);
             if (e) {
                 f->exp = e;
                 e[f->nexp].so = so;
                 e[f->nexp].eo = eo;
+                e[f->nexp].at = at;
+                CXString nm = clang_getCursorSpelling(c);
+                const char *ns = clang_getCString(nm);
+                e[f->nexp].name = ns && *ns ? strdup(ns) : NULL;
+                clang_disposeString(nm);
                 macro_body_ops(f, clang_getCursorReferenced(c), &e[f->nexp]);
                 f->nexp++;
             }
@@ -1166,6 +1190,8 @@ void sco_free(ScoFile *f)
     }
     free(f->decs);
     free(f->sws);
+    for (int i = 0; i < f->nexp; i++)
+        free(f->exp[i].name);
     free(f->exp);
     free(f->line_off);
     free(f->text);

@@ -60,6 +60,10 @@ typedef struct ScoCondition {
     ScoRange range;                  /* the condition, enclosing parentheses stripped */
     const char *text;                /* source bytes of range, whitespace runs -> one space */
     int from_macro;
+    const char *macro;               /* the innermost macro invocation it is written in or
+                                        passed to: its name (owned by the ScoFile), NULL
+                                        when none or unknown */
+    ScoPos macro_at;                 /* where that invocation starts */
     int constant;                    /* value known at compile time (literal, constant expr) */
     long long value;                 /* valid when constant */
 } ScoCondition;

@@ -95,7 +95,9 @@ static bool arm_ppb_denied(ArmCpu *cpu, uint32_t addr, bool write)
     return !(write && addr == ARM_STIR && (cpu->scs->ccr & CCR_USERSETMPEND));
 }
 
-uint32_t arm_load_slow(ArmCpu *cpu, uint32_t addr, unsigned size, uint32_t *val)
+/* Bus accesses of the exception model (stacking, vector fetch): not
+ * watched by the debugger (QEMU's watchpoints do not see them either). */
+static uint32_t arm_load_bus(ArmCpu *cpu, uint32_t addr, unsigned size, uint32_t *val)
 {
     EmuMachine *m = cpu->m;
     if (arm_ppb_denied(cpu, addr, false))
@@ -121,7 +123,7 @@ fault:
     return CFSR_PRECISERR | CFSR_BFARVALID;
 }
 
-uint32_t arm_store_slow(ArmCpu *cpu, uint32_t addr, unsigned size, uint32_t val)
+static uint32_t arm_store_bus(ArmCpu *cpu, uint32_t addr, unsigned size, uint32_t val)
 {
     EmuMachine *m = cpu->m;
     if (arm_ppb_denied(cpu, addr, true))
@@ -142,12 +144,37 @@ fault:
     return CFSR_PRECISERR | CFSR_BFARVALID;
 }
 
+/* Data accesses of instructions: the bus, then the debugger's watchpoints
+ * (a hit kicks the interpreter out of chained blocks so that it stops
+ * after the instruction). */
+uint32_t arm_load_slow(ArmCpu *cpu, uint32_t addr, unsigned size, uint32_t *val)
+{
+    uint32_t e = arm_load_bus(cpu, addr, size, val);
+    if (cpu->dbg.nwp && !e && emu_dbg_check_watch(&cpu->dbg, addr, size, false))
+        emu_machine_kick(cpu->m);
+    return e;
+}
+
+uint32_t arm_store_slow(ArmCpu *cpu, uint32_t addr, unsigned size, uint32_t val)
+{
+    uint32_t e = arm_store_bus(cpu, addr, size, val);
+    if (cpu->dbg.nwp && !e && emu_dbg_check_watch(&cpu->dbg, addr, size, true))
+        emu_machine_kick(cpu->m);
+    return e;
+}
+
 void arm_update_mem_mode(ArmCpu *cpu)
 {
     EmuMachine *m = cpu->m;
+    cpu->fast_size = 0;
+    if (cpu->dbg.nwp) {
+        /* watchpoints are checked on the slow path: no direct access */
+        cpu->rd_tab = cpu->null_tab;
+        cpu->wr_tab = cpu->null_tab;
+        return;
+    }
     cpu->rd_tab = m->fast_rd;
     cpu->wr_tab = m->fast_wr;
-    cpu->fast_size = 0;
     /* The range-checked fast region: the RAM holding the main stack (where
      * most data accesses of a Cortex-M firmware go), else the largest. */
     const EmuRegion *best = NULL;
@@ -222,7 +249,7 @@ static void push_stack(ArmCpu *cpu, uint32_t ret_pc)
                           cpu->r[14], ret_pc, xpsr };
     cpu->r[13] = sp;
     for (unsigned i = 0; i < 8; i++) {
-        uint32_t e = arm_store_slow(cpu, sp + 4 * i, 4, frame[i]);
+        uint32_t e = arm_store_bus(cpu, sp + 4 * i, 4, frame[i]);
         if (e) {
             /* derived exception: stacking error (B1.5.15) */
             s->cfsr |= CFSR_STKERR;
@@ -243,10 +270,10 @@ static bool exception_taken(ArmCpu *cpu, unsigned exc)
 {
     ArmV7mScs *s = cpu->scs;
     uint32_t vec;
-    if (arm_load_slow(cpu, s->vtor + 4 * exc, 4, &vec)) {
+    if (arm_load_bus(cpu, s->vtor + 4 * exc, 4, &vec)) {
         s->hfsr |= HFSR_VECTTBL;
         if (exc == ARMV7M_EXC_HARDFAULT || arm_exec_prio(cpu) <= -1 ||
-            arm_load_slow(cpu, s->vtor + 4 * ARMV7M_EXC_HARDFAULT, 4, &vec)) {
+            arm_load_bus(cpu, s->vtor + 4 * ARMV7M_EXC_HARDFAULT, 4, &vec)) {
             lockup(cpu, exc, cpu->pc);
             return false;
         }
@@ -393,7 +420,7 @@ unsigned arm_exception_return(ArmCpu *cpu, uint32_t excret, uint32_t insn_pc)
     uint32_t fp = use_psp ? arm_get_psp(cpu) : arm_get_msp(cpu);
     uint32_t fr[8];
     for (unsigned i = 0; i < 8; i++) {
-        if (arm_load_slow(cpu, fp + 4 * i, 4, &fr[i])) {
+        if (arm_load_bus(cpu, fp + 4 * i, 4, &fr[i])) {
             s->cfsr &= ~CFSR_BFARVALID;
             s->ipsr = to_thread ? 0 : s->ipsr;
             return arm_take_fault(cpu, ARMV7M_EXC_BUSFAULT, CFSR_UNSTKERR, insn_pc) ; /* 0 on lockup */
@@ -457,8 +484,13 @@ static EmuCpu *arm_create(EmuMachine *m, const void *fdt, int node, char *err, s
     }
     cpu->m = m;
     cpu->has_dsp = fdt && node >= 0 && fdt_node_check_compatible(fdt, node, "arm,cortex-m4") == 0;
+    emu_dbg_init(&cpu->dbg);
+    cpu->null_tab = calloc((size_t)1 << (32 - EMU_PAGE_BITS), sizeof(uintptr_t));
     cpu->tbc = arm_tbc_new();
-    if (!cpu->tbc) {
+    if (!cpu->tbc || !cpu->null_tab) {
+        if (cpu->tbc)
+            arm_tbc_free(cpu->tbc);
+        free(cpu->null_tab);
         free(cpu);
         snprintf(err, errlen, "out of memory");
         return NULL;
@@ -472,6 +504,8 @@ static void arm_destroy(EmuCpu *c)
     if (!cpu)
         return;
     arm_tbc_free(cpu->tbc);
+    emu_dbg_free(&cpu->dbg);
+    free(cpu->null_tab);
     free(cpu);
 }
 
@@ -556,6 +590,183 @@ static void arm_flush_code(EmuCpu *c)
     emu_machine_kick(cpu->m);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Debug interface (gdb).  Register numbers as QEMU 7.2's M-profile gdb stub
+ * and gdb's arm-m-profile.xml lay them out: r0-r12 = 0-12, sp = 13, lr = 14,
+ * pc = 15, xpsr = 25 (16-24 are the FPA registers of the A-profile layout,
+ * absent here); the 'g' packet holds 0-25.  The system registers of gdb's
+ * org.gnu.gdb.arm.m-system feature (read by gdb to unwind exception frames)
+ * follow: msp = 26, psp = 27, primask = 28, basepri = 29, faultmask = 30,
+ * control = 31 (QEMU 7.2 does not describe them for Cortex-M3). */
+
+enum { ARM_GDB_PC = 15, ARM_GDB_XPSR = 25, ARM_GDB_MSP = 26, ARM_GDB_PSP, ARM_GDB_PRIMASK,
+       ARM_GDB_BASEPRI, ARM_GDB_FAULTMASK, ARM_GDB_CONTROL };
+
+static const char *const arm_gdb_sys[] = {
+    "msp", "psp", "primask", "basepri", "faultmask", "control",
+};
+
+static const char *arm_gdb_xml(EmuCpu *c)
+{
+    static char xml[4096];
+    (void)c;
+    if (xml[0])
+        return xml;
+    size_t n = 0;
+#define XML(...) (n += (size_t)snprintf(xml + n, sizeof xml - n, __VA_ARGS__))
+    XML("<?xml version=\"1.0\"?>\n<!DOCTYPE target SYSTEM \"gdb-target.dtd\">\n"
+        "<target version=\"1.0\">\n<architecture>arm</architecture>\n"
+        "<feature name=\"org.gnu.gdb.arm.m-profile\">\n");
+    for (unsigned i = 0; i < 13; i++)
+        XML("<reg name=\"r%u\" bitsize=\"32\" regnum=\"%u\"/>\n", i, i);
+    XML("<reg name=\"sp\" bitsize=\"32\" type=\"data_ptr\" regnum=\"13\"/>\n"
+        "<reg name=\"lr\" bitsize=\"32\" regnum=\"14\"/>\n"
+        "<reg name=\"pc\" bitsize=\"32\" type=\"code_ptr\" regnum=\"15\"/>\n"
+        "<reg name=\"xpsr\" bitsize=\"32\" regnum=\"%u\"/>\n</feature>\n"
+        "<feature name=\"org.gnu.gdb.arm.m-system\">\n", ARM_GDB_XPSR);
+    for (unsigned i = 0; i < sizeof arm_gdb_sys / sizeof arm_gdb_sys[0]; i++)
+        XML("<reg name=\"%s\" bitsize=\"32\" type=\"%s\" regnum=\"%u\" group=\"system\"/>\n",
+            arm_gdb_sys[i], i < 2 ? "data_ptr" : "uint32", ARM_GDB_MSP + i);
+    XML("</feature>\n</target>\n");
+#undef XML
+    return xml;
+}
+
+static unsigned arm_reg_read(EmuCpu *c, unsigned n, uint8_t *buf)
+{
+    ArmCpu *cpu = (ArmCpu *)c;
+    uint32_t v;
+    if (n < 15)
+        v = cpu->r[n];
+    else if (n == ARM_GDB_PC)
+        v = cpu->pc;
+    else if (n == ARM_GDB_XPSR)
+        v = arm_get_xpsr(cpu);
+    else if (n == ARM_GDB_MSP)
+        v = arm_get_msp(cpu);
+    else if (n == ARM_GDB_PSP)
+        v = arm_get_psp(cpu);
+    else if (n == ARM_GDB_PRIMASK)
+        v = cpu->primask;
+    else if (n == ARM_GDB_BASEPRI)
+        v = cpu->basepri;
+    else if (n == ARM_GDB_FAULTMASK)
+        v = cpu->faultmask;
+    else if (n == ARM_GDB_CONTROL)
+        v = cpu->control;
+    else
+        return 0;
+    emu_dbg_put32(buf, v);
+    return 4;
+}
+
+static bool arm_reg_write(EmuCpu *c, unsigned n, const uint8_t *buf, unsigned len)
+{
+    ArmCpu *cpu = (ArmCpu *)c;
+    if (len < 4)
+        return false;
+    uint32_t v = emu_dbg_get32(buf);
+    switch (n) {
+    case 13:
+        cpu->r[13] = v & ~3u;       /* SP[1:0] are zero (B1.4.1), as QEMU */
+        break;
+    case ARM_GDB_PC:
+        /* a new pc abandons a stop inside a block (the resume point is
+         * checked against the pc) */
+        cpu->pc = v & ~1u;
+        break;
+    case ARM_GDB_XPSR:
+        /* as QEMU: every field but the exception number (IPSR), which
+         * would move the core in or out of Handler mode */
+        arm_set_apsr(cpu, v, true, true);
+        cpu->itstate = ((v >> 25) & 3) | ((v >> 8) & 0xfc);
+        cpu->thumb = (v >> 24) & 1;
+        break;
+    case ARM_GDB_MSP: arm_set_msp(cpu, v); break;
+    case ARM_GDB_PSP: arm_set_psp(cpu, v); break;
+    case ARM_GDB_PRIMASK: cpu->primask = v & 1; break;
+    case ARM_GDB_BASEPRI: cpu->basepri = v & 0xff; break;
+    case ARM_GDB_FAULTMASK: cpu->faultmask = v & 1; break;
+    case ARM_GDB_CONTROL:
+        cpu->control = v & (CONTROL_NPRIV | CONTROL_SPSEL);
+        arm_sp_for_mode(cpu);
+        break;
+    default:
+        if (n >= 15)
+            return false;
+        cpu->r[n] = v;
+        return true;
+    }
+    /* masks and modes decide what preempts: look again before resuming */
+    cpu->scs->changed = 1;
+    return true;
+}
+
+static void arm_dbg_apply(ArmCpu *cpu, EmuDbgChange ch, uint32_t addr)
+{
+    if (ch == EMU_DBG_CHANGE_PATCH)
+        arm_dbg_patch_addr(cpu, addr);
+    else if (ch == EMU_DBG_CHANGE_UNPATCH)
+        emu_dbg_unpatch_addr(&cpu->dbg, addr);
+    else if (ch == EMU_DBG_CHANGE_WATCH)
+        arm_update_mem_mode(cpu);
+}
+
+static bool arm_bp_insert(EmuCpu *c, EmuBpType type, uint32_t addr, uint32_t len)
+{
+    ArmCpu *cpu = (ArmCpu *)c;
+    EmuDbgChange ch;
+    /* Z0/Z1 kind: 2 = 16-bit Thumb, 3 = 32-bit Thumb-2, 4 = 32-bit (gdb's
+     * "ARM breakpoint kinds"); Thumb code is halfword aligned */
+    if ((type == EMU_BP_SW || type == EMU_BP_HW) && ((len != 2 && len != 3 && len != 4) || (addr & 1)))
+        return false;
+    if (!emu_dbg_insert(&cpu->dbg, type, addr, len, &ch))
+        return false;
+    arm_dbg_apply(cpu, ch, addr);
+    return true;
+}
+
+static bool arm_bp_remove(EmuCpu *c, EmuBpType type, uint32_t addr, uint32_t len)
+{
+    ArmCpu *cpu = (ArmCpu *)c;
+    EmuDbgChange ch;
+    if (!emu_dbg_remove(&cpu->dbg, type, addr, len, &ch))
+        return false;
+    arm_dbg_apply(cpu, ch, addr);
+    return true;
+}
+
+static void arm_bp_remove_all(EmuCpu *c)
+{
+    ArmCpu *cpu = (ArmCpu *)c;
+    emu_dbg_remove_all(&cpu->dbg);
+    arm_update_mem_mode(cpu);
+}
+
+static void arm_set_step(EmuCpu *c, bool on) { ((ArmCpu *)c)->dbg.step = on; }
+
+static void arm_stop_info(EmuCpu *c, EmuDebugStop *out) { *out = ((ArmCpu *)c)->dbg.stop; }
+
+static bool arm_mid_block(EmuCpu *c)
+{
+    ArmCpu *cpu = (ArmCpu *)c;
+    return cpu->dbg.resume_tb != NULL && cpu->dbg.resume_pc == cpu->pc;
+}
+
+static const EmuCpuDebugOps arm_debug_ops = {
+    .target_xml = arm_gdb_xml,
+    .g_regs = ARM_GDB_XPSR + 1,
+    .pc_regnum = ARM_GDB_PC,
+    .reg_read = arm_reg_read,
+    .reg_write = arm_reg_write,
+    .bp_insert = arm_bp_insert,
+    .bp_remove = arm_bp_remove,
+    .bp_remove_all = arm_bp_remove_all,
+    .set_step = arm_set_step,
+    .stop_info = arm_stop_info,
+    .mid_block = arm_mid_block,
+};
+
 static EmuRunReason arm_run(EmuCpu *c, uint64_t limit)
 {
     ArmCpu *cpu = (ArmCpu *)c;
@@ -581,4 +792,5 @@ const EmuCpuClass emu_cpu_armv7m = {
     .get_pc = arm_get_pc,
     .has_wakeup = arm_has_wakeup,
     .flush_code = arm_flush_code,
+    .debug = &arm_debug_ops,
 };

@@ -41,6 +41,7 @@
 #ifndef EMU_CPU_ARM_ARM_CPU_H
 #define EMU_CPU_ARM_ARM_CPU_H
 
+#include "emu/core/debug.h"
 #include "emu/core/machine.h"
 #include "emu/dev/armv7m_scs.h"
 #include "emu/isa/arm/arm_isa.h"
@@ -74,8 +75,10 @@ typedef struct ArmCpu {
     /* machine */
     EmuMachine *m;
     ArmV7mScs *scs;
-    /* memory fast path (as RvCpu): one RAM region checked by range */
+    /* memory fast path (as RvCpu): one RAM region checked by range; the
+     * all-NULL null_tab while watchpoints need the slow path */
     const uintptr_t *rd_tab, *wr_tab;
+    uintptr_t *null_tab;
     uint32_t fast_base, fast_size;
     uint8_t *fast_host;
     /* translation cache */
@@ -84,6 +87,9 @@ typedef struct ArmCpu {
     bool slow_hooks;
     bool locked_up;
     bool has_dsp;           /* Cortex-M4: DSP extension instructions       */
+    /* gdb support (emu/core/debug.h): breakpoints patch operations of the
+     * translated blocks; a stop inside a block resumes there */
+    EmuDbg dbg;
 } ArmCpu;
 
 static inline bool arm_handler_mode(const ArmCpu *cpu) { return cpu->scs->ipsr != 0; }
@@ -128,5 +134,8 @@ struct ArmTbCache *arm_tbc_new(void);
 void arm_tbc_free(struct ArmTbCache *c);
 void arm_tb_flush(ArmCpu *cpu);
 EmuRunReason arm_exec(ArmCpu *cpu, uint64_t icount_limit);
+/* Put the breakpoint stop handler on the instruction at `addr` in every
+ * translated block. */
+void arm_dbg_patch_addr(ArmCpu *cpu, uint32_t addr);
 
 #endif

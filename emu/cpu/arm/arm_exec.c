@@ -7,7 +7,8 @@
  * WFI, SVC, BKPT, undefined), capped at ARM_TB_MAX_INSNS.  Each instruction
  * becomes one pre-decoded operation (the ArmInsn with the IT state applied
  * plus a handler label).  Instructions made conditional by an IT block get
- * a preceding H_COND operation that skips them when the condition fails.
+ * a preceding H_COND_<cond> operation that skips them when the condition
+ * fails.
  *
  * Key: (pc, ITSTATE at block start), see arm_cpu.h.  cpu->itstate is
  * authoritative only between blocks (at `check`); every exit sets it from
@@ -19,9 +20,14 @@
  * the instructions before it).  SVC and BKPT retire (their return address
  * is the next instruction).
  *
- * Frequent instructions have their own handler; the rest go through
- * arm_generic(), one switch over ArmOp, still without any decoding.
+ * Frequent instructions have their own handler (docs/emulator.md lists
+ * them); the rest, and the slow cases of the fast handlers (MMIO,
+ * misaligned, faults), go through arm_generic(), one switch over ArmOp,
+ * still without any decoding.
  */
+/* GCC's SLP vectorizer packs the four flag stores of add_flags() into
+ * SSE shuffles (7 instructions instead of 4 stores). */
+#pragma GCC optimize("no-tree-slp-vectorize")
 #include "arm_cpu.h"
 #include "tracer/trace.h"
 
@@ -67,15 +73,67 @@ typedef struct ArmTbCache {
     uint64_t generation;
 } ArmTbCache;
 
+/* The conditions EQ..LE (ARM_COND_EQ + i): conditional branches and the
+ * IT-block condition check have one handler per condition, so the test is
+ * a constant expression and each has its own indirect jump. */
+#define ARM_CONDS(X) X(EQ) X(NE) X(CS) X(CC) X(MI) X(PL) X(VS) X(VC) X(HI) X(LS) \
+                     X(GE) X(LT) X(GT) X(LE)
+
+/* Single loads/stores with a fast path: name, LD or ST, size, C type (the
+ * type's signedness gives LDRSB/LDRSH their extension).  Each has four
+ * addressing forms, in this order (mem_handler() relies on it): IMM
+ * [Rn, #imm], PRE [Rn, #imm]!, POST [Rn], #imm, REG [Rn, Rm, LSL #n].
+ * For the immediate forms the translator stores the signed offset in imm
+ * (ARM_F_ADD set), which arm_generic() also executes as is. */
+#define ARM_MEM_OPS(X) \
+    X(LDR, LD, 4, uint32_t) X(LDRH, LD, 2, uint16_t) X(LDRB, LD, 1, uint8_t) \
+    X(LDRSH, LD, 2, int16_t) X(LDRSB, LD, 1, int8_t) \
+    X(STR, ST, 4, uint32_t) X(STRH, ST, 2, uint16_t) X(STRB, ST, 1, uint8_t)
+enum { MEM_IMM, MEM_PRE, MEM_POST, MEM_REG, MEM_MODES };
+
+/* Register data-processing without flags, operand 2 = Rm shifted by an
+ * immediate (A7.4.2): name, result from a = Rn and b = shifted Rm.  One
+ * handler per shift type LSL/LSR/ASR, in that order (ArmShift values 0-2);
+ * ROR, RRX and the other operations take H_DP_SH. */
+#define ARM_DP_OPS(X) \
+    X(AND, a & b) X(EOR, a ^ b) X(ORR, a | b) X(BIC, a & ~b) X(ADD, a + b) \
+    X(SUB, a - b) X(RSB, b - a) X(MOV, b)
+/* Flag-setting logical operations on an unshifted register: N and Z from
+ * the result, C unchanged (shift 0), V unchanged; name, result, whether Rd
+ * is written. */
+#define ARM_LOGICS_OPS(X) \
+    X(ANDS, a & b, 1) X(EORS, a ^ b, 1) X(ORRS, a | b, 1) X(BICS, a & ~b, 1) \
+    X(MVNS, ~b, 1) X(TST, a & b, 0)
+
+#define H_COND_ENUM_(c) H_COND_##c,
+#define H_B_ENUM_(c) H_B_##c,
+#define H_MEM_ENUM_(n, k, sz, t) H_##n##_IMM, H_##n##_PRE, H_##n##_POST, H_##n##_REG,
+#define H_DP_ENUM_(n, e) H_##n##_LSL, H_##n##_LSR, H_##n##_ASR,
+#define H_LOGICS_ENUM_(n, e, w) H_##n##_REG,
 enum {
     H_GENERIC, H_COND, H_END, H_FETCH_FAULT,
     H_MOV_IMM, H_MOV_REG, H_ADD_IMM, H_SUB_IMM, H_CMP_IMM, H_ADD_REG, H_SUB_REG,
     H_CMP_REG, H_DP_SH, H_MOVS_SH, H_ADDS_IMM, H_SUBS_IMM, H_ADDS_REG, H_SUBS_REG,
-    H_UBFX, H_NOP, H_LOGIC_IMM, H_TST_IMM, H_LDR_LIT, H_LDRH_IMM, H_STRH_IMM, H_LDRB_REG, H_STRB_REG, H_LDR_IMM, H_STR_IMM, H_LDRB_IMM, H_STRB_IMM, H_LDR_REG, H_STR_REG,
+    H_UBFX, H_NOP, H_LOGIC_IMM, H_TST_IMM, H_LDR_LIT, H_LOGICS_SH, H_MOVT,
+    H_UXTB, H_UXTH, H_SXTB, H_SXTH, H_MUL, H_MLA, H_MLS, H_UMULL, H_SMULL,
+    H_LDRD, H_STRD, H_LDM, H_LDMDB, H_STM, H_STMDB,
+    ARM_MEM_OPS(H_MEM_ENUM_)
+    ARM_DP_OPS(H_DP_ENUM_)
+    ARM_LOGICS_OPS(H_LOGICS_ENUM_)
+    ARM_CONDS(H_COND_ENUM_)
+    ARM_CONDS(H_B_ENUM_)
     H_B, H_BL, H_BX, H_BLX, H_CBZ, H_CBNZ, H_TBB, H_TBH,
     H_PCWRITE, H_SYSTEM, H_SVC, H_BKPT, H_SEMIHOST, H_UNDEF, H_NOCP, H_WFI, H_WFE,
+    H_DBG_BKPT, H_DBG_STOP,     /* debug: patched in place of an op's handler */
     H_COUNT
 };
+#undef H_COND_ENUM_
+#undef H_B_ENUM_
+#undef H_MEM_ENUM_
+#undef H_DP_ENUM_
+#undef H_LOGICS_ENUM_
+#define H_MEM_FIRST H_LDR_IMM
+#define H_DP_FIRST H_AND_LSL
 
 /* generic results */
 enum { R_OK = 0, R_FAULT, R_PC };
@@ -132,6 +190,8 @@ void arm_tb_flush(ArmCpu *cpu)
         off += arm_tb_bytes(tb->ninsns * 2 + 1);
     }
     c->used = 0;
+    /* breakpoint patches and any stop point die with the blocks */
+    emu_dbg_blocks_flushed(&cpu->dbg);
     memset(c->hash, 0, sizeof c->hash);
     memset(c->jc, 0, sizeof c->jc);
     c->generation++;
@@ -147,6 +207,20 @@ static bool is_dsp_op(unsigned op)
             op != ARM_OP_SXTH && op != ARM_OP_UXTB && op != ARM_OP_UXTH);
 }
 
+/* The fast load/store handler for LDR_IMM/STR_IMM/LDR_REG/STR_REG in
+ * addressing form `mode` (see ARM_MEM_OPS). */
+static unsigned mem_handler(const ArmInsn *in, unsigned mode)
+{
+    bool load = in->op == ARM_OP_LDR_IMM || in->op == ARM_OP_LDR_REG;
+    bool sgn = (in->flags & ARM_F_SIGNED) != 0;
+    unsigned kind;
+    if (load)
+        kind = in->width == 4 ? 0 : in->width == 2 ? (sgn ? 3 : 1) : (sgn ? 4 : 2);
+    else
+        kind = in->width == 4 ? 5 : in->width == 2 ? 6 : 7;
+    return H_MEM_FIRST + kind * MEM_MODES + mode;
+}
+
 /* Choose the handler of a decoded, IT-applied instruction. */
 static unsigned pick_handler(const ArmCpu *cpu, const ArmInsn *in, const IsaInsnInfo *ii)
 {
@@ -159,7 +233,9 @@ static unsigned pick_handler(const ArmCpu *cpu, const ArmInsn *in, const IsaInsn
     if (!cpu->has_dsp && is_dsp_op(op))
         return H_UNDEF;
     switch (op) {
-    case ARM_OP_B: return H_B;
+    case ARM_OP_B:
+        /* a B with a condition is always ISA_FLOW_COND (arm_insn_info) */
+        return in->cond < ARM_COND_AL ? H_B_EQ + in->cond : H_B;
     case ARM_OP_BL: return H_BL;
     case ARM_OP_BX: return H_BX;
     case ARM_OP_BLX_REG: return H_BLX;
@@ -182,8 +258,22 @@ static unsigned pick_handler(const ArmCpu *cpu, const ArmInsn *in, const IsaInsn
         op != ARM_OP_CMN_REG && op != ARM_OP_ADC_REG && op != ARM_OP_SBC_REG &&
         !((op == ARM_OP_ADD_REG || op == ARM_OP_SUB_REG) && in->shift_n == 0 &&
           in->shift_t == ARM_SHIFT_LSL) &&
-        !(op == ARM_OP_MOV_REG && in->shift_n == 0 && in->shift_t == ARM_SHIFT_LSL))
+        !(op == ARM_OP_MOV_REG && in->shift_n == 0 && in->shift_t == ARM_SHIFT_LSL)) {
+        static const int8_t dp_idx[] = {
+            [ARM_OP_AND_REG - ARM_OP_AND_REG] = 0, [ARM_OP_EOR_REG - ARM_OP_AND_REG] = 1,
+            [ARM_OP_ORR_REG - ARM_OP_AND_REG] = 2, [ARM_OP_ORN_REG - ARM_OP_AND_REG] = -1,
+            [ARM_OP_BIC_REG - ARM_OP_AND_REG] = 3, [ARM_OP_MOV_REG - ARM_OP_AND_REG] = 7,
+            [ARM_OP_MVN_REG - ARM_OP_AND_REG] = -1, [ARM_OP_TST_REG - ARM_OP_AND_REG] = -1,
+            [ARM_OP_TEQ_REG - ARM_OP_AND_REG] = -1, [ARM_OP_CMP_REG - ARM_OP_AND_REG] = -1,
+            [ARM_OP_CMN_REG - ARM_OP_AND_REG] = -1, [ARM_OP_ADD_REG - ARM_OP_AND_REG] = 4,
+            [ARM_OP_ADC_REG - ARM_OP_AND_REG] = -1, [ARM_OP_SUB_REG - ARM_OP_AND_REG] = 5,
+            [ARM_OP_SBC_REG - ARM_OP_AND_REG] = -1, [ARM_OP_RSB_REG - ARM_OP_AND_REG] = 6,
+        };
+        int k = dp_idx[op - ARM_OP_AND_REG];
+        if (k >= 0 && in->shift_t <= ARM_SHIFT_ASR)
+            return H_DP_FIRST + (unsigned)k * 3 + in->shift_t;
         return H_DP_SH;
+    }
     switch (op) {
     case ARM_OP_IT: case ARM_OP_NOP: case ARM_OP_YIELD: case ARM_OP_SEV: case ARM_OP_DBG:
     case ARM_OP_DMB: case ARM_OP_DSB: case ARM_OP_PLD: case ARM_OP_PLI:
@@ -223,26 +313,151 @@ static unsigned pick_handler(const ArmCpu *cpu, const ArmInsn *in, const IsaInsn
         return (in->rn != 15 && in->rm != 15 && in->shift_t == ARM_SHIFT_LSL && in->shift_n == 0)
                ? H_CMP_REG : H_GENERIC;
     case ARM_OP_LDR_IMM: case ARM_OP_STR_IMM: {
-        bool simple = (in->flags & ARM_F_INDEX) && !(in->flags & ARM_F_WBACK) &&
-                      (in->flags & ARM_F_ADD) && in->rn != 15 && in->rd != 15 &&
-                      !(in->flags & ARM_F_SIGNED);
-        if (!simple)
+        unsigned f = in->flags & (ARM_F_INDEX | ARM_F_WBACK);
+        if (in->rn == 15 || in->rd == 15 || !(in->flags & ARM_F_ADD) || !f)
             return H_GENERIC;
-        if (in->width == 4)
-            return op == ARM_OP_LDR_IMM ? H_LDR_IMM : H_STR_IMM;
-        if (in->width == 1)
-            return op == ARM_OP_LDR_IMM ? H_LDRB_IMM : H_STRB_IMM;
-        return op == ARM_OP_LDR_IMM ? H_LDRH_IMM : H_STRH_IMM;
+        return mem_handler(in, f == ARM_F_INDEX ? MEM_IMM
+                               : f == ARM_F_WBACK ? MEM_POST : MEM_PRE);
     }
     case ARM_OP_LDR_REG: case ARM_OP_STR_REG:
-        if (!plain_regs || (in->flags & ARM_F_SIGNED) || in->width == 2)
+        return plain_regs ? mem_handler(in, MEM_REG) : H_GENERIC;
+    case ARM_OP_LDRD_IMM: case ARM_OP_STRD_IMM:
+        /* offset form only; rd = Rt, ra = Rt2 */
+        if (in->rn == 15 || in->rd == 15 || in->ra == 15 ||
+            (in->flags & (ARM_F_INDEX | ARM_F_WBACK | ARM_F_ADD)) != (ARM_F_INDEX | ARM_F_ADD))
             return H_GENERIC;
-        if (in->width == 4)
-            return op == ARM_OP_LDR_REG ? H_LDR_REG : H_STR_REG;
-        return op == ARM_OP_LDR_REG ? H_LDRB_REG : H_STRB_REG;
+        return op == ARM_OP_LDRD_IMM ? H_LDRD : H_STRD;
+    case ARM_OP_AND_REG: case ARM_OP_EOR_REG: case ARM_OP_ORR_REG: case ARM_OP_ORN_REG:
+    case ARM_OP_BIC_REG: case ARM_OP_MVN_REG: case ARM_OP_TST_REG: case ARM_OP_TEQ_REG:
+        /* flag-setting logical operations (the others took H_DP_SH) */
+        if (!plain_regs)
+            return H_GENERIC;
+        if (in->shift_t == ARM_SHIFT_LSL && in->shift_n == 0 && (in->flags & ARM_F_S)) {
+            switch (op) {
+            case ARM_OP_AND_REG: return H_ANDS_REG;
+            case ARM_OP_EOR_REG: return H_EORS_REG;
+            case ARM_OP_ORR_REG: return H_ORRS_REG;
+            case ARM_OP_BIC_REG: return H_BICS_REG;
+            case ARM_OP_MVN_REG: return H_MVNS_REG;
+            case ARM_OP_TST_REG: return H_TST_REG;
+            default: break;
+            }
+        }
+        return H_LOGICS_SH;
+    case ARM_OP_LDM: case ARM_OP_LDMDB: case ARM_OP_STM: case ARM_OP_STMDB:
+        /* LDM with the PC in the list took H_PCWRITE; an empty list or
+         * Rn = PC is ARM_F_UNPRED_UNDEF (H_UNDEF) */
+        if (in->rn == 15 || !in->reglist)
+            return H_GENERIC;
+        return op == ARM_OP_LDM ? H_LDM : op == ARM_OP_LDMDB ? H_LDMDB
+             : op == ARM_OP_STM ? H_STM : H_STMDB;
+    case ARM_OP_MOVT: return in->rd != 15 ? H_MOVT : H_GENERIC;
+    case ARM_OP_UXTB: return H_UXTB;
+    case ARM_OP_UXTH: return H_UXTH;
+    case ARM_OP_SXTB: return H_SXTB;
+    case ARM_OP_SXTH: return H_SXTH;
+    case ARM_OP_MUL: return H_MUL;
+    case ARM_OP_MLA: return H_MLA;
+    case ARM_OP_MLS: return H_MLS;
+    case ARM_OP_UMULL: return H_UMULL;
+    case ARM_OP_SMULL: return H_SMULL;
     default:
         return H_GENERIC;
     }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Debug patches (emu/core/debug.h).  An instruction is one operation, or two
+ * inside an IT block (H_COND, then its own): a breakpoint patches the first,
+ * so it stops whether the condition passes or not, as QEMU does.  The
+ * block's final H_END operation (idx == ninsns) is never patched. */
+
+static void arm_dbg_patch_tb(ArmCpu *cpu, ArmTB *tb, uint32_t addr)
+{
+    if (!tb->size || addr < tb->pc || addr >= tb->pc + tb->size)
+        return;
+    for (ArmOpc *o = tb->ops; o->idx < tb->ninsns; o++) {
+        if (o->pc == addr) {
+            emu_dbg_patch(&cpu->dbg, &o->h, addr, cpu->tbc->h[H_DBG_BKPT]);
+            return;
+        }
+    }
+}
+
+void arm_dbg_patch_addr(ArmCpu *cpu, uint32_t addr)
+{
+    ArmTbCache *c = cpu->tbc;
+    size_t off = 0;
+    if (!c->h)
+        return;
+    while (off < c->used) {
+        ArmTB *tb = (ArmTB *)(c->arena + off);
+        arm_dbg_patch_tb(cpu, tb, addr);
+        off += arm_tb_bytes(tb->ninsns * 2 + 1);
+    }
+}
+
+/* Arm the stop after the instruction whose first operation is ops[j] for a
+ * single step: a patch on the next instruction's first operation, or, after
+ * the block's last instruction, a stop when the block is left (the caller
+ * sets the limit so that it does not chain).  Returns true for the latter. */
+static bool arm_dbg_arm_step(ArmCpu *cpu, ArmTB *tb, uint32_t j)
+{
+    unsigned cur = tb->ops[j].idx;
+    cpu->dbg.stop_at_check = true;
+    if (cur + 1 >= tb->ninsns)
+        return true;
+    while (tb->ops[j].idx == cur)
+        j++;
+    emu_dbg_patch_step(&cpu->dbg, &tb->ops[j].h, cpu->tbc->h[H_DBG_STOP]);
+    return false;
+}
+
+/* Test-only seeded bug (EMUCOV_TEST_SEED_BUG): after a single step that
+ * retired instruction number seed_bug_at, flip bit 0 of its destination
+ * register (r12 when it has none). */
+static void arm_dbg_seed_bug(ArmCpu *cpu, const ArmOpc *op)
+{
+    if (!cpu->dbg.seed_bug_at || cpu->m->icount != cpu->dbg.seed_bug_at)
+        return;
+    unsigned r = op && op->in.rd < 13 ? op->in.rd : 12;
+    cpu->r[r] ^= 1;
+}
+
+/* The step (or watchpoint) stop at a block boundary. */
+static void arm_dbg_stop_at_check(ArmCpu *cpu)
+{
+    EmuDbg *d = &cpu->dbg;
+    emu_dbg_unpatch_step(d);
+    if (!d->watch_hit)
+        d->stop.kind = EMU_DBG_STOP_STEP;
+    d->watch_hit = false;
+    d->stop_at_check = false;
+    d->stop.pc = cpu->pc;
+    if (d->stop.kind == EMU_DBG_STOP_STEP)
+        arm_dbg_seed_bug(cpu, d->dbg_op);
+    d->dstate = 0;
+}
+
+/* A stop before operation ops[j] of `tb` (breakpoint, step, watchpoint);
+ * `retired` instructions have run.  The next run resumes there. */
+static void arm_dbg_stop_mid(ArmCpu *cpu, ArmTB *tb, uint32_t j, uint64_t retired)
+{
+    EmuDbg *d = &cpu->dbg;
+    const ArmOpc *o = &tb->ops[j];
+    emu_dbg_unpatch_step(d);
+    d->stop_at_check = false;
+    d->watch_hit = false;
+    d->resume_tb = tb;
+    d->resume_idx = j;
+    d->resume_gen = cpu->tbc->generation;
+    cpu->pc = o->pc;
+    cpu->itstate = o->its;      /* authoritative while stopped */
+    d->resume_pc = cpu->pc;
+    d->stop.pc = cpu->pc;
+    cpu->m->icount = retired;
+    if (d->stop.kind == EMU_DBG_STOP_STEP)
+        arm_dbg_seed_bug(cpu, d->dbg_op);
 }
 
 /* Translate the block at cpu->pc for the current IT state. */
@@ -313,11 +528,18 @@ static ArmTB *arm_translate(ArmCpu *cpu)
         }
         IsaInsnInfo ii;
         arm_insn_info(&in, pc, &ii);
+        if ((in.op == ARM_OP_LDR_IMM || in.op == ARM_OP_STR_IMM || in.op == ARM_OP_LDRD_IMM ||
+             in.op == ARM_OP_STRD_IMM) && !(in.flags & ARM_F_ADD)) {
+            /* signed offset (see ARM_MEM_OPS); after arm_insn_info, which
+             * recognises POP-like forms by their encoded fields */
+            in.imm = -in.imm;
+            in.flags |= ARM_F_ADD;
+        }
         unsigned h = pick_handler(cpu, &in, &ii);
         bool cond_in_it = (in.flags & ARM_F_IN_IT) && in.cond != ARM_COND_AL &&
                           in.op != ARM_OP_B && in.op != ARM_OP_IT;
         if (cond_in_it) {
-            ops[n].h = H[H_COND];
+            ops[n].h = H[in.cond < ARM_COND_AL ? H_COND_EQ + in.cond : H_COND];
             ops[n].in = in;
             ops[n].pc = pc;
             ops[n].idx = (uint8_t)ninsns;
@@ -332,6 +554,8 @@ static ArmTB *arm_translate(ArmCpu *cpu)
         n++;
         ninsns++;
         uint32_t next = pc + in.len;
+        if (h >= H_B_EQ && h <= H_B_LE)
+            h = H_B;       /* same block end as an unconditional B */
         switch (h) {
         case H_B: case H_BL: case H_CBZ: case H_CBNZ:
             tb->flow = (uint8_t)ii.flow;
@@ -376,6 +600,8 @@ static ArmTB *arm_translate(ArmCpu *cpu)
 finish:
     (void)n;
     c->used += arm_tb_bytes(tb->ninsns * 2 + 1);
+    for (unsigned i = 0; i < cpu->dbg.nbp; i++)
+        arm_dbg_patch_tb(cpu, tb, cpu->dbg.bp[i].addr);
     {
         unsigned hsh = arm_hash(pc0, tb->it);
         tb->hnext = c->hash[hsh];
@@ -1182,15 +1408,35 @@ EmuRunReason arm_exec(ArmCpu *cpu, uint64_t limit)
         [H_DP_SH] = &&L_DP_SH, [H_MOVS_SH] = &&L_MOVS_SH, [H_ADDS_IMM] = &&L_ADDS_IMM,
         [H_SUBS_IMM] = &&L_SUBS_IMM, [H_ADDS_REG] = &&L_ADDS_REG, [H_SUBS_REG] = &&L_SUBS_REG,
         [H_UBFX] = &&L_UBFX, [H_NOP] = &&L_NOP, [H_LOGIC_IMM] = &&L_LOGIC_IMM,
-        [H_TST_IMM] = &&L_TST_IMM, [H_LDR_LIT] = &&L_LDR_LIT, [H_LDRH_IMM] = &&L_LDRH_IMM, [H_STRH_IMM] = &&L_STRH_IMM,
-        [H_LDRB_REG] = &&L_LDRB_REG, [H_STRB_REG] = &&L_STRB_REG,
-        [H_LDR_IMM] = &&L_LDR_IMM, [H_STR_IMM] = &&L_STR_IMM, [H_LDRB_IMM] = &&L_LDRB_IMM,
-        [H_STRB_IMM] = &&L_STRB_IMM, [H_LDR_REG] = &&L_LDR_REG, [H_STR_REG] = &&L_STR_REG,
+        [H_TST_IMM] = &&L_TST_IMM, [H_LDR_LIT] = &&L_LDR_LIT,
+        [H_LOGICS_SH] = &&L_LOGICS_SH, [H_MOVT] = &&L_MOVT,
+        [H_UXTB] = &&L_UXTB, [H_UXTH] = &&L_UXTH, [H_SXTB] = &&L_SXTB, [H_SXTH] = &&L_SXTH,
+        [H_MUL] = &&L_MUL, [H_MLA] = &&L_MLA, [H_MLS] = &&L_MLS, [H_UMULL] = &&L_UMULL,
+        [H_SMULL] = &&L_SMULL, [H_LDRD] = &&L_LDRD, [H_STRD] = &&L_STRD,
+        [H_LDM] = &&L_LDM, [H_LDMDB] = &&L_LDMDB, [H_STM] = &&L_STM, [H_STMDB] = &&L_STMDB,
+#define H_MEM_TAB_(n, k, sz, t) [H_##n##_IMM] = &&L_##n##_IMM, [H_##n##_PRE] = &&L_##n##_PRE, \
+        [H_##n##_POST] = &&L_##n##_POST, [H_##n##_REG] = &&L_##n##_REG,
+#define H_DP_TAB_(n, e) [H_##n##_LSL] = &&L_##n##_LSL, [H_##n##_LSR] = &&L_##n##_LSR, \
+        [H_##n##_ASR] = &&L_##n##_ASR,
+#define H_LOGICS_TAB_(n, e, w) [H_##n##_REG] = &&L_##n##_REG,
+#define H_COND_TAB_(c) [H_COND_##c] = &&L_COND_##c,
+#define H_B_TAB_(c) [H_B_##c] = &&L_B_##c,
+        ARM_MEM_OPS(H_MEM_TAB_)
+        ARM_DP_OPS(H_DP_TAB_)
+        ARM_LOGICS_OPS(H_LOGICS_TAB_)
+        ARM_CONDS(H_COND_TAB_)
+        ARM_CONDS(H_B_TAB_)
+#undef H_MEM_TAB_
+#undef H_DP_TAB_
+#undef H_LOGICS_TAB_
+#undef H_COND_TAB_
+#undef H_B_TAB_
         [H_B] = &&L_B, [H_BL] = &&L_BL, [H_BX] = &&L_BX, [H_BLX] = &&L_BLX,
         [H_CBZ] = &&L_CBZ, [H_CBNZ] = &&L_CBNZ, [H_TBB] = &&L_TBB, [H_TBH] = &&L_TBH,
         [H_PCWRITE] = &&L_PCWRITE, [H_SYSTEM] = &&L_SYSTEM, [H_SVC] = &&L_SVC,
         [H_BKPT] = &&L_BKPT, [H_SEMIHOST] = &&L_SEMIHOST, [H_UNDEF] = &&L_UNDEF,
         [H_NOCP] = &&L_NOCP, [H_WFI] = &&L_WFI, [H_WFE] = &&L_WFE,
+        [H_DBG_BKPT] = &&L_DBG_BKPT, [H_DBG_STOP] = &&L_DBG_STOP,
     };
     EmuMachine *const m = cpu->m;
     uint32_t *const R = cpu->r;
@@ -1210,6 +1456,12 @@ EmuRunReason arm_exec(ArmCpu *cpu, uint64_t limit)
     cpu->chain_slot = 0;
 #define chain_from (*(ArmTB **)&cpu->chain_from)
 #define chain_slot (cpu->chain_slot)
+    /* debug (emu/core/debug.h): 0 normal; 1 a single step starts at the
+     * next block; 2 the stepped instruction runs: stop at the next check
+     * (or H_DBG_STOP) */
+    cpu->dbg.dstate = 0;
+#define dstate (cpu->dbg.dstate)
+    cpu->dbg.dbg_op = NULL;
 
     cpu->tbc->h = handlers;
     if (m->error)
@@ -1220,8 +1472,18 @@ EmuRunReason arm_exec(ArmCpu *cpu, uint64_t limit)
 #define INSN_IDX()  ((unsigned)op->idx)
 #define SYNC()      (m->icount = icount - tb->ninsns + INSN_IDX())
 #define FAULT(e, b) do { f_exc = (e); f_bits = (b); goto fault; } while (0)
-#define LEAVE(r)    do { m->icount = icount; return (r); } while (0)
-#define ENTER_TB(t) do {                                                       \
+#define LEAVE(r)    do { if (unlikely(dstate)) emu_dbg_leave(&cpu->dbg);       \
+                         m->icount = icount; return (r); } while (0)
+#define LOAD_LOCALS() do {                                                     \
+        rd_tab = cpu->rd_tab;                                                  \
+        wr_tab = cpu->wr_tab;                                                  \
+        fast_base = cpu->fast_base;                                            \
+        fast_lim = cpu->fast_size > 3 ? cpu->fast_size - 3 : 0;                \
+        fast_host = cpu->fast_host;                                            \
+        slow_hooks = cpu->slow_hooks || (emu_log_mask & (EMU_LOG_EXEC | EMU_LOG_CPU)); \
+    } while (0)
+    /* block entry: account for its instructions up front, feed the trace */
+#define TB_HOOKS(t) do {                                                       \
         tb = (t);                                                              \
         icount += tb->ninsns;                                                  \
         if (tw && tb->ninsns) {                                                \
@@ -1229,6 +1491,9 @@ EmuRunReason arm_exec(ArmCpu *cpu, uint64_t limit)
             m->trace_last_ninsns = tb->ninsns;                                 \
         }                                                                      \
         if (unlikely(slow_hooks) && tb->ninsns) { m->icount = icount; arm_log_block(cpu, tb); } \
+    } while (0)
+#define ENTER_TB(t) do {                                                       \
+        TB_HOOKS(t);                                                           \
         op = tb->ops;                                                          \
         goto *op->h;                                                           \
     } while (0)
@@ -1243,6 +1508,39 @@ EmuRunReason arm_exec(ArmCpu *cpu, uint64_t limit)
         taken = (t);                                                           \
         goto exit_slow;                                                        \
     } while (0)
+
+    /* Debug: a pending stop, a step request, or resuming inside the block
+     * where the last stop happened (its entry is already accounted and
+     * traced: continue with the operation's own handler, skipping a
+     * breakpoint there). */
+    if (unlikely(cpu->dbg.step || cpu->dbg.stop_at_check || cpu->dbg.resume_tb)) {
+        EmuDbg *d = &cpu->dbg;
+        ArmTB *rt = d->resume_tb;
+        if (d->stop_at_check) {
+            dstate = 2;
+            limit = 0;
+        } else if (d->step) {
+            dstate = 1;
+        }
+        d->step = false;
+        d->resume_tb = NULL;
+        if (rt && d->resume_gen == cpu->tbc->generation && dstate != 2 && cpu->thumb &&
+            rt->ops[d->resume_idx].pc == cpu->pc && rt->ops[d->resume_idx].its == cpu->itstate) {
+            uint32_t j = d->resume_idx;
+            tb = rt;
+            op = &tb->ops[j];
+            icount = m->icount - op->idx + tb->ninsns;
+            LOAD_LOCALS();
+            const void *h = emu_dbg_orig(d, &tb->ops[j].h);
+            if (dstate == 1) {
+                d->dbg_op = op;
+                if (arm_dbg_arm_step(cpu, tb, j))
+                    limit = 0;
+                dstate = 2;
+            }
+            goto *h;
+        }
+    }
 
 check:
     m->icount = icount;
@@ -1260,6 +1558,12 @@ check:
             arm_tb_flush(cpu);
             chain_from = NULL;
         }
+        /* A device may have armed a timer earlier than the deadline this
+         * run was budgeted for (emu_timer_mod kicks): let the main loop
+         * recompute the limit, so timers fire at their exact instruction
+         * count whatever the slice length (with or without a debugger). */
+        if (likely(dstate == 0) && icount < limit && m->next_deadline_ns != UINT64_MAX)
+            LEAVE(EMU_RUN_LIMIT);
     }
     if (scs->changed) {
         scs->changed = 0;
@@ -1275,6 +1579,12 @@ check:
         if (m->error)
             LEAVE(EMU_RUN_ERROR);
     }
+    if (unlikely(dstate == 2 || cpu->dbg.watch_hit)) {
+        /* the stepped instruction (or one that hit a watchpoint) ended its
+         * block, or took an exception: stop where execution goes on */
+        arm_dbg_stop_at_check(cpu);
+        LEAVE(EMU_RUN_DEBUG);
+    }
     if (icount >= limit)
         LEAVE(EMU_RUN_LIMIT);
     if (unlikely(!cpu->thumb)) {
@@ -1286,14 +1596,11 @@ check:
         if (tw)
             trace_event(tw, TRACE_EV_EXCEPTION, from, e, cpu->pc, m->trace_last_ninsns);
         chain_from = NULL;
+        if (unlikely(dstate == 1))
+            dstate = 2;         /* a step takes the fault: stop at the handler */
         goto check;
     }
-    rd_tab = cpu->rd_tab;
-    wr_tab = cpu->wr_tab;
-    fast_base = cpu->fast_base;
-    fast_lim = cpu->fast_size > 3 ? cpu->fast_size - 3 : 0;
-    fast_host = cpu->fast_host;
-    slow_hooks = cpu->slow_hooks || (emu_log_mask & (EMU_LOG_EXEC | EMU_LOG_CPU));
+    LOAD_LOCALS();
     {
         uint64_t gen = cpu->tbc->generation;
         tb = arm_lookup(cpu);
@@ -1304,6 +1611,17 @@ check:
         chain_from->next[chain_slot] = tb;
         chain_from = NULL;
     }
+    if (unlikely(dstate == 1)) {
+        /* single step from a block boundary: enter the block as usual, run
+         * its first instruction (even where a breakpoint is), stop */
+        TB_HOOKS(tb);
+        op = tb->ops;
+        cpu->dbg.dbg_op = op;
+        if (arm_dbg_arm_step(cpu, tb, 0))
+            limit = 0;
+        dstate = 2;
+        goto *emu_dbg_orig(&cpu->dbg, &tb->ops[0].h);
+    }
     ENTER_TB(tb);
 
     /* ---- conditional execution inside IT blocks ---- */
@@ -1312,6 +1630,14 @@ L_COND:
         NEXT();
     op += 2;
     goto *op->h;
+#define L_COND_CASE_(c)                                                        \
+L_COND_##c:                                                                    \
+    if (cond_pass(cpu, ARM_COND_##c))                                          \
+        NEXT();                                                                \
+    op += 2;                                                                   \
+    goto *op->h;
+    ARM_CONDS(L_COND_CASE_)
+#undef L_COND_CASE_
 
     /* ---- ALU fast paths (no flags, no PC) ---- */
 L_MOV_IMM:
@@ -1380,54 +1706,194 @@ L_UBFX: {
     R[op->in.rd] = w >= 32 ? v : v & ((1u << w) - 1);
     NEXT();
 }
+L_LOGICS_SH: {
+    /* AND/EOR/ORR/ORN/BIC/MVN/TST/TEQ (register) setting N, Z and the
+     * shifter carry (A7.7.9...) */
+    uint32_t c, b = shift_c(R[op->in.rm], op->in.shift_t, op->in.shift_n, cpu->cf, &c);
+    uint32_t a = R[op->in.rn], r;
+    switch (op->in.op) {
+    case ARM_OP_AND_REG: case ARM_OP_TST_REG: r = a & b; break;
+    case ARM_OP_EOR_REG: case ARM_OP_TEQ_REG: r = a ^ b; break;
+    case ARM_OP_ORR_REG: r = a | b; break;
+    case ARM_OP_ORN_REG: r = a | ~b; break;
+    case ARM_OP_BIC_REG: r = a & ~b; break;
+    default: r = ~b; break;                     /* MVN */
+    }
+    if (op->in.flags & ARM_F_S) {
+        cpu->nf = cpu->zf = r;
+        cpu->cf = c;
+    }
+    if (op->in.op != ARM_OP_TST_REG && op->in.op != ARM_OP_TEQ_REG)
+        R[op->in.rd] = r;
+    NEXT();
+}
+#define L_DP_CASE_(n, e)                                                       \
+L_##n##_LSL: {                                                                 \
+    uint32_t a = R[op->in.rn], b = R[op->in.rm] << op->in.shift_n;             \
+    (void)a; R[op->in.rd] = (e); NEXT();                                       \
+}                                                                              \
+L_##n##_LSR: {       /* LSR #1..32 */                                          \
+    uint32_t a = R[op->in.rn];                                                 \
+    uint32_t b = (uint32_t)((uint64_t)R[op->in.rm] >> op->in.shift_n);         \
+    (void)a; R[op->in.rd] = (e); NEXT();                                       \
+}                                                                              \
+L_##n##_ASR: {       /* ASR #1..32 */                                          \
+    uint32_t a = R[op->in.rn];                                                 \
+    uint32_t b = (uint32_t)((int64_t)(int32_t)R[op->in.rm] >> op->in.shift_n); \
+    (void)a; R[op->in.rd] = (e); NEXT();                                       \
+}
+    ARM_DP_OPS(L_DP_CASE_)
+#undef L_DP_CASE_
+#define L_LOGICS_CASE_(n, e, w)                                                \
+L_##n##_REG: {                                                                 \
+    uint32_t a = R[op->in.rn], b = R[op->in.rm], r = (e);                      \
+    (void)a; cpu->nf = cpu->zf = r;                                            \
+    if (w) R[op->in.rd] = r;                                                   \
+    NEXT();                                                                    \
+}
+    ARM_LOGICS_OPS(L_LOGICS_CASE_)
+#undef L_LOGICS_CASE_
+L_MOVT: R[op->in.rd] = (R[op->in.rd] & 0xffff) | (uint32_t)op->in.imm << 16; NEXT();
+L_UXTB: R[op->in.rd] = ror32(R[op->in.rm], op->in.shift_n) & 0xff; NEXT();
+L_UXTH: R[op->in.rd] = ror32(R[op->in.rm], op->in.shift_n) & 0xffff; NEXT();
+L_SXTB: R[op->in.rd] = (uint32_t)(int8_t)ror32(R[op->in.rm], op->in.shift_n); NEXT();
+L_SXTH: R[op->in.rd] = (uint32_t)(int16_t)ror32(R[op->in.rm], op->in.shift_n); NEXT();
+L_MUL: {
+    uint32_t r = R[op->in.rn] * R[op->in.rm];
+    if (op->in.flags & ARM_F_S)
+        cpu->nf = cpu->zf = r;
+    R[op->in.rd] = r;
+    NEXT();
+}
+L_MLA: R[op->in.rd] = R[op->in.rn] * R[op->in.rm] + R[op->in.ra]; NEXT();
+L_MLS: R[op->in.rd] = R[op->in.ra] - R[op->in.rn] * R[op->in.rm]; NEXT();
+L_UMULL: {
+    uint64_t r64 = (uint64_t)R[op->in.rn] * R[op->in.rm];
+    R[op->in.rd] = (uint32_t)r64;
+    R[op->in.ra] = (uint32_t)(r64 >> 32);
+    NEXT();
+}
+L_SMULL: {
+    uint64_t r64 = (uint64_t)((int64_t)(int32_t)R[op->in.rn] * (int32_t)R[op->in.rm]);
+    R[op->in.rd] = (uint32_t)r64;
+    R[op->in.ra] = (uint32_t)(r64 >> 32);
+    NEXT();
+}
 
     /* ---- loads/stores: main RAM by range, else the page tables, else the
      *      generic path (alignment policy, MMIO, faults) ---- */
-#define FAST_LOAD(addr_expr, sz, type) {                                        \
+/* `a` is the access address; WB the base write-back (run only once the
+ * access succeeded, before the load's destination is written, as
+ * arm_generic() orders them). */
+#define LD_ACCESS(addr_expr, sz, type, WB) {                                    \
     uint32_t a = (addr_expr);                                                  \
     uint32_t off_ = a - fast_base;                                             \
     if (likely(off_ < fast_lim && !(a & ((sz) - 1)))) {                        \
         type v; memcpy(&v, fast_host + off_, sz);                              \
-        R[op->in.rd] = v; NEXT();                                              \
+        WB; R[op->in.rd] = (uint32_t)v; NEXT();                                \
     }                                                                          \
     uintptr_t h = rd_tab[a >> EMU_PAGE_BITS];                                  \
     if (likely(h && !(a & ((sz) - 1)))) {                                      \
         type v; memcpy(&v, (const void *)(h + a), sz);                         \
-        R[op->in.rd] = v; NEXT();                                              \
+        WB; R[op->in.rd] = (uint32_t)v; NEXT();                                \
     }                                                                          \
     goto L_GENERIC;                                                            \
 }
-#define FAST_STORE(addr_expr, sz, type) {                                       \
+#define ST_ACCESS(addr_expr, sz, type, WB) {                                    \
     uint32_t a = (addr_expr);                                                  \
     uint32_t off_ = a - fast_base;                                             \
     if (likely(off_ < fast_lim && !(a & ((sz) - 1)) && !code_lines[a >> 6])) { \
-        type v = (type)R[op->in.rd]; memcpy(fast_host + off_, &v, sz); NEXT(); \
+        type v = (type)R[op->in.rd]; memcpy(fast_host + off_, &v, sz);         \
+        WB; NEXT();                                                            \
     }                                                                          \
     uintptr_t h = wr_tab[a >> EMU_PAGE_BITS];                                  \
     if (likely(h && !(a & ((sz) - 1)) && !code_lines[a >> 6])) {               \
-        type v = (type)R[op->in.rd]; memcpy((void *)(h + a), &v, sz); NEXT();  \
+        type v = (type)R[op->in.rd]; memcpy((void *)(h + a), &v, sz);          \
+        WB; NEXT();                                                            \
     }                                                                          \
     goto L_GENERIC;                                                            \
 }
-L_LDR_IMM:  FAST_LOAD(R[op->in.rn] + (uint32_t)op->in.imm, 4, uint32_t)
-L_LDRB_IMM: FAST_LOAD(R[op->in.rn] + (uint32_t)op->in.imm, 1, uint8_t)
-L_LDR_REG:  FAST_LOAD(R[op->in.rn] + (R[op->in.rm] << op->in.shift_n), 4, uint32_t)
-L_STR_IMM:  FAST_STORE(R[op->in.rn] + (uint32_t)op->in.imm, 4, uint32_t)
-L_STRB_IMM: FAST_STORE(R[op->in.rn] + (uint32_t)op->in.imm, 1, uint8_t)
-L_STR_REG:  FAST_STORE(R[op->in.rn] + (R[op->in.rm] << op->in.shift_n), 4, uint32_t)
-L_LDR_LIT:  FAST_LOAD(((op->pc + 4) & ~3u) + ((op->in.flags & ARM_F_ADD) ? (uint32_t)op->in.imm
-                                                                      : -(uint32_t)op->in.imm), 4, uint32_t)
-L_LDRH_IMM: FAST_LOAD(R[op->in.rn] + (uint32_t)op->in.imm, 2, uint16_t)
-L_STRH_IMM: FAST_STORE(R[op->in.rn] + (uint32_t)op->in.imm, 2, uint16_t)
-L_LDRB_REG: FAST_LOAD(R[op->in.rn] + (R[op->in.rm] << op->in.shift_n), 1, uint8_t)
-L_STRB_REG: FAST_STORE(R[op->in.rn] + (R[op->in.rm] << op->in.shift_n), 1, uint8_t)
+#define L_MEM_CASE_(n, k, sz, t)                                                \
+L_##n##_IMM:  k##_ACCESS(R[op->in.rn] + (uint32_t)op->in.imm, sz, t, (void)0)     \
+L_##n##_PRE:  k##_ACCESS(R[op->in.rn] + (uint32_t)op->in.imm, sz, t,              \
+                         R[op->in.rn] = a)                                     \
+L_##n##_POST: k##_ACCESS(R[op->in.rn], sz, t, R[op->in.rn] = a + (uint32_t)op->in.imm) \
+L_##n##_REG:  k##_ACCESS(R[op->in.rn] + (R[op->in.rm] << op->in.shift_n), sz, t, (void)0)
+    ARM_MEM_OPS(L_MEM_CASE_)
+#undef L_MEM_CASE_
+L_LDR_LIT:  LD_ACCESS(((op->pc + 4) & ~3u) + ((op->in.flags & ARM_F_ADD) ? (uint32_t)op->in.imm
+                                                                    : -(uint32_t)op->in.imm),
+                      4, uint32_t, (void)0)
+L_LDRD: {
+    /* LDRD/STRD need word alignment (A3.2.1); both words in the fast region */
+    uint32_t a = R[op->in.rn] + (uint32_t)op->in.imm;
+    uint32_t off_ = a - fast_base;
+    if (likely(off_ < fast_lim - 4 && !(a & 3) && fast_lim > 4)) {
+        uint32_t v1, v2;
+        memcpy(&v1, fast_host + off_, 4);
+        memcpy(&v2, fast_host + off_ + 4, 4);
+        R[op->in.rd] = v1;
+        R[op->in.ra] = v2;
+        NEXT();
+    }
+    goto L_GENERIC;
+}
+L_STRD: {
+    uint32_t a = R[op->in.rn] + (uint32_t)op->in.imm;
+    uint32_t off_ = a - fast_base;
+    if (likely(off_ < fast_lim - 4 && !(a & 3) && fast_lim > 4 && !code_lines[a >> 6] &&
+               !code_lines[(a + 4) >> 6])) {
+        memcpy(fast_host + off_, &R[op->in.rd], 4);
+        memcpy(fast_host + off_ + 4, &R[op->in.ra], 4);
+        NEXT();
+    }
+    goto L_GENERIC;
+}
+    /* LDM/STM (PUSH/POP): the whole transfer in the main RAM region, word
+     * aligned, and for stores no translated code in the (at most two)
+     * 64-byte lines it covers.  Same order as arm_generic(): a store writes
+     * the registers' values before the write-back; a load writes back
+     * first, so a loaded base register keeps the loaded value. */
+#define MULTI_ACCESS(db, store) {                                               \
+    unsigned list_ = op->in.reglist, cnt_ = (unsigned)__builtin_popcount(list_); \
+    uint32_t base_ = R[op->in.rn];                                             \
+    uint32_t a = (db) ? base_ - 4 * cnt_ : base_;                              \
+    uint32_t wb_ = (db) ? a : base_ + 4 * cnt_;                                \
+    uint32_t off_ = a - fast_base;                                             \
+    if (unlikely((a & 3) || off_ >= fast_lim || fast_lim + 3 - off_ < 4 * cnt_)) \
+        goto L_GENERIC;                                                        \
+    uint8_t *p_ = fast_host + off_;                                            \
+    if (store) {                                                               \
+        if (code_lines[a >> 6] || code_lines[(a + 4 * cnt_ - 1) >> 6] ||        \
+            ((a + 4 * cnt_ - 1) >> 6) - (a >> 6) > 1)                          \
+            goto L_GENERIC;                                                    \
+        for (; list_; list_ &= list_ - 1, p_ += 4)                             \
+            memcpy(p_, &R[__builtin_ctz(list_)], 4);                           \
+        if (op->in.flags & ARM_F_WBACK)                                        \
+            R[op->in.rn] = wb_;                                                \
+    } else {                                                                   \
+        if (op->in.flags & ARM_F_WBACK)                                        \
+            R[op->in.rn] = wb_;                                                \
+        for (; list_; list_ &= list_ - 1, p_ += 4)                             \
+            memcpy(&R[__builtin_ctz(list_)], p_, 4);                           \
+    }                                                                          \
+    NEXT();                                                                    \
+}
+L_LDM:   MULTI_ACCESS(false, false)
+L_LDMDB: MULTI_ACCESS(true, false)
+L_STM:   MULTI_ACCESS(false, true)
+L_STMDB: MULTI_ACCESS(true, true)
+#undef MULTI_ACCESS
 
 L_GENERIC: {
     R[15] = OP_PC() + 4;
     SYNC();
     int r = arm_generic(cpu, &op->in, OP_PC());
-    if (likely(r == R_OK))
+    if (likely(r == R_OK)) {
+        if (unlikely(cpu->dbg.watch_hit))
+            goto dbg_after_op;
         NEXT();
+    }
     if (r == R_FAULT) {
         if (m->error)
             goto stop_mid;
@@ -1445,6 +1911,13 @@ L_B:
         CHAIN(1);
     }
     COND_CHAIN(0);
+#define L_B_CASE_(c)                                                           \
+L_B_##c:                                                                       \
+    if (cond_pass(cpu, ARM_COND_##c))                                          \
+        COND_CHAIN(1);                                                         \
+    COND_CHAIN(0);
+    ARM_CONDS(L_B_CASE_)
+#undef L_B_CASE_
 L_BL:
     R[14] = (OP_PC() + op->in.len) | 1;
     CHAIN(1);
@@ -1576,6 +2049,29 @@ L_FETCH_FAULT: {
     goto check;
 }
 
+    /* ---- debug stops ---- */
+L_DBG_BKPT:
+    /* a breakpoint: stop before this instruction */
+    cpu->dbg.stop.kind = EMU_DBG_STOP_BREAK;
+    cpu->dbg.stop.type = emu_dbg_bp_type_at(&cpu->dbg, OP_PC());
+    cpu->dbg.dbg_op = NULL;
+    goto dbg_stop_mid;
+L_DBG_STOP:
+    /* the first operation after a single-stepped instruction */
+    cpu->dbg.stop.kind = EMU_DBG_STOP_STEP;
+    goto dbg_stop_mid;
+dbg_after_op:
+    /* the current instruction hit a watchpoint: stop after it */
+    op++;
+    if (op->idx < tb->ninsns)
+        goto dbg_stop_mid;
+    dstate = 2;                 /* its block ends here: stop on leaving it */
+    limit = 0;
+    goto *op->h;
+dbg_stop_mid:
+    arm_dbg_stop_mid(cpu, tb, (uint32_t)(op - tb->ops), icount - tb->ninsns + INSN_IDX());
+    return EMU_RUN_DEBUG;
+
     /* ---- block exits ---- */
 pc_write: {
     uint32_t v = g_pc_val;
@@ -1667,8 +2163,11 @@ stop_error:
 #undef ENTER_TB
 #undef COND_CHAIN
 #undef CHAIN
-#undef FAST_LOAD
-#undef FAST_STORE
+#undef LD_ACCESS
+#undef ST_ACCESS
 #undef chain_from
 #undef chain_slot
+#undef dstate
+#undef LOAD_LOCALS
+#undef TB_HOOKS
 }

@@ -170,7 +170,7 @@ uint32_t rv_load_slow(RvCpu *cpu, uint32_t addr, unsigned size, uint32_t *val)
     if (emu_bus_read(cpu->m, addr, size, val) != EMU_MEM_OK)
         return RV_EXC_LOAD_ACCESS;
     if (cpu->dbg.nwp)
-        rv_dbg_check_watch(cpu, addr, size, false);
+        emu_dbg_check_watch(&cpu->dbg, addr, size, false);
     return RV_OK;
 }
 
@@ -181,7 +181,7 @@ uint32_t rv_store_slow(RvCpu *cpu, uint32_t addr, unsigned size, uint32_t val)
     if (emu_bus_write(cpu->m, addr, size, val) != EMU_MEM_OK)
         return RV_EXC_STORE_ACCESS;
     if (cpu->dbg.nwp)
-        rv_dbg_check_watch(cpu, addr, size, true);
+        emu_dbg_check_watch(&cpu->dbg, addr, size, true);
     return RV_OK;
 }
 
@@ -487,12 +487,7 @@ static EmuCpu *rv_create(EmuMachine *m, const void *fdt, int node, char *err, si
     cpu->m = m;
     /* the board loader read the devicetree's timebase-frequency */
     cpu->timebase_hz = m->timebase_hz ? m->timebase_hz : 10000000; /* QEMU virt: 10 MHz */
-    {
-        /* test-only seeded bug for the lockstep tool's own test */
-        const char *sb = getenv("EMUCOV_TEST_SEED_BUG");
-        if (sb && *sb)
-            cpu->dbg.seed_bug_at = strtoull(sb, NULL, 0);
-    }
+    emu_dbg_init(&cpu->dbg);
     cpu->null_tab = calloc((size_t)1 << (32 - EMU_PAGE_BITS), sizeof(uintptr_t));
     cpu->tbc = rv_tbc_new();
     if (!cpu->null_tab || !cpu->tbc) {
@@ -512,7 +507,7 @@ static void rv_destroy(EmuCpu *c)
     if (!cpu)
         return;
     rv_tbc_free(cpu->tbc);
-    free(cpu->dbg.patches);
+    emu_dbg_free(&cpu->dbg);
     free(cpu->null_tab);
     free(cpu);
 }
@@ -653,11 +648,6 @@ static bool rv_gdb_is_csr(unsigned n, unsigned *csr)
     return false;
 }
 
-static void rv_put32(uint8_t *b, uint32_t v)
-{
-    b[0] = (uint8_t)v; b[1] = (uint8_t)(v >> 8); b[2] = (uint8_t)(v >> 16); b[3] = (uint8_t)(v >> 24);
-}
-
 static unsigned rv_reg_read(EmuCpu *c, unsigned n, uint8_t *buf)
 {
     RvCpu *cpu = (RvCpu *)c;
@@ -679,7 +669,7 @@ static unsigned rv_reg_read(EmuCpu *c, unsigned n, uint8_t *buf)
             return 0;
     } else
         return 0;
-    rv_put32(buf, v);
+    emu_dbg_put32(buf, v);
     return 4;
 }
 
@@ -689,7 +679,7 @@ static bool rv_reg_write(EmuCpu *c, unsigned n, const uint8_t *buf, unsigned len
     unsigned csr;
     if (len < 4)
         return false;
-    uint32_t v = buf[0] | buf[1] << 8 | buf[2] << 16 | (uint32_t)buf[3] << 24;
+    uint32_t v = emu_dbg_get32(buf);
     if (n < 32) {
         if (n)
             cpu->x[n] = v;
@@ -712,92 +702,41 @@ static bool rv_reg_write(EmuCpu *c, unsigned n, const uint8_t *buf, unsigned len
     return true;
 }
 
+static void rv_dbg_apply(RvCpu *cpu, EmuDbgChange ch, uint32_t addr)
+{
+    if (ch == EMU_DBG_CHANGE_PATCH)
+        rv_dbg_patch_addr(cpu, addr);
+    else if (ch == EMU_DBG_CHANGE_UNPATCH)
+        emu_dbg_unpatch_addr(&cpu->dbg, addr);
+    else if (ch == EMU_DBG_CHANGE_WATCH)
+        rv_update_mem_mode(cpu);
+}
+
 static bool rv_bp_insert(EmuCpu *c, EmuBpType type, uint32_t addr, uint32_t len)
 {
     RvCpu *cpu = (RvCpu *)c;
-    RvDebug *d = &cpu->dbg;
-    if (type == EMU_BP_SW || type == EMU_BP_HW) {
-        for (unsigned i = 0; i < d->nbp; i++)
-            if (d->bp[i].addr == addr && d->bp[i].type == type)
-                return true;
-        if (d->nbp == RV_MAX_BP)
-            return false;
-        d->bp[d->nbp].addr = addr;
-        d->bp[d->nbp].type = (uint8_t)type;
-        d->nbp++;
-        rv_dbg_patch_addr(cpu, addr);
-        return true;
-    }
-    if (len == 0 || len > 0x10000 || d->nwp == RV_MAX_WP)
+    EmuDbgChange ch;
+    if (!emu_dbg_insert(&cpu->dbg, type, addr, len, &ch))
         return false;
-    d->wp[d->nwp].addr = addr;
-    d->wp[d->nwp].len = len;
-    d->wp[d->nwp].type = (uint8_t)type;
-    d->nwp++;
-    rv_update_mem_mode(cpu);
+    rv_dbg_apply(cpu, ch, addr);
     return true;
 }
 
 static bool rv_bp_remove(EmuCpu *c, EmuBpType type, uint32_t addr, uint32_t len)
 {
     RvCpu *cpu = (RvCpu *)c;
-    RvDebug *d = &cpu->dbg;
-    if (type == EMU_BP_SW || type == EMU_BP_HW) {
-        bool found = false, other = false;
-        for (unsigned i = 0; i < d->nbp; i++) {
-            if (d->bp[i].addr != addr)
-                continue;
-            if (d->bp[i].type == type && !found) {
-                d->bp[i] = d->bp[--d->nbp];
-                found = true;
-                i--;
-            } else {
-                other = true;
-            }
-        }
-        if (found && !other)
-            rv_dbg_unpatch_addr(cpu, addr);
-        return found;
-    }
-    for (unsigned i = 0; i < d->nwp; i++) {
-        if (d->wp[i].addr == addr && d->wp[i].len == len && d->wp[i].type == type) {
-            d->wp[i] = d->wp[--d->nwp];
-            rv_update_mem_mode(cpu);
-            return true;
-        }
-    }
-    return false;
+    EmuDbgChange ch;
+    if (!emu_dbg_remove(&cpu->dbg, type, addr, len, &ch))
+        return false;
+    rv_dbg_apply(cpu, ch, addr);
+    return true;
 }
 
 static void rv_bp_remove_all(EmuCpu *c)
 {
     RvCpu *cpu = (RvCpu *)c;
-    RvDebug *d = &cpu->dbg;
-    while (d->nbp)
-        rv_bp_remove(c, (EmuBpType)d->bp[0].type, d->bp[0].addr, 0);
-    d->nwp = 0;
+    emu_dbg_remove_all(&cpu->dbg);
     rv_update_mem_mode(cpu);
-}
-
-bool rv_dbg_check_watch(RvCpu *cpu, uint32_t addr, unsigned size, bool write)
-{
-    RvDebug *d = &cpu->dbg;
-    for (unsigned i = 0; i < d->nwp; i++) {
-        uint64_t lo = d->wp[i].addr, hi = lo + d->wp[i].len;
-        if ((uint64_t)addr >= hi || (uint64_t)addr + size <= lo)
-            continue;
-        unsigned t = d->wp[i].type;
-        if ((t == EMU_WP_WRITE && !write) || (t == EMU_WP_READ && write))
-            continue;
-        if (!d->watch_hit) {
-            d->watch_hit = true;
-            d->stop.kind = EMU_DBG_STOP_WATCH;
-            d->stop.type = (EmuBpType)t;
-            d->stop.addr = d->wp[i].addr;
-        }
-        return true;
-    }
-    return false;
 }
 
 static void rv_set_step(EmuCpu *c, bool on)
@@ -819,6 +758,7 @@ static bool rv_mid_block(EmuCpu *c)
 static const EmuCpuDebugOps rv_debug_ops = {
     .target_xml = rv_gdb_xml,
     .g_regs = 33,
+    .pc_regnum = 32,
     .reg_read = rv_reg_read,
     .reg_write = rv_reg_write,
     .bp_insert = rv_bp_insert,

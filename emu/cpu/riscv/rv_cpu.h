@@ -15,6 +15,7 @@
 #ifndef EMU_CPU_RISCV_RV_CPU_H
 #define EMU_CPU_RISCV_RV_CPU_H
 
+#include "emu/core/debug.h"
 #include "emu/core/machine.h"
 #include "emu/isa/riscv/rv_isa.h"
 
@@ -44,53 +45,9 @@ enum {
 
 typedef struct RvTB RvTB;
 
-/* Debug state (gdb stub).  Breakpoints never modify guest memory or force
- * retranslation: the operation of a breakpoint address in each translated
- * block has its handler replaced ("patched") by a stop handler, and the
- * original is kept here.  A stop inside a block keeps the block and the
- * operation index, and the run resumes there, so a debugged run enters the
- * same blocks and writes the same trace as a plain one. */
-#define RV_MAX_BP 64
-#define RV_MAX_WP 16
-typedef struct RvPatch {
-    RvTB *tb;
-    uint32_t idx;
-    const void *orig;
-} RvPatch;
-
-typedef struct RvDebug {
-    /* rv_exec's debug state for this run (0 none, 1 step requested, 2 stop
-     * when the current block is left); kept here rather than in a local so
-     * the dispatch edges carry no extra value */
-    int dstate;
-    const void *dbg_op;          /* the stepped operation (seeded bug) */
-    void *chain_from;            /* rv_exec: block whose static exit is to be
-                                    chained to the next block looked up */
-    int chain_slot;
-    struct { uint32_t addr; uint8_t type; } bp[RV_MAX_BP];
-    unsigned nbp;
-    struct { uint32_t addr, len; uint8_t type; } wp[RV_MAX_WP];
-    unsigned nwp;
-    RvPatch *patches;           /* breakpoint patches in translated blocks */
-    unsigned npatches, cap;
-    bool step;                  /* next run executes one instruction      */
-    bool stop_at_check;         /* a step/watch stop waits for the block end */
-    /* the temporary stop patch of a single step (only during a run) */
-    RvTB *step_tb;
-    uint32_t step_idx;
-    const void *step_orig;
-    /* resume point of a stop inside a block */
-    RvTB *resume_tb;
-    uint32_t resume_idx;
-    uint32_t resume_pc;
-    uint64_t resume_gen;
-    /* a watchpoint hit by the current instruction */
-    bool watch_hit;
-    EmuDebugStop stop;
-    /* test-only (EMUCOV_TEST_SEED_BUG=N): flip bit 0 of the result of the
-     * N-th retired instruction when it is single-stepped (lockstep test) */
-    uint64_t seed_bug_at;
-} RvDebug;
+/* Debug state (gdb stub): emu/core/debug.h.  Breakpoints patch the handler
+ * of the operation at their address in each translated block; a stop
+ * inside a block resumes there (same blocks, same trace). */
 
 typedef struct RvCpu {
     /* x[0] is always 0; x[32] is the sink for writes to x0. */
@@ -128,7 +85,11 @@ typedef struct RvCpu {
     bool last_was_fetch_fault;
     /* hooks that need the slow block-exit path (trace, -d exec/cpu, gdb) */
     bool slow_hooks;
-    RvDebug dbg;
+    /* rv_exec: block whose static exit is to be chained to the next block
+     * looked up (in the struct, not a local: no value on dispatch edges) */
+    void *chain_from;
+    int chain_slot;
+    EmuDbg dbg;
 } RvCpu;
 
 /* rv_cpu.c */
@@ -156,12 +117,8 @@ struct RvTbCache *rv_tbc_new(void);
 void rv_tbc_free(struct RvTbCache *c);
 void rv_tb_flush(RvCpu *cpu);
 EmuRunReason rv_exec(RvCpu *cpu, uint64_t icount_limit);
-/* Breakpoint patches (rv_exec.c): apply/remove the stop handler at `addr`
+/* Breakpoint patches (rv_exec.c): apply the stop handler at `addr`
  * in every translated block. */
 void rv_dbg_patch_addr(RvCpu *cpu, uint32_t addr);
-void rv_dbg_unpatch_addr(RvCpu *cpu, uint32_t addr);
-/* A data access hit a watchpoint (rv_cpu.c slow paths): true when it did;
- * fills cpu->dbg.stop and sets cpu->dbg.watch_hit. */
-bool rv_dbg_check_watch(RvCpu *cpu, uint32_t addr, unsigned size, bool write);
 
 #endif

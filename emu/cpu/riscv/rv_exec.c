@@ -158,9 +158,7 @@ void rv_tb_flush(RvCpu *cpu)
     }
     c->used = 0;
     /* breakpoint patches and any stop point die with the blocks */
-    cpu->dbg.npatches = 0;
-    cpu->dbg.step_tb = NULL;
-    cpu->dbg.resume_tb = NULL;
+    emu_dbg_blocks_flushed(&cpu->dbg);
     memset(c->hash, 0, sizeof c->hash);
     memset(c->jc, 0, sizeof c->jc);
     c->generation++;
@@ -236,55 +234,28 @@ static const void *rv_unfused_h(const RvTbCache *c, const void *h)
  * H_DBG_STOP on the operation after the stepped one for the duration of the
  * run.  Neither changes the blocks' shape or their trace definitions. */
 
-static int rv_dbg_find_patch(const RvCpu *cpu, const RvTB *tb, uint32_t idx)
-{
-    for (unsigned i = 0; i < cpu->dbg.npatches; i++)
-        if (cpu->dbg.patches[i].tb == tb && cpu->dbg.patches[i].idx == idx)
-            return (int)i;
-    return -1;
-}
-
-/* The handler an operation had before any breakpoint patch. */
-static const void *rv_dbg_orig_h(const RvCpu *cpu, const RvTB *tb, uint32_t idx)
-{
-    int i = rv_dbg_find_patch(cpu, tb, idx);
-    return i >= 0 ? cpu->dbg.patches[i].orig : tb->ops[idx].h;
-}
-
 /* A patch on operation idx must be reached: operation idx-1, if it is the
- * first of a fused pair, becomes plain (in its own patch record when it has
- * one).  It stays plain after the patch is removed (speed only). */
+ * first of a fused pair, becomes plain (in its breakpoint patch record when
+ * it has one: emu_dbg_orig_ref).  It stays plain after the patch is removed
+ * (speed only). */
 static void rv_dbg_defuse(RvCpu *cpu, RvTB *tb, uint32_t idx)
 {
     if (idx == 0)
         return;
-    int i = rv_dbg_find_patch(cpu, tb, idx - 1);
-    const void **hp = i >= 0 ? &cpu->dbg.patches[i].orig : &tb->ops[idx - 1].h;
+    const void **hp = emu_dbg_orig_ref(&cpu->dbg, &tb->ops[idx - 1].h);
     *hp = rv_unfused_h(cpu->tbc, *hp);
 }
 
 static void rv_dbg_patch_tb(RvCpu *cpu, RvTB *tb, uint32_t addr)
 {
-    RvDebug *d = &cpu->dbg;
     if (!tb->size || addr < tb->pc || addr >= tb->pc + tb->size)
         return;
     for (uint32_t i = 0; i < tb->ninsns; i++) {
-        if (tb->pc + tb->offs[i] != addr)
-            continue;
-        if (rv_dbg_find_patch(cpu, tb, i) >= 0)
+        if (tb->pc + tb->offs[i] == addr) {
+            rv_dbg_defuse(cpu, tb, i);
+            emu_dbg_patch(&cpu->dbg, &tb->ops[i].h, addr, cpu->tbc->h[H_DBG_BKPT]);
             return;
-        if (d->npatches == d->cap) {
-            unsigned ncap = d->cap ? 2 * d->cap : 64;
-            RvPatch *np = realloc(d->patches, ncap * sizeof *np);
-            if (!np)
-                return;             /* the breakpoint will not hit here */
-            d->patches = np;
-            d->cap = ncap;
         }
-        rv_dbg_defuse(cpu, tb, i);
-        d->patches[d->npatches++] = (RvPatch){ tb, i, tb->ops[i].h };
-        tb->ops[i].h = cpu->tbc->h[H_DBG_BKPT];
-        return;
     }
 }
 
@@ -305,46 +276,19 @@ void rv_dbg_patch_addr(RvCpu *cpu, uint32_t addr)
         rv_dbg_foreach_tb(cpu, addr);
 }
 
-void rv_dbg_unpatch_addr(RvCpu *cpu, uint32_t addr)
-{
-    RvDebug *d = &cpu->dbg;
-    unsigned j = 0;
-    for (unsigned i = 0; i < d->npatches; i++) {
-        RvPatch *p = &d->patches[i];
-        if (p->tb->pc + p->tb->offs[p->idx] == addr)
-            p->tb->ops[p->idx].h = p->orig;
-        else
-            d->patches[j++] = *p;
-    }
-    d->npatches = j;
-}
-
 /* Arm the stop after operation `idx` of `tb` for a single step: a patch on
  * the next instruction's operation, or, when `idx` is the block's last
  * instruction, a stop when the block is left (the caller sets the limit so
  * that it does not chain). Returns true for the latter. */
 static bool rv_dbg_arm_step(RvCpu *cpu, RvTB *tb, uint32_t idx)
 {
-    RvDebug *d = &cpu->dbg;
-    d->stop_at_check = true;
+    cpu->dbg.stop_at_check = true;
     if (idx + 1 < tb->ninsns) {
         rv_dbg_defuse(cpu, tb, idx + 1);
-        d->step_tb = tb;
-        d->step_idx = idx + 1;
-        d->step_orig = tb->ops[idx + 1].h;
-        tb->ops[idx + 1].h = cpu->tbc->h[H_DBG_STOP];
+        emu_dbg_patch_step(&cpu->dbg, &tb->ops[idx + 1].h, cpu->tbc->h[H_DBG_STOP]);
         return false;
     }
     return true;
-}
-
-static void rv_dbg_unpatch_step(RvCpu *cpu)
-{
-    RvDebug *d = &cpu->dbg;
-    if (d->step_tb) {
-        d->step_tb->ops[d->step_idx].h = d->step_orig;
-        d->step_tb = NULL;
-    }
 }
 
 /* Test-only seeded bug (EMUCOV_TEST_SEED_BUG): after a single step that
@@ -680,15 +624,6 @@ static void rv_log_block(RvCpu *cpu, const RvTB *tb)
         emu_log(EMU_LOG_EXEC, "Trace %08" PRIx32 " [%" PRIu32 "]\n", tb->pc, tb->ninsns);
 }
 
-/* Leaving the interpreter with a debug state: drop the step patch; a step
- * not started yet stays requested (a stop already due stays due). */
-static void rv_dbg_leave(RvCpu *cpu, int dstate)
-{
-    rv_dbg_unpatch_step(cpu);
-    if (dstate == 1)
-        cpu->dbg.step = true;
-}
-
 /* ------------------------------------------------------------------------ */
 /* The interpreter. */
 
@@ -733,10 +668,10 @@ EmuRunReason rv_exec(RvCpu *cpu, uint64_t limit)
     bool slow_hooks, hooks;      /* -d exec/cpu; any block-entry work */
     TraceWriter *const tw = m->trace_writer;
     /* in the CPU struct, not locals: no value to carry on dispatch edges */
-    cpu->dbg.chain_from = NULL;
-    cpu->dbg.chain_slot = 0;
-#define chain_from (*(RvTB **)&cpu->dbg.chain_from)
-#define chain_slot (cpu->dbg.chain_slot)
+    cpu->chain_from = NULL;
+    cpu->chain_slot = 0;
+#define chain_from (*(RvTB **)&cpu->chain_from)
+#define chain_slot (cpu->chain_slot)
     /* debug: 0 normal; 1 a single step starts at the next block; 2 the
      * stepped instruction runs: stop at the next check (or H_DBG_STOP) */
     cpu->dbg.dstate = 0;
@@ -756,7 +691,7 @@ EmuRunReason rv_exec(RvCpu *cpu, uint64_t limit)
  * (signals) are seen when the slice ends. */
 #define UNSYNC()    do { if (m->kick) limit = 0; } while (0)
 #define RAISE(c, t) do { cause = (c); tval = (t); goto raise; } while (0)
-#define LEAVE(r)    do { if (unlikely(dstate)) rv_dbg_leave(cpu, dstate);       \
+#define LEAVE(r)    do { if (unlikely(dstate)) emu_dbg_leave(&cpu->dbg);       \
                          m->icount = icount; return (r); } while (0)
 #define LOAD_LOCALS() do {                                                     \
         fast_base = cpu->fast_base;                                            \
@@ -816,7 +751,7 @@ EmuRunReason rv_exec(RvCpu *cpu, uint64_t limit)
      * traced: continue with the operation's own handler, skipping a
      * breakpoint there). */
     if (unlikely(cpu->dbg.step || cpu->dbg.stop_at_check || cpu->dbg.resume_tb)) {
-        RvDebug *d = &cpu->dbg;
+        EmuDbg *d = &cpu->dbg;
         RvTB *rt = d->resume_tb;
         if (d->stop_at_check) {
             dstate = 2;
@@ -840,7 +775,7 @@ EmuRunReason rv_exec(RvCpu *cpu, uint64_t limit)
                 dstate = 2;
             }
             /* after arming the step, which may have unfused this op */
-            goto *rv_dbg_orig_h(cpu, tb, idx);
+            goto *emu_dbg_orig(d, &tb->ops[idx].h);
         }
     }
 
@@ -881,8 +816,8 @@ check:
     if (unlikely(dstate == 2)) {
         /* the stepped instruction (or the one that hit a watchpoint) ended
          * its block */
-        RvDebug *d = &cpu->dbg;
-        rv_dbg_unpatch_step(cpu);
+        EmuDbg *d = &cpu->dbg;
+        emu_dbg_unpatch_step(d);
         if (!d->watch_hit)
             d->stop.kind = EMU_DBG_STOP_STEP;
         d->watch_hit = false;
@@ -920,7 +855,7 @@ check:
         if (rv_dbg_arm_step(cpu, tb, 0))
             limit = 0;
         dstate = 2;
-        goto *rv_dbg_orig_h(cpu, tb, 0);
+        goto *emu_dbg_orig(&cpu->dbg, &tb->ops[0].h);
     }
     ENTER_TB(tb);
 
@@ -1197,13 +1132,9 @@ L_FETCH_FAULT:
     /* ---- debug stops ---- */
 L_DBG_BKPT: {
     /* a breakpoint: stop before this instruction */
-    RvDebug *d = &cpu->dbg;
-    uint32_t pc = OP_PC();
+    EmuDbg *d = &cpu->dbg;
     d->stop.kind = EMU_DBG_STOP_BREAK;
-    d->stop.type = EMU_BP_HW;
-    for (unsigned i = 0; i < d->nbp; i++)
-        if (d->bp[i].addr == pc && d->bp[i].type == EMU_BP_SW)
-            d->stop.type = EMU_BP_SW;
+    d->stop.type = emu_dbg_bp_type_at(d, OP_PC());
     dbg_idx = IDX();
     dbg_op = NULL;
     goto dbg_stop_mid;
@@ -1227,8 +1158,8 @@ dbg_after_op:
 dbg_stop_mid: {
     /* stop before operation dbg_idx of the current block; the next run
      * resumes there */
-    RvDebug *d = &cpu->dbg;
-    rv_dbg_unpatch_step(cpu);
+    EmuDbg *d = &cpu->dbg;
+    emu_dbg_unpatch_step(d);
     d->stop_at_check = false;
     d->watch_hit = false;
     d->resume_tb = tb;

@@ -64,7 +64,7 @@ with tempfile.TemporaryDirectory() as d:
     rc, out, err = run('dump-json', empty)
     try:
         j = json.loads(out)
-        if j['format'] != 'emucov-consolidation' or j['schema_version'] != 1 or j['runs'] != [] \
+        if j['format'] != 'emucov-consolidation' or j['schema_version'] != 2 or j['runs'] != [] \
                 or j['files'] != [] or j['level'] is not None:
             failures.append(f'unexpected empty dump: {j}')
     except (ValueError, KeyError) as e:

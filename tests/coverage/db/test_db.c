@@ -6,7 +6,8 @@
  * Proves: merging in every order and several groupings gives byte-identical
  * JSON (and the same as adding the reports into one database); duplicates
  * and a lower-level copy of a run change nothing; who/useless on a known
- * set; merged marks; the rebuilt CovReport; clear one-line errors.
+ * set; merged marks; the rebuilt CovReport, with its exemption list
+ * (violated over the union, marks, exempted counts); clear one-line errors.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -553,7 +554,7 @@ static void test_to_report(void **state)
     assert_int_equal(r->ninsns, 0);            /* two ELFs: source level only */
     assert_int_equal(r->totals.decision_total, 2);
     assert_int_equal(r->totals.decision_covered, 2);
-    assert_int_equal(r->totals.line_total, 8);
+    assert_int_equal(r->totals.line_total, 6);   /* 9 '*' and 10 '#' are not counted */
     assert_int_equal(r->nnotes, 2);
     rfree(r);
 
@@ -576,6 +577,106 @@ static void test_to_report(void **state)
 }
 
 /* Branch level: directions from two runs make a line covered. */
+/* Exemptions (docs/coverage-semantics.md §6) through the database: a run
+ * whose report lists a region main.c 5-6, violated (line 5 not executed),
+ * and a run where it is met.  The report rebuilt from the database has the
+ * list (violated recomputed over the union: 1 with the first run alone, 0
+ * with both), the region's marks, the exempted violation, and counts the
+ * exempted obligation apart from the statement total. */
+static CovReport *run_x(int which)
+{
+    CovReport *r = mk(COV_LEVEL_STMT, 0, which == 1 ? "x1" : "x2", 20 + which);
+    if (which == 1)
+        L(r, 0, 5, '*'), V(r, 0, 5, 3, "stmt-not-executed");
+    else
+        L(r, 0, 5, '#');
+    L(r, 0, 6, '#');
+    L(r, 0, 8, '-'), V(r, 0, 8, 3, "stmt-not-executed");
+    if (which == 1)
+        r->files[0].lines[4].violations[0].exempted = true;
+    for (unsigned l = 5; l <= 6; l++)
+        r->files[0].lines[l - 1].exemption = strdup("reviewed: unreachable");
+    r->nexemptions = 1;
+    r->exemptions = calloc(1, sizeof *r->exemptions);
+    r->exemptions[0] = (CovExemption){0, 5, 6, COV_EXEMPT_REGION, 0,
+                                      strdup("reviewed: unreachable"), 1, which == 1};
+    r->totals.exempted = r->files[0].counts.exempted = 1;
+    return r;
+}
+
+static char *make_xdb(const char *name, int which)
+{
+    char *p = path_of(name), err[512];
+    unlink(p);
+    XcovDb *db;
+    assert_int_equal(xcov_db_open(p, true, false, &db, err, sizeof err), 0);
+    CovReport *r = run_x(which);
+    assert_int_equal(xcov_db_add_report(db, r, NULL, err, sizeof err), 0);
+    rfree(r);
+    xcov_db_close(db);
+    return p;
+}
+
+static CovReport *report_of(const char *path)
+{
+    char err[512];
+    XcovDb *db;
+    CovReport *r;
+    assert_int_equal(xcov_db_open(path, false, true, &db, err, sizeof err), 0);
+    assert_int_equal(xcov_db_to_report(db, &r, err, sizeof err), 0);
+    xcov_db_close(db);
+    return r;
+}
+
+static void test_exemptions(void **state)
+{
+    (void)state;
+    char *a = make_xdb("x1.db", 1), *b = make_xdb("x2.db", 2);
+    const char *m = "/proj/src/main.c";
+    CovReport *r = report_of(a);
+    assert_int_equal(r->nexemptions, 1);
+    const CovExemption *x = &r->exemptions[0];
+    assert_string_equal(r->files[x->file].path, m);
+    assert_int_equal(x->kind, COV_EXEMPT_REGION);
+    assert_int_equal(x->first_line, 5);
+    assert_int_equal(x->last_line, 6);
+    assert_string_equal(x->justification, "reviewed: unreachable");
+    assert_int_equal(x->obligations, 1);
+    assert_int_equal(x->violated, 1);
+    assert_int_equal(mark_of(r, m, 5), '*');
+    assert_int_equal(mark_of(r, m, 6), '*');   /* the region's mark on all its lines */
+    assert_int_equal(mark_of(r, m, 8), '-');
+    const CovLine *l5 = &r->files[x->file].lines[4], *l8 = &r->files[x->file].lines[7];
+    assert_int_equal(l5->nviolations, 1);
+    assert_true(l5->violations[0].exempted);
+    assert_int_equal(l8->nviolations, 1);
+    assert_false(l8->violations[0].exempted);
+    assert_int_equal(r->totals.exempted, 1);
+    assert_int_equal(r->totals.stmt_total, 1);   /* line 8 only */
+    assert_int_equal(r->totals.line_total, 1);
+    rfree(r);
+
+    /* merged with the run that meets it, in both orders */
+    const char *in[2][2] = {{a, b}, {b, a}};
+    for (int o = 0; o < 2; o++) {
+        char *p = merge_to(o ? "xba.db" : "xab.db", in[o], 2);
+        r = report_of(p);
+        assert_int_equal(r->nexemptions, 1);
+        assert_int_equal(r->exemptions[0].obligations, 1);
+        assert_int_equal(r->exemptions[0].violated, 0);
+        assert_string_equal(r->exemptions[0].justification, "reviewed: unreachable");
+        assert_int_equal(mark_of(r, m, 5), '#');
+        assert_int_equal(mark_of(r, m, 6), '#');
+        assert_int_equal(r->files[r->exemptions[0].file].lines[4].nviolations, 0);
+        assert_int_equal(r->totals.exempted, 1);
+        assert_int_equal(r->totals.stmt_total, 1);
+        rfree(r);
+        free(p);
+    }
+    free(a);
+    free(b);
+}
+
 static void test_branch_level(void **state)
 {
     (void)state;
@@ -656,6 +757,247 @@ static void test_mcdc_level(void **state)
     free(p);
 }
 
+
+/* ---- decision levels ------------------------------------------------------------
+ * main.c line 5: `if ((a && b) || c)`, or(and(c1,c2),c3), at 5:9-5:23.  Four
+ * tests each see ONE evaluation vector, so no test alone shows any condition
+ * independent; together they do, and every pair is made across two tests.
+ * Expected, computed by hand from the definitions (coverage-semantics §1), with
+ * the vectors in canonical order F-F(d2) F-T(d4) TFF(d3) TT-(d1), numbered 0..3:
+ *   c1 a: F-F / TT- differ in a only (b, c short-circuited in one): pair (0,3)
+ *   c2 b: TFF / TT- (c short-circuited in TT-): pair (2,3)
+ *   c3 c: F-F / F-T: pair (0,1)
+ * both outcomes seen; every condition covered (masking and unique-cause). */
+static const struct { const char *test, *vals; char out; unsigned count; } dvec[] = {
+    {"d1", "TT-", 'T', 2}, {"d2", "F-F", 'F', 1}, {"d3", "TFF", 'F', 1}, {"d4", "F-T", 'T', 3},
+};
+
+/* The decision of line 5 with the given vectors (indices into dvec). */
+static void D5(CovReport *r, CovLevel level, const int *which, int n)
+{
+    CovLine *l = L(r, 0, 5, '!');
+    l->decisions.n = 1;
+    CovDecision *d = l->decisions.v = calloc(1, sizeof *d);
+    d->line = 5, d->col = 9, d->end_line = 5, d->end_col = 23, d->kind = COV_DEC_IF;
+    d->nnodes = 5, d->root = 4, d->nconds = 3;
+    d->nodes = calloc(5, sizeof *d->nodes);
+    d->nodes[0] = (CovDecNode){'c', {-1, -1}, 0};
+    d->nodes[1] = (CovDecNode){'c', {-1, -1}, 1};
+    d->nodes[2] = (CovDecNode){'&', {0, 1}, -1};
+    d->nodes[3] = (CovDecNode){'c', {-1, -1}, 2};
+    d->nodes[4] = (CovDecNode){'|', {2, 3}, -1};
+    d->conds = calloc(3, sizeof *d->conds);
+    static const char *const texts[] = {"a", "b", "c"};
+    static const unsigned cols[] = {10, 15, 21};
+    for (int c = 0; c < 3; c++)
+        d->conds[c] = (CovCondition){.line = 5, .col = cols[c], .end_line = 5,
+                                     .end_col = cols[c] + 1, .text = strdup(texts[c])};
+    d->nvectors = (unsigned)n;
+    d->vectors = calloc((size_t)n + 1, sizeof *d->vectors);
+    for (int k = 0; k < n; k++)
+        d->vectors[k] = (CovEvalVector){strdup(dvec[which[k]].vals), dvec[which[k]].out,
+                                        dvec[which[k]].count};
+    cov_decision_analyse(d, level);
+}
+
+static CovReport *run_d(int i, CovLevel level)
+{
+    CovReport *r = mk(level, i % 2, dvec[i].test, 20 + i);   /* two ELFs, same sources */
+    D5(r, level, &i, 1);
+    return r;
+}
+
+static char *make_ddb(const char *name, const int *tests, int n, CovLevel level)
+{
+    char *p = path_of(name), err[512];
+    unlink(p);
+    XcovDb *db;
+    assert_int_equal(xcov_db_open(p, true, false, &db, err, sizeof err), 0);
+    for (int k = 0; k < n; k++) {
+        CovReport *r = run_d(tests[k], level);
+        if (xcov_db_add_report(db, r, NULL, err, sizeof err))
+            fail_msg("%s", err);
+        rfree(r);
+    }
+    xcov_db_close(db);
+    return p;
+}
+
+static const CovDecision *dec_of(const CovReport *r)
+{
+    const CovLine *l = &r->files[0].lines[4];
+    assert_int_equal(l->decisions.n, 1);
+    return &l->decisions.v[0];
+}
+
+/* Merging the four single-test databases in all 24 orders and in three
+ * groupings gives identical JSON; the merged decision has the hand-computed
+ * pairs (made across tests), equals the engine's analysis of one report
+ * holding all the vectors, and who/useless name the tests of each pair. */
+static void test_decision_merge(void **state)
+{
+    (void)state;
+    const CovLevel levels[2] = {COV_LEVEL_STMT_MCDC, COV_LEVEL_STMT_UC_MCDC};
+    for (int lv = 0; lv < 2; lv++) {
+        CovLevel level = levels[lv];
+        char *in[4], name[32];
+        for (int i = 0; i < 4; i++) {
+            snprintf(name, sizeof name, "d%d.db", i + 1);
+            in[i] = make_ddb(name, &i, 1, level);
+        }
+        int v[4] = {0, 1, 2, 3};
+        char *ref = NULL;
+        unsigned n = 0;
+        do {
+            const char *o[4] = {in[v[0]], in[v[1]], in[v[2]], in[v[3]]};
+            char *m = merge_to("dperm.db", o, 4), *j = json_of(m);
+            if (!ref)
+                ref = j;
+            else {
+                assert_string_equal(j, ref);
+                free(j);
+            }
+            free(m);
+            n++;
+        } while (next_perm(v, 4));
+        assert_int_equal(n, 24);
+        const char *g1[2] = {in[3], in[1]}, *g2[2] = {in[2], in[0]};
+        char *x = merge_to("dx.db", g1, 2), *y = merge_to("dy.db", g2, 2);
+        const char *g3[2] = {y, x};
+        char *xy = merge_to("dxy.db", g3, 2), *j = json_of(xy);
+        assert_string_equal(j, ref);
+        free(j);
+        static const int all[] = {2, 0, 3, 1};
+        char *added = make_ddb("dadd.db", all, 4, level);   /* added one by one */
+        j = json_of(added);
+        assert_string_equal(j, ref);
+        free(j);
+        /* the pairs of the JSON: vector indices and the tests of each vector */
+        assert_non_null(strstr(ref, "\"text\": \"a\", \"pair\": [0, 3]"));
+        assert_non_null(strstr(ref, "\"text\": \"b\", \"pair\": [2, 3]"));
+        assert_non_null(strstr(ref, "\"text\": \"c\", \"pair\": [0, 1]"));
+        assert_non_null(strstr(ref, "{\"values\": \"TT-\", \"outcome\": \"T\", \"count\": 2, "
+                                    "\"runs\": [\"d1\"]}"));
+        assert_non_null(strstr(ref, "\"key\": \"/proj/src/main.c:5:15:mcdc:c2\", \"kind\": "
+                                    "\"mcdc\", \"col\": 15, \"detail\": \"c2\", \"state\": "
+                                    "\"satisfied\", \"satisfied_by\": [\"d1\", \"d3\"]"));
+        /* merged model == a single report's analysis of all the vectors */
+        XcovDb *db;
+        char err[512];
+        CovReport *mr;
+        assert_int_equal(xcov_db_open(xy, false, true, &db, err, sizeof err), 0);
+        assert_int_equal(xcov_db_to_report(db, &mr, err, sizeof err), 0);
+        CovReport *single = mk(level, 0, "all", 30);
+        static const int every[] = {0, 1, 2, 3};
+        D5(single, level, every, 4);
+        const CovDecision *a = dec_of(mr), *b = dec_of(single);
+        assert_int_equal(a->state, COV_DEC_COVERED);
+        assert_int_equal(b->state, COV_DEC_COVERED);
+        assert_true(a->outcome_true && a->outcome_false);
+        assert_int_equal(a->nvectors, 4);
+        assert_int_equal(b->nvectors, 4);
+        static const char *const order[] = {"F-F", "F-T", "TFF", "TT-"};
+        static const int pairs[3][2] = {{0, 3}, {2, 3}, {0, 1}};
+        for (unsigned k = 0; k < 4; k++) {
+            assert_string_equal(a->vectors[k].values, order[k]);
+            assert_string_equal(a->vectors[k].values, b->vectors[k].values);
+            assert_int_equal(a->vectors[k].outcome, b->vectors[k].outcome);
+            assert_int_equal(a->vectors[k].count, b->vectors[k].count);
+        }
+        for (unsigned c = 0; c < 3; c++) {
+            const int *pa = level == COV_LEVEL_STMT_UC_MCDC ? a->conds[c].uc_pair
+                                                            : a->conds[c].masking_pair;
+            assert_int_equal(pa[0], pairs[c][0]);
+            assert_int_equal(pa[1], pairs[c][1]);
+            assert_memory_equal(a->conds[c].uc_pair, b->conds[c].uc_pair, sizeof a->conds[c].uc_pair);
+            assert_memory_equal(a->conds[c].masking_pair, b->conds[c].masking_pair,
+                                sizeof a->conds[c].masking_pair);
+            assert_true(a->conds[c].covered);
+        }
+        assert_int_equal(mr->totals.mcdc_total, 3);
+        assert_int_equal(mr->totals.mcdc_covered, 3);
+        assert_int_equal(mr->totals.decision_covered, 2);
+        assert_int_equal(mr->dtotals.covered, 1);
+        rfree(mr);
+        rfree(single);
+        /* who: outcomes, vectors and pairs with their tests */
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&buf, &len);
+        assert_int_equal(xcov_db_who(db, "main.c", 5, f, err, sizeof err), 0);
+        fclose(f);
+        assert_non_null(strstr(buf, "    outcome True: d1, d4\n    outcome False: d2, d3\n"));
+        assert_non_null(strstr(buf, "    vector 3 TFF -> F x1: d3\n"));
+        assert_non_null(strstr(buf, "    condition 1 \"a\": pair vectors 1 (d2) and 4 (d1)\n"));
+        assert_non_null(strstr(buf, "    condition 3 \"c\": pair vectors 1 (d2) and 2 (d4)\n"));
+        free(buf);
+        /* no test is redundant: each holds half of some pair */
+        char **names;
+        unsigned nn;
+        assert_int_equal(xcov_db_useless_tests(db, &names, &nn, err, sizeof err), 0);
+        assert_int_equal(nn, 0);
+        xcov_db_free_names(names, nn);
+        xcov_db_close(db);
+        /* three tests: c2 loses its pair (TFF only in d3) */
+        const char *three[3] = {in[0], in[1], in[3]};
+        char *t3 = merge_to("d3t.db", three, 3);
+        assert_int_equal(xcov_db_open(t3, false, true, &db, err, sizeof err), 0);
+        assert_int_equal(xcov_db_to_report(db, &mr, err, sizeof err), 0);
+        a = dec_of(mr);
+        assert_int_equal(a->state, COV_DEC_PARTIAL);
+        assert_true(a->conds[0].covered && !a->conds[1].covered && a->conds[2].covered);
+        assert_int_equal(mr->totals.mcdc_covered, 2);
+        assert_int_equal(mark_of(mr, "/proj/src/main.c", 5), '!');
+        rfree(mr);
+        xcov_db_close(db);
+        free(t3);
+        free(ref), free(x), free(y), free(xy), free(added);
+        for (int i = 0; i < 4; i++)
+            free(in[i]);
+    }
+}
+
+/* A decision undetermined in one ELF (branchless code) and mapped in the
+ * other: the mapped run's vectors decide; undetermined everywhere: '?' with
+ * the reason, and no vector of an undetermined run is used. */
+static void test_decision_undetermined(void **state)
+{
+    (void)state;
+    CovReport *u = mk(COV_LEVEL_STMT_MCDC, 0, "u1", 40);
+    static const int one[] = {0};
+    D5(u, COV_LEVEL_STMT_MCDC, one, 1);
+    CovDecision *d = &u->files[0].lines[4].decisions.v[0];
+    d->reason = strdup("branchless code (sltu) in the decision");
+    cov_decision_analyse(d, COV_LEVEL_STMT_MCDC);
+    assert_int_equal(d->state, COV_DEC_UNDETERMINED);
+    char *p = path_of("dund.db"), err[512];
+    unlink(p);
+    XcovDb *db;
+    assert_int_equal(xcov_db_open(p, true, false, &db, err, sizeof err), 0);
+    assert_int_equal(xcov_db_add_report(db, u, NULL, err, sizeof err), 0);
+    CovReport *r;
+    assert_int_equal(xcov_db_to_report(db, &r, err, sizeof err), 0);
+    const CovDecision *x = dec_of(r);
+    assert_int_equal(x->state, COV_DEC_UNDETERMINED);
+    assert_string_equal(x->reason, "branchless code (sltu) in the decision");
+    assert_int_equal(x->nvectors, 0);
+    assert_int_equal(r->totals.mcdc_covered, 0);
+    assert_int_equal(r->totals.undetermined, 5);   /* 2 outcomes + 3 conditions */
+    rfree(r);
+    CovReport *m = run_d(3, COV_LEVEL_STMT_MCDC);   /* d4, the other ELF: mapped */
+    assert_int_equal(xcov_db_add_report(db, m, NULL, err, sizeof err), 0);
+    assert_int_equal(xcov_db_to_report(db, &r, err, sizeof err), 0);
+    x = dec_of(r);
+    assert_int_equal(x->state, COV_DEC_PARTIAL);
+    assert_null(x->reason);
+    assert_int_equal(x->nvectors, 1);
+    assert_string_equal(x->vectors[0].values, "F-T");
+    rfree(r);
+    xcov_db_close(db);
+    rfree(u), rfree(m);
+    free(p);
+}
+
 /* A report of several traces is one combined run. */
 static void test_combined_run(void **state)
 {
@@ -733,7 +1075,7 @@ static void test_errors(void **state)
     assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(h);
     assert_int_equal(xcov_db_open(v99, false, true, &db, err, sizeof err), XCOV_DB_ERR_VERSION);
-    assert_non_null(strstr(err, "schema version 99; this xcov reads version 1"));
+    assert_non_null(strstr(err, "schema version 99; this xcov reads version 2"));
     no_newline(err);
     const char *in2[2] = {inputs[0], v99};
     assert_int_equal(xcov_db_merge(out, in2, 2, err, sizeof err), XCOV_DB_ERR_VERSION);
@@ -774,8 +1116,11 @@ int main(void)
         cmocka_unit_test(test_who),
         cmocka_unit_test(test_useless),
         cmocka_unit_test(test_to_report),
+        cmocka_unit_test(test_exemptions),
         cmocka_unit_test(test_branch_level),
         cmocka_unit_test(test_mcdc_level),
+        cmocka_unit_test(test_decision_merge),
+        cmocka_unit_test(test_decision_undetermined),
         cmocka_unit_test(test_combined_run),
         cmocka_unit_test(test_errors),
     };

@@ -13,10 +13,20 @@ trace), checked against the source's annotations (docs/coverage-semantics.md, is
    decision-undetermined violation with that reason (and no other decision has one), is
    never counted covered, and its line is '?' unless something on it is '-' or '!';
  - at stmt+decision no MC/DC obligation is reported;
+ - the report model of every decision (JSON "decisions" of its line) against expectations
+   computed here, not by xcov: kind, macro flag, tree and condition texts from the @dec
+   annotation; state from the undetermined list / the @cov outcomes and pairs; outcomes; the
+   distinct vectors with their counts equal the host oracle's (--host: the same C built for
+   the host, logging every evaluation, tests/coverage/decisions/vectors.h); the conditions
+   with a unique-cause / masking pair are exactly the @cov uc= / mask= ones, and every pair
+   shown is re-checked against the definitions (mcdc_oracle.py); the file's
+   decision_summary equals the counts of those expectations;
+ - the xcov annotated source lists each decision with that state and pair verdicts, and the
+   SARIF log (check_sarif.py) is valid and holds exactly the report's violations;
  - with --flat, the same program's flat trace at stmt+mcdc is refused with status 8.
 
 Usage: check_levels.py --xcov EXE --emucov EXE --elf ELF --src FILE.c --name PROGRAM
-                       --config CONFIG --expected FILE [--flat] [-- XCOV-ARGS]"""
+                       --config CONFIG --expected FILE [--host EXE] [--flat] [-- XCOV-ARGS]"""
 import argparse
 import json
 import os
@@ -24,6 +34,14 @@ import re
 import subprocess
 import sys
 import tempfile
+import collections
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, '..', 'decisions'))
+sys.path.insert(0, os.path.join(HERE, '..', '..', 'report'))
+from check_vectors import parse_tree  # noqa: E402
+from mcdc_oracle import leaf_masks  # noqa: E402
+import check_sarif  # noqa: E402
 
 LEVELS = ('stmt+decision', 'stmt+mcdc', 'stmt+uc_mcdc')
 
@@ -42,6 +60,206 @@ def annotations(src):
             col = want.pop('col', None) if want else None
             out.append((line, col, tree.count('{'), want))
     return out
+
+
+def ann_decisions(src):
+    """{line: [(kind, flags, tree)]} from the @dec annotations, in order on each line."""
+    out = collections.defaultdict(list)
+    for i, text in enumerate(open(src, encoding='utf-8').read().split('\n'), 1):
+        line = i + 1 if re.sub(r'/\*@.*?\*/', '', text).strip() == '' else i
+        for m in re.finditer(r'/\*@dec ([^:]*): (.*?) \*/', text):
+            words = m.group(1).split()
+            out[line].append((words[0], set(words[1:]), m.group(2)))
+    return out
+
+
+def prefix_form(tree):
+    """Annotation tree -> (prefix form over c1..cN as the report writes it, condition
+    texts, per condition: written in a macro)."""
+    texts, macro = [], []
+
+    def leaf(m):
+        texts.append(m.group(2))
+        macro.append('macro:' in m.group(1))
+        return 'c%d' % len(texts)
+    return re.sub(r'((?:const:|macro:)*)\{([^}]*)\}', leaf, tree), texts, macro
+
+
+def host_vectors(exe):
+    """{'L:C': Counter((values, outcome))} from the host build's log."""
+    host = collections.defaultdict(collections.Counter)
+    h = subprocess.run([exe], capture_output=True, text=True, timeout=60, check=True)
+    for row in h.stdout.split('\n'):
+        m = re.match(r'(\d+:\d+) ([TF-]+) -> ([TF])$', row)
+        if m:
+            host[m.group(1)][(m.group(2), m.group(3))] += 1
+    return host
+
+
+def pair_ok(tree, v1, v2, c, unique):
+    """Is (v1, v2) an independence pair for condition c (0-based)?  The definitions of
+    coverage-semantics §1, evaluated here on the annotation's tree."""
+    (a, oa), (b, ob) = v1, v2
+    if oa == ob or '-' in (a[c], b[c]) or a[c] == b[c]:
+        return False
+    ma, mb = leaf_masks(tree, a), leaf_masks(tree, b)
+    for d in range(len(a)):
+        if d == c or a[d] == b[d]:
+            continue
+        if unique and '-' not in (a[d], b[d]):
+            return False
+        if not unique and not (ma[d] or mb[d]):
+            return False
+    return True
+
+
+def check_model(level, fj, ann, undet, host, errors):
+    """The decisions of the report model against the annotations and the host oracle."""
+    src_lines = [ln['text'] or '' for ln in fj['lines']]
+    mcdc = level != 'stmt+decision'
+    key = {'stmt+mcdc': 'mask', 'stmt+uc_mcdc': 'uc'}.get(level)
+    covs = {}
+    for line, col, ncond, want in ann:
+        covs.setdefault(line, []).append((col, want))
+    want_sum = collections.Counter()
+    for line, decs in sorted(ann_decisions_cache.items()):
+        got = fj['lines'][line - 1].get('decisions', [])
+        if len(got) != len(decs):
+            errors.append('%s: line %d: %d decisions in the report, %d annotated'
+                          % (level, line, len(got), len(decs)))
+            continue
+        for k, ((kind, flags, tree), d) in enumerate(zip(decs, got)):
+            ident = '%d:%d' % (d['line'], d['col'])
+            where = '%s: %s' % (level, ident)
+            col, want = covs[line][k] if k < len(covs.get(line, [])) else (None, None)
+            if col is not None:   # @cov col=N names the decision of that column
+                w = [x for c, x in covs[line] if c == str(d['col'])]
+                want = w[0] if w else None
+            pre, texts, macro = prefix_form(tree)
+            if d['kind'] != kind or d['from_macro'] != ('macro' in flags):
+                errors.append('%s: kind %s macro %s, annotated %s %s'
+                              % (where, d['kind'], d['from_macro'], kind, sorted(flags)))
+            if d['tree'] != pre:
+                errors.append('%s: tree %s, annotated %s' % (where, d['tree'], pre))
+            gt = [' '.join(c['text'].split()) for c in d['conditions']]
+            if gt != [' '.join(t.split()) for t in texts]:
+                errors.append('%s: conditions %r, annotated %r' % (where, gt, texts))
+            if [c['from_macro'] for c in d['conditions']] != macro:
+                errors.append('%s: condition macro flags %r, annotated %r'
+                              % (where, [c['from_macro'] for c in d['conditions']], macro))
+            for i, c in enumerate(d['conditions']):
+                # expansion origin: a macro invocation in the source, by name, at its place
+                m = c['macro']
+                if (m is None) == c['from_macro'] or (m and not re.match(
+                        re.escape(m['name']) + r'\b', src_lines[m['line'] - 1][m['col'] - 1:])):
+                    errors.append('%s: condition %d: expansion origin %r' % (where, i + 1, m))
+            wp = {'stmt+mcdc': 'masking', 'stmt+uc_mcdc': 'unique-cause'}.get(level)
+            if d['pair_kind'] != wp:
+                errors.append('%s: pair_kind %s, expected %s' % (where, d['pair_kind'], wp))
+            if ident in undet:
+                want_sum['undetermined'] += 1
+                want_sum['conditions_undetermined'] += len(texts)
+                if d['state'] != 'undetermined' or d['reason'] != undet[ident] or d['vectors']:
+                    errors.append('%s: state %s (%s) with %d vectors, expected undetermined '
+                                  '(%s) without vectors' % (where, d['state'], d['reason'],
+                                                            len(d['vectors']), undet[ident]))
+                continue
+            if want is None:
+                continue   # reported by the violation checks
+            vecs = [(v['values'], v['outcome']) for v in d['vectors']]
+            if host is not None:
+                hv = host.get(ident, collections.Counter())
+                gv = collections.Counter({(v['values'], v['outcome']): v['count']
+                                          for v in d['vectors']})
+                if gv != hv:
+                    errors.append('%s: vectors %s, host oracle %s'
+                                  % (where, sorted(gv.items()), sorted(hv.items())))
+            if vecs != sorted(vecs):
+                errors.append('%s: vectors not in canonical order' % where)
+            outs = {'T': d['outcomes']['true'], 'F': d['outcomes']['false']}
+            if {o for o in 'TF' if outs[o]} != set(want['outcomes']):
+                errors.append('%s: outcomes %s, annotated %s' % (where, outs, want['outcomes']))
+            t = parse_tree(tree)
+            for name, field, unique in (('uc', 'unique_cause_pair', True),
+                                        ('mask', 'masking_pair', False)):
+                has = {i + 1 for i, c in enumerate(d['conditions']) if c[field] is not None}
+                if has != nums(want[name]):
+                    errors.append('%s: conditions with a %s pair %s, annotated %s'
+                                  % (where, name, sorted(has), sorted(nums(want[name]))))
+                for i, c in enumerate(d['conditions']):
+                    p = c[field]
+                    if p is not None and not (0 <= p[0] < p[1] < len(vecs) and
+                                              pair_ok(t, vecs[p[0]], vecs[p[1]], i, unique)):
+                        errors.append('%s: condition %d: %s pair %r is not one'
+                                      % (where, i + 1, name, p))
+            paired = nums(want[key]) if mcdc else set()
+            for i, c in enumerate(d['conditions']):
+                if c['covered'] != (i + 1 in paired):
+                    errors.append('%s: condition %d covered=%s' % (where, i + 1, c['covered']))
+            full = set(want['outcomes']) == {'T', 'F'} and \
+                (not mcdc or paired == set(range(1, len(texts) + 1)))
+            state = 'not-covered' if not vecs else 'covered' if full else 'partially-covered'
+            if d['state'] != state:
+                errors.append('%s: state %s, expected %s' % (where, d['state'], state))
+            want_sum[{'covered': 'covered', 'partially-covered': 'partially_covered',
+                      'not-covered': 'not_covered'}[state]] += 1
+            want_sum['conditions_covered'] += len(paired)
+    want_sum['decisions'] = len(ann)
+    want_sum['conditions'] = sum(n for _, _, n, _ in ann)
+    got_sum = fj.get('decision_summary', {})
+    for k in ('decisions', 'covered', 'partially_covered', 'not_covered', 'undetermined',
+              'conditions', 'conditions_covered', 'conditions_undetermined'):
+        if got_sum.get(k) != want_sum[k]:
+            errors.append('%s: decision_summary %s = %s, expected %d'
+                          % (level, k, got_sum.get(k), want_sum[k]))
+
+
+def check_xcov_file(level, path, fj, errors):
+    """Each decision of the model appears under its line in the annotated source, with its
+    state and, at the MC/DC levels, one pair verdict per condition."""
+    text = open(path, encoding='utf-8').read()
+    kind = {'stmt+mcdc': 'masking', 'stmt+uc_mcdc': 'unique-cause'}.get(level)
+    for ln in fj['lines']:
+        for d in ln.get('decisions', []):
+            head = 'decision %s at %d:%d-%d:%d: %s' % ('', d['line'], d['col'], d['end_line'],
+                                                       d['end_col'], d['state'])
+            m = re.search(r'\n {8}decision \d+ \([^)]*\) at %d:%d-%d:%d: %s'
+                          % (d['line'], d['col'], d['end_line'], d['end_col'], d['state']), text)
+            if not m:
+                errors.append('%s: xcov file lacks "%s"' % (level, head))
+                continue
+            if kind and d['state'] != 'undetermined' and d['vectors']:
+                want = '; '.join('c%d %s' % (i + 1, 'vectors %d,%d' % (c[f][0] + 1, c[f][1] + 1)
+                                             if c[f] else 'none')
+                                 for i, c in enumerate(d['conditions'])
+                                 for f in ['masking_pair' if kind == 'masking'
+                                           else 'unique_cause_pair'])
+                if '  pairs (%s): %s\n' % (kind, want) not in text[m.end():]:
+                    errors.append('%s: %d:%d: xcov file lacks the pairs "%s"'
+                                  % (level, d['line'], d['col'], want))
+
+
+def check_sarif_file(level, path, rep, errors):
+    sarif = json.load(open(path, encoding='utf-8'))
+    for e in check_sarif.check(sarif):
+        errors.append('%s: SARIF: %s' % (level, e))
+    want = collections.Counter()
+    for f in rep['files']:
+        for ln in f['lines']:
+            for v in ln['violations']:
+                want[(v['kind'], v['line'], v['col'], v['message'])] += 1
+    got = collections.Counter()
+    for r in sarif['runs'][0].get('results', []):
+        reg = r['locations'][0]['physicalLocation']['region']
+        got[(r['ruleId'], reg['startLine'], reg.get('startColumn', 0), r['message']['text'])] += 1
+        if r['level'] != ('warning' if 'undetermined' in r['ruleId'] else 'error'):
+            errors.append('%s: SARIF %s at level %s' % (level, r['ruleId'], r['level']))
+    if got != want:
+        errors.append('%s: SARIF results differ from the violations: %s'
+                      % (level, sorted((got - want).items())[:3] + sorted((want - got).items())[:3]))
+
+
+ann_decisions_cache = {}
 
 
 def nums(s):
@@ -81,6 +299,7 @@ def main():
     for o in ('--xcov', '--emucov', '--elf', '--src', '--name', '--config', '--expected'):
         ap.add_argument(o, required=True)
     ap.add_argument('--flat', action='store_true')
+    ap.add_argument('--host')
     ap.add_argument('rest', nargs='*')
     a = ap.parse_args()
     errors = []
@@ -91,6 +310,8 @@ def main():
         if m and m.group(1) == a.config and m.group(2) == a.name:
             want_undet[m.group(3)] = m.group(4).strip()
     ann = annotations(a.src)
+    ann_decisions_cache.update(ann_decisions(a.src))
+    host = host_vectors(a.host) if a.host else None
     if not ann:
         print('no @dec annotation in %s' % a.src)
         return 1
@@ -104,7 +325,8 @@ def main():
             return 1
         for level in LEVELS:
             out = os.path.join(tmp, level)
-            r = subprocess.run([a.xcov, 'report', '--level', level, '--format', 'json', '-o', out,
+            r = subprocess.run([a.xcov, 'report', '--level', level, '--format', 'json,xcov,sarif',
+                                '-o', out,
                                 trace] + a.rest, capture_output=True, text=True, timeout=120)
             if r.returncode != 0:
                 errors.append('%s: xcov exit status %d: %s' % (level, r.returncode, r.stderr))
@@ -121,6 +343,13 @@ def main():
             mcdc = level != 'stmt+decision'
             key = {'stmt+mcdc': 'mask', 'stmt+uc_mcdc': 'uc'}.get(level)
             decs = decision_violations(fj)
+            check_model(level, fj, ann, want_undet, host, errors)
+            xf = os.path.join(out, os.path.basename(a.src) + '.xcov')
+            if os.path.exists(xf):
+                check_xcov_file(level, xf, fj, errors)
+            else:
+                errors.append('%s: no %s' % (level, xf))
+            check_sarif_file(level, os.path.join(out, 'coverage.sarif'), rep, errors)
             if c['decision']['total'] != 2 * len(ann):
                 errors.append('%s: decision total %d, %d decisions annotated'
                               % (level, c['decision']['total'], len(ann)))

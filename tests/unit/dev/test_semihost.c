@@ -55,9 +55,19 @@ static void args(EmuMachine *m, uint32_t a, uint32_t b, uint32_t c)
     wr(m, BLK + 8, 4, c);
 }
 
+/* SYS_OPEN(":tt", mode) at STR + 0x80; returns the handle. */
+static uint32_t open_tt(EmuMachine *m, uint32_t mode)
+{
+    emu_bus_write_buf(m, STR + 0x80, ":tt\0", 4);
+    args(m, STR + 0x80, mode, 3);
+    return emu_semihost_call(m, 0x01, BLK);
+}
+
 static void output_ops(void **st)
 {
     EmuMachine *m = setup_m();
+    assert_int_equal(open_tt(m, 4), 1);     /* stdout: handle 1 */
+    assert_int_equal(open_tt(m, 8), 2);     /* stderr: handle 2 */
     emu_bus_write_buf(m, STR, "hello\0", 6);
     assert_int_equal(emu_semihost_call(m, 0x03, STR), 0); /* WRITEC 'h' */
     assert_int_equal(emu_semihost_call(m, 0x04, STR), 0); /* WRITE0 */
@@ -78,17 +88,43 @@ static void open_tt_handles(void **st)
 {
     EmuMachine *m = setup_m();
     emu_bus_write_buf(m, STR, ":tt\0", 4);
+    /* nonzero handles (semihosting spec, SYS_OPEN), the lowest free
+     * first, as QEMU numbers them */
     args(m, STR, 0, 3);  /* "r" */
-    assert_int_equal(emu_semihost_call(m, 0x01, BLK), 0);
+    assert_int_equal(emu_semihost_call(m, 0x01, BLK), 1);
     args(m, STR, 4, 3);  /* "w" */
     uint32_t h = emu_semihost_call(m, 0x01, BLK);
-    assert_int_equal(h, 1);
+    assert_int_equal(h, 2);
     args(m, STR, 8, 3);  /* "a" */
-    assert_int_equal(emu_semihost_call(m, 0x01, BLK), 2);
+    assert_int_equal(emu_semihost_call(m, 0x01, BLK), 3);
     wr(m, BLK, 4, h);
     assert_int_equal(emu_semihost_call(m, 0x09, BLK), 1); /* ISTTY */
-    assert_int_equal(emu_semihost_call(m, 0x0c, BLK), 0xffffffffu); /* FLEN fails */
+    assert_int_equal(emu_semihost_call(m, 0x0c, BLK), 0); /* FLEN: 0, as QEMU */
     assert_int_equal(emu_semihost_call(m, 0x02, BLK), 0); /* CLOSE */
+    assert_int_equal(emu_semihost_call(m, 0x02, BLK), 0xffffffffu); /* closed: EBADF */
+    emu_bus_write_buf(m, STR, ":tt\0", 4);
+    args(m, STR, 4, 3);
+    assert_int_equal(emu_semihost_call(m, 0x01, BLK), 2); /* the freed handle again */
+    /* ":semihosting-features" (spec: magic SHFB, then the feature byte:
+     * extended exit, stdout/stderr) */
+    emu_bus_write_buf(m, STR, ":semihosting-features", 21);
+    args(m, STR, 1, 21);  /* "rb" */
+    uint32_t hf = emu_semihost_call(m, 0x01, BLK);
+    assert_int_equal(hf, 4);
+    wr(m, BLK, 4, hf);
+    assert_int_equal(emu_semihost_call(m, 0x0c, BLK), 5);   /* FLEN */
+    assert_int_equal(emu_semihost_call(m, 0x09, BLK), 0);   /* not a tty */
+    args(m, hf, STR + 0x40, 8);
+    assert_int_equal(emu_semihost_call(m, 0x06, BLK), 3);   /* 5 of 8 read */
+    assert_int_equal(rd(m, STR + 0x40, 4), 0x42464853);    /* "SHFB" */
+    assert_int_equal(rd(m, STR + 0x44, 1), 0x03);
+    args(m, hf, 4, 0);
+    assert_int_equal(emu_semihost_call(m, 0x0a, BLK), 0);   /* SEEK 4 */
+    args(m, hf, STR + 0x48, 1);
+    assert_int_equal(emu_semihost_call(m, 0x06, BLK), 0);
+    assert_int_equal(rd(m, STR + 0x48, 1), 0x03);
+    args(m, STR, 4, 21);  /* "w": refused */
+    assert_int_equal(emu_semihost_call(m, 0x01, BLK), 0xffffffffu);
     emu_bus_write_buf(m, STR, "/etc/passwd\0", 12);
     args(m, STR, 0, 11);
     assert_int_equal(emu_semihost_call(m, 0x01, BLK), 0xffffffffu); /* sandboxed */
@@ -104,11 +140,12 @@ static void read_from_stdin_file(void **st)
     unlink(path);
     EmuMachine *m = setup_m();
     emu_console_init(m, fd);
-    args(m, 0, STR, 2);
+    uint32_t hin = open_tt(m, 0);
+    args(m, hin, STR, 2);
     assert_int_equal(emu_semihost_call(m, 0x06, BLK), 0); /* 0 bytes not read */
     assert_int_equal(rd(m, STR, 2), 0x6261);
     assert_int_equal(emu_semihost_call(m, 0x07, 0), 'c'); /* READC */
-    args(m, 0, STR, 5);
+    args(m, hin, STR, 5);
     assert_int_equal(emu_semihost_call(m, 0x06, BLK), 5); /* EOF: nothing read */
     done_m(m);
     close(fd);

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -223,6 +224,79 @@ static void test_real_inlined_ranges(void **state)
     }
     assert_int_equal(total, nrows);
     sym_close(f);
+}
+
+/* sym_frames_span: every address of a span has the frames of the address asked (the CLI
+ * prints the span's text without asking again), with SYM_SPAN_ANY_COLUMN up to frame 0's
+ * column; sym_row_at answers with a row of sym_rows (rows are built on demand, once, also
+ * when two threads ask at the same time). On every real ELF, at every halfword of code. */
+static void *rows_thread(void *arg)
+{
+    size_t n;
+    return (void *)sym_rows(arg, &n);
+}
+
+static bool frames_equal(const SymFrame *a, size_t na, const SymFrame *b, size_t nb, bool col)
+{
+    if (na != nb)
+        return false;
+    for (size_t i = 0; i < na && i < 16; i++)
+        if (a[i].function != b[i].function || a[i].file != b[i].file ||
+            a[i].line != b[i].line || a[i].discriminator != b[i].discriminator ||
+            a[i].func != b[i].func || (col && a[i].column != b[i].column))
+            return false;
+    return true;
+}
+
+static void test_real_spans(void **state)
+{
+    (void)state;
+    for (int e = 0; e < real_count; e++) {
+        SymFile *f = open_ok(real_paths[e]);
+        pthread_t th[2];
+        void *got[2];
+        for (int i = 0; i < 2; i++)
+            assert_int_equal(pthread_create(&th[i], NULL, rows_thread, f), 0);
+        for (int i = 0; i < 2; i++)
+            assert_int_equal(pthread_join(th[i], &got[i]), 0);
+        size_t nrows;
+        const SymLineRow *rows = sym_rows(f, &nrows);
+        assert_ptr_equal(got[0], rows);
+        assert_ptr_equal(got[1], rows);
+        size_t spans = 0, covered = 0;
+        for (size_t s = 0; s < sym_section_count(f); s++) {
+            const SymSection *sec = sym_section(f, s);
+            if (!(sec->flags & 4 /* SHF_EXECINSTR */))
+                continue;
+            for (uint64_t a = sec->addr; a < sec->addr + sec->size; a += 2) {
+                const SymLineRow *r = sym_row_at(f, a);
+                if (r) { /* the same row is in sym_rows, in its CU's slice */
+                    const SymCu *cu = sym_cu(f, r->cu);
+                    bool found = false;
+                    for (size_t i = cu->first_row; i < cu->first_row + cu->row_count && !found;
+                         i++)
+                        found = rows[i].addr == r->addr && rows[i].view == r->view &&
+                                rows[i].line == r->line && rows[i].file == r->file &&
+                                rows[i].column == r->column && rows[i].flags == r->flags;
+                    assert_true(found);
+                }
+                for (unsigned flags = 0; flags <= SYM_SPAN_ANY_COLUMN; flags++) {
+                    SymFrame fa[16], fb[16];
+                    uint64_t lo, hi;
+                    size_t na = sym_frames_span(f, a, fa, 16, &lo, &hi, flags);
+                    assert_true(lo <= a && a < hi);
+                    spans += hi - lo > 2;
+                    for (uint64_t b = lo; b < hi; b++) {
+                        size_t nb = sym_frames(f, b, fb, 16);
+                        assert_true(frames_equal(fa, na, fb, nb, flags == 0));
+                        covered++;
+                    }
+                }
+            }
+        }
+        assert_true(spans > 0 && covered > 0);
+        sym_close(f);
+    }
 }
 
 /* ---- errors ----------------------------------------------------------------------------- */
@@ -448,6 +522,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_crafted_frames),
         cmocka_unit_test(test_crafted_ranges),
         cmocka_unit_test(test_real_inlined_ranges),
+        cmocka_unit_test(test_real_spans),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_damage_message),
         cmocka_unit_test(test_damage),

@@ -92,7 +92,8 @@ int main(void)
     while (dual_irqs < 2)
         __asm__ volatile("wfi");
     DUAL(0x08) = 0;
-    put("dual irqs", dual_irqs);
+    /* as above: under QEMU (host time) a 3rd period may end before the stop */
+    uart_puts(dual_irqs >= 2 ? "dual irqs ok\n" : "dual irqs missing\n");
     put("dual ctrl", DUAL(0x08));
 
     /* software-triggered interrupt 30 through STIR, then ISPR */
