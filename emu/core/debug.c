@@ -167,6 +167,12 @@ const void *emu_dbg_orig(const EmuDbg *d, const void *const *slot)
     return i >= 0 ? d->patches[i].orig : *slot;
 }
 
+const void **emu_dbg_orig_ref(EmuDbg *d, const void **slot)
+{
+    int i = emu_dbg_find_patch(d, slot);
+    return i >= 0 ? &d->patches[i].orig : slot;
+}
+
 void emu_dbg_blocks_flushed(EmuDbg *d)
 {
     d->npatches = 0;

@@ -99,6 +99,10 @@ bool emu_dbg_patch(EmuDbg *d, const void **slot, uint32_t addr, const void *stop
 void emu_dbg_unpatch_addr(EmuDbg *d, uint32_t addr);
 /* The handler an operation had before any breakpoint patch. */
 const void *emu_dbg_orig(const EmuDbg *d, const void *const *slot);
+/* Where that handler is kept: the patch record, or the slot itself when
+ * unpatched.  A CPU model that rewrites an operation's own handler while
+ * it may be patched (RISC-V splitting a fused pair) writes it there. */
+const void **emu_dbg_orig_ref(EmuDbg *d, const void **slot);
 /* The CPU dropped its translations: patches and stop points die with them. */
 void emu_dbg_blocks_flushed(EmuDbg *d);
 

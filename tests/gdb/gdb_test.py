@@ -17,6 +17,10 @@ Cases (what each proves):
   exit         continue to the guest's exit: gdb reports the exit code, and
                emucov exits with it
   monitor      monitor info/help, monitor reset restarts at the entry point
+  fused        an `lw` followed by an `addi` in a loop (one fused operation in
+               emucov's RISC-V interpreter): a breakpoint set on the addi
+               after the block ran stops there, and stepi from the lw stops
+               on the addi, then after it
   trace-same   the trace of a run debugged with breakpoints, steps and a
                watchpoint equals the trace of a plain run (`emucov trace dump`
                identical; `trace info` identical apart from the command line)
@@ -173,6 +177,38 @@ def case_hbreak(a):
     expect(out, r"hw breakpoint\s+keep y", "listed as a hardware breakpoint")
 
 
+def case_fused(a):
+    # find the first lw immediately followed by an addi rd,rs,imm (rs not
+    # zero, imm not 0; gdb prints c.addi as "add rd,rs,imm") in main: the
+    # pair the interpreter fuses
+    out, _, _, _ = session(a, a.elf[0], ["x/60i main", "kill"])
+    insns = re.findall(r"^\s*(?:=> )?0x([0-9a-f]+) <main\+\d+>:\s+(\S+)\s+(\S*)", out, re.M)
+    pair = None
+    for (pa, ma, _), (pb, mb, ob) in zip(insns, insns[1:]):
+        ops = ob.split(",")
+        if (ma == "lw" and mb in ("addi", "add") and len(ops) == 3 and ops[1] != "zero"
+                and re.fullmatch(r"-?[0-9]+", ops[2]) and ops[2] != "0"):
+            pair = (int(pa, 16), int(pb, 16))
+            break
+    check(pair is not None, "main has an lw + addi pair", out)
+    if pair is None:
+        return
+    lw, addi = pair
+    nxt = [int(p, 16) for p, _, _ in insns if int(p, 16) > addi][0]
+    out, rc, eout, _ = session(a, a.elf[0], [
+        "break square", "continue", "continue", "delete",
+        "break *0x%x" % addi, "continue", "info registers pc", "delete",
+        "break *0x%x" % lw, "continue", "stepi", "info registers pc",
+        "stepi", "info registers pc", "kill"])
+    expect(out, r"Breakpoint 2, 0x0*%x in main" % addi,
+           "breakpoint on the second instruction of a fused pair already run stops there")
+    pcs = [int(v, 16) for v in re.findall(r"^pc\s+0x([0-9a-f]+)", out, re.M)]
+    check(pcs == [addi, addi, nxt],
+          "pc at the addi breakpoint, after stepi from the lw (the addi), after one more "
+          "stepi: %s, expected %s" % ([hex(v) for v in pcs], [hex(v) for v in (addi, addi, nxt)]),
+          out)
+
+
 def case_watch(a):
     out, rc, eout, _ = session(a, a.elf[0], [
         "watch watched", "continue", "bt 1", "delete",
@@ -279,6 +315,7 @@ CASES = {
     "set-var": case_set_var,
     "exit": case_exit,
     "monitor": case_monitor,
+    "fused": case_fused,
     "trace-same": case_trace_same,
 }
 

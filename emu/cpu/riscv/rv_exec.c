@@ -7,6 +7,9 @@
  * fence.i), capped at RV_TB_MAX_INSNS.  Each guest instruction becomes one
  * pre-decoded operation {handler, imm, rd, rs1, rs2, len}; the interpreter
  * jumps from handler to handler (computed goto) with no decoding at run time.
+ * Common idioms get specialised handlers and common adjacent pairs a fused
+ * handler on their first operation (rv_fuse); the operations themselves, and
+ * so block shapes, counts and traces, stay one per instruction.
  *
  * Blocks are cached by (pc, privilege) and chained to their static
  * successors, so a hot loop runs from block to block without a lookup.
@@ -88,6 +91,11 @@ enum {
     H_LB, H_LH, H_LW, H_LBU, H_LHU, H_SB, H_SH, H_SW,
     H_LR, H_SC, H_AMO,
     H_NOP,
+    H_MV, H_BEQZ, H_BNEZ,       /* specialised forms (rv_translate) */
+    /* fused pairs (rv_fuse): the first operation's handler runs the next
+     * operation too */
+    H_SLLI_ADD, H_ADD_LW, H_ADDI_ADDI, H_LW_ADDI,
+    H_ADDI_BNE, H_ADDI_BLT, H_ADD_BNE, H_LW_BNEZ,
     H_BEQ, H_BNE, H_BLT, H_BGE, H_BLTU, H_BGEU,
     H_JAL, H_JALR,
     H_ECALL, H_EBREAK, H_SEMIHOST, H_MRET, H_WFI,
@@ -181,11 +189,62 @@ static bool rv_is_semihost_ebreak(RvCpu *cpu, uint32_t pc, const RvInsn *in)
     return before == 0x01f01013u && after == 0x40705013u;
 }
 
+/* Superinstructions: common adjacent pairs get one handler that runs both
+ * operations (one dispatch less).  The second operation keeps its own
+ * handler and fields, so the fused handler reads them from op[1], and any
+ * entry into the middle of the pair (a resumed stop, a fallback from the
+ * fused handler's slow path) runs the second operation as usual.  The pairs
+ * are the most frequent ones in compiled RV32 code: array indexing
+ * (slli+add, add+lw), pointer/counter updates (addi+addi, lw+addi) and loop
+ * ends (addi/add + compare-and-branch, lw + bnez). */
+static const struct { uint8_t fused, first, second; } rv_fusions[] = {
+    { H_SLLI_ADD, H_SLLI, H_ADD },   { H_ADD_LW, H_ADD, H_LW },
+    { H_ADDI_ADDI, H_ADDI, H_ADDI }, { H_LW_ADDI, H_LW, H_ADDI },
+    { H_ADDI_BNE, H_ADDI, H_BNE },   { H_ADDI_BLT, H_ADDI, H_BLT },
+    { H_ADD_BNE, H_ADD, H_BNE },     { H_LW_BNEZ, H_LW, H_BNEZ },
+};
+
+/* Fuse the pairs of ops[0..n-1] (greedy, left to right, no overlap). */
+static void rv_fuse(const void *const *H, RvOpc *ops, unsigned n)
+{
+    for (unsigned i = 0; i + 1 < n; i++) {
+        for (size_t f = 0; f < sizeof rv_fusions / sizeof rv_fusions[0]; f++) {
+            if (ops[i].h == H[rv_fusions[f].first] && ops[i + 1].h == H[rv_fusions[f].second]) {
+                ops[i].h = H[rv_fusions[f].fused];
+                i++;
+                break;
+            }
+        }
+    }
+}
+
+/* The handler that runs only the first operation of a fused pair (h itself
+ * when h is not a fused handler). */
+static const void *rv_unfused_h(const RvTbCache *c, const void *h)
+{
+    for (size_t f = 0; f < sizeof rv_fusions / sizeof rv_fusions[0]; f++)
+        if (h == c->h[rv_fusions[f].fused])
+            return c->h[rv_fusions[f].first];
+    return h;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Debug patches.  A breakpoint replaces the handler of the operation at its
  * address by H_DBG_BKPT in each translated block; a single step puts
  * H_DBG_STOP on the operation after the stepped one for the duration of the
  * run.  Neither changes the blocks' shape or their trace definitions. */
+
+/* A patch on operation idx must be reached: operation idx-1, if it is the
+ * first of a fused pair, becomes plain (in its breakpoint patch record when
+ * it has one: emu_dbg_orig_ref).  It stays plain after the patch is removed
+ * (speed only). */
+static void rv_dbg_defuse(RvCpu *cpu, RvTB *tb, uint32_t idx)
+{
+    if (idx == 0)
+        return;
+    const void **hp = emu_dbg_orig_ref(&cpu->dbg, &tb->ops[idx - 1].h);
+    *hp = rv_unfused_h(cpu->tbc, *hp);
+}
 
 static void rv_dbg_patch_tb(RvCpu *cpu, RvTB *tb, uint32_t addr)
 {
@@ -193,6 +252,7 @@ static void rv_dbg_patch_tb(RvCpu *cpu, RvTB *tb, uint32_t addr)
         return;
     for (uint32_t i = 0; i < tb->ninsns; i++) {
         if (tb->pc + tb->offs[i] == addr) {
+            rv_dbg_defuse(cpu, tb, i);
             emu_dbg_patch(&cpu->dbg, &tb->ops[i].h, addr, cpu->tbc->h[H_DBG_BKPT]);
             return;
         }
@@ -224,6 +284,7 @@ static bool rv_dbg_arm_step(RvCpu *cpu, RvTB *tb, uint32_t idx)
 {
     cpu->dbg.stop_at_check = true;
     if (idx + 1 < tb->ninsns) {
+        rv_dbg_defuse(cpu, tb, idx + 1);
         emu_dbg_patch_step(&cpu->dbg, &tb->ops[idx + 1].h, cpu->tbc->h[H_DBG_STOP]);
         return false;
     }
@@ -337,8 +398,14 @@ static RvTB *rv_translate(RvCpu *cpu)
         case RV_OP_LUI:   rv_emit(o, H[H_LUI], &in, rd, in.imm); break;
         case RV_OP_AUIPC: rv_emit(o, H[H_LUI], &in, rd, (int32_t)(pc + (uint32_t)in.imm)); break;
         case RV_OP_ADDI:
+            /* specialised forms of the common idioms (nop, li, mv): one
+             * operand load less at run time */
             if (in.rd == 0)
                 rv_emit(o, H[H_NOP], &in, 32, 0);
+            else if (in.rs1 == 0)
+                rv_emit(o, H[H_LUI], &in, rd, in.imm);
+            else if (in.imm == 0)
+                rv_emit(o, H[H_MV], &in, rd, 0);
             else
                 rv_emit(o, H[H_ADDI], &in, rd, in.imm);
             break;
@@ -350,7 +417,16 @@ static RvTB *rv_translate(RvCpu *cpu)
         case RV_OP_SLLI:  rv_emit(o, H[H_SLLI], &in, rd, in.imm & 31); break;
         case RV_OP_SRLI:  rv_emit(o, H[H_SRLI], &in, rd, in.imm & 31); break;
         case RV_OP_SRAI:  rv_emit(o, H[H_SRAI], &in, rd, in.imm & 31); break;
-        case RV_OP_ADD:   rv_emit(o, H[H_ADD], &in, rd, 0); break;
+        case RV_OP_ADD:
+            if (in.rs1 == 0) {          /* mv, c.mv (add rd, x0, rs2) */
+                rv_emit(o, H[H_MV], &in, rd, 0);
+                o->rs1 = in.rs2;
+            } else if (in.rs2 == 0) {
+                rv_emit(o, H[H_MV], &in, rd, 0);
+            } else {
+                rv_emit(o, H[H_ADD], &in, rd, 0);
+            }
+            break;
         case RV_OP_SUB:   rv_emit(o, H[H_SUB], &in, rd, 0); break;
         case RV_OP_SLL:   rv_emit(o, H[H_SLL], &in, rd, 0); break;
         case RV_OP_SLT:   rv_emit(o, H[H_SLT], &in, rd, 0); break;
@@ -395,7 +471,10 @@ static RvTB *rv_translate(RvCpu *cpu)
             break;
         case RV_OP_BEQ: case RV_OP_BNE: case RV_OP_BLT:
         case RV_OP_BGE: case RV_OP_BLTU: case RV_OP_BGEU:
-            rv_emit(o, H[H_BEQ + (in.op - RV_OP_BEQ)], &in, 0, 0);
+            if ((in.op == RV_OP_BEQ || in.op == RV_OP_BNE) && in.rs2 == 0)
+                rv_emit(o, H[in.op == RV_OP_BEQ ? H_BEQZ : H_BNEZ], &in, 0, 0);   /* beqz, bnez */
+            else
+                rv_emit(o, H[H_BEQ + (in.op - RV_OP_BEQ)], &in, 0, 0);
             tb->flow = ISA_FLOW_COND;
             tb->taken_pc = pc + (uint32_t)in.imm;
             done = true;
@@ -459,6 +538,7 @@ static RvTB *rv_translate(RvCpu *cpu)
         pc = next;
     }
 
+    rv_fuse(H, ops, n);
     tb->ninsns = n;
     tb->size = pc - pc0;
     tb->fall_pc = pc;
@@ -562,6 +642,10 @@ EmuRunReason rv_exec(RvCpu *cpu, uint64_t limit)
         [H_LB] = &&L_LB, [H_LH] = &&L_LH, [H_LW] = &&L_LW, [H_LBU] = &&L_LBU, [H_LHU] = &&L_LHU,
         [H_SB] = &&L_SB, [H_SH] = &&L_SH, [H_SW] = &&L_SW,
         [H_LR] = &&L_LR, [H_SC] = &&L_SC, [H_AMO] = &&L_AMO, [H_NOP] = &&L_NOP,
+        [H_MV] = &&L_MV, [H_BEQZ] = &&L_BEQZ, [H_BNEZ] = &&L_BNEZ,
+        [H_SLLI_ADD] = &&L_SLLI_ADD, [H_ADD_LW] = &&L_ADD_LW, [H_ADDI_ADDI] = &&L_ADDI_ADDI,
+        [H_LW_ADDI] = &&L_LW_ADDI, [H_ADDI_BNE] = &&L_ADDI_BNE, [H_ADDI_BLT] = &&L_ADDI_BLT,
+        [H_ADD_BNE] = &&L_ADD_BNE, [H_LW_BNEZ] = &&L_LW_BNEZ,
         [H_BEQ] = &&L_BEQ, [H_BNE] = &&L_BNE, [H_BLT] = &&L_BLT, [H_BGE] = &&L_BGE,
         [H_BLTU] = &&L_BLTU, [H_BGEU] = &&L_BGEU, [H_JAL] = &&L_JAL, [H_JALR] = &&L_JALR,
         [H_ECALL] = &&L_ECALL, [H_EBREAK] = &&L_EBREAK, [H_SEMIHOST] = &&L_SEMIHOST,
@@ -620,7 +704,15 @@ EmuRunReason rv_exec(RvCpu *cpu, uint64_t limit)
     } while (0)
     /* Enter a block: account for its instructions up front (traps correct
      * the count), then dispatch its first operation.  Expanded at every
-     * exit site so each has its own indirect jump to predict. */
+     * exit site so each has its own indirect jump to predict.  ENTER_TB
+     * runs the block-entry hooks (trace, -d exec/cpu); ENTER_TB_FAST is for
+     * exits that already tested `hooks` (it is constant between checks). */
+#define ENTER_TB_FAST(t) do {                                                  \
+        tb = (t);                                                              \
+        icount += tb->ninsns;                                                  \
+        op = tb->ops;                                                          \
+        goto *op->h;                                                           \
+    } while (0)
 #define ENTER_TB(t) do {                                                       \
         tb = (t);                                                              \
         icount += tb->ninsns;                                                  \
@@ -635,19 +727,24 @@ EmuRunReason rv_exec(RvCpu *cpu, uint64_t limit)
         goto *op->h;                                                           \
     } while (0)
 #define SYNC_ALL()  (m->icount = icount)
-    /* Leave a conditional block: record the outcome, then chain. */
-#define COND_CHAIN(t) do {                                                     \
-        if (tw) trace_cond(tw, tb->trace_id, (t));                             \
-        CHAIN(t);                                                              \
-    } while (0)
-    /* Leave a block by its static exit `t` (0 fall-through, 1 taken). */
-#define CHAIN(t) do {                                                          \
+    /* Leave a block by its static exit `t` (0 fall-through, 1 taken); a
+     * conditional exit (`cond`) records its outcome first.  One test of
+     * `hooks` per exit: without hooks the exit is a load of the chained
+     * successor, the budget compare and the entry (no trace, no logging). */
+#define CHAIN_EXIT(t, cond) do {                                               \
         RvTB *nx_ = tb->next[(t)];                                             \
-        if (likely(nx_ != NULL) && likely(icount < limit))                    \
-            ENTER_TB(nx_);                                                     \
+        if (unlikely(hooks)) {                                                 \
+            if ((cond) && tw) trace_cond(tw, tb->trace_id, (t));               \
+            if (likely(nx_ != NULL) && likely(icount < limit))                 \
+                ENTER_TB(nx_);                                                 \
+        } else if (likely(nx_ != NULL) && likely(icount < limit)) {            \
+            ENTER_TB_FAST(nx_);                                                \
+        }                                                                      \
         taken = (t);                                                           \
         goto exit_slow;                                                        \
     } while (0)
+#define COND_CHAIN(t) CHAIN_EXIT(t, 1)
+#define CHAIN(t)      CHAIN_EXIT(t, 0)
 
     /* Debug: a pending stop, a step request, or resuming inside the block
      * where the last stop happened (its entry is already accounted and
@@ -671,14 +768,14 @@ EmuRunReason rv_exec(RvCpu *cpu, uint64_t limit)
             icount = m->icount - idx + tb->ninsns;
             LOAD_LOCALS();
             op = &tb->ops[idx];
-            const void *h = emu_dbg_orig(d, &tb->ops[idx].h);
             if (dstate == 1) {
                 dbg_op = op;
                 if (rv_dbg_arm_step(cpu, tb, idx))
                     limit = 0;
                 dstate = 2;
             }
-            goto *h;
+            /* after arming the step, which may have unfused this op */
+            goto *emu_dbg_orig(d, &tb->ops[idx].h);
         }
     }
 
@@ -764,16 +861,20 @@ check:
 
     /* ---- ALU ---- */
 L_LUI:   x[op->rd] = (uint32_t)op->imm; NEXT();
-L_ADDI:  x[op->rd] = x[op->rs1] + (uint32_t)op->imm; NEXT();
+    /* bodies shared with the fused handlers */
+#define B_ADDI(o)   (x[(o)->rd] = x[(o)->rs1] + (uint32_t)(o)->imm)
+#define B_SLLI(o)   (x[(o)->rd] = x[(o)->rs1] << (o)->imm)
+#define B_ADD(o)    (x[(o)->rd] = x[(o)->rs1] + x[(o)->rs2])
+L_ADDI:  B_ADDI(op); NEXT();
 L_SLTI:  x[op->rd] = (int32_t)x[op->rs1] < op->imm; NEXT();
 L_SLTIU: x[op->rd] = x[op->rs1] < (uint32_t)op->imm; NEXT();
 L_XORI:  x[op->rd] = x[op->rs1] ^ (uint32_t)op->imm; NEXT();
 L_ORI:   x[op->rd] = x[op->rs1] | (uint32_t)op->imm; NEXT();
 L_ANDI:  x[op->rd] = x[op->rs1] & (uint32_t)op->imm; NEXT();
-L_SLLI:  x[op->rd] = x[op->rs1] << op->imm; NEXT();
+L_SLLI:  B_SLLI(op); NEXT();
 L_SRLI:  x[op->rd] = x[op->rs1] >> op->imm; NEXT();
 L_SRAI:  x[op->rd] = (uint32_t)((int32_t)x[op->rs1] >> op->imm); NEXT();
-L_ADD:   x[op->rd] = x[op->rs1] + x[op->rs2]; NEXT();
+L_ADD:   B_ADD(op); NEXT();
 L_SUB:   x[op->rd] = x[op->rs1] - x[op->rs2]; NEXT();
 L_SLL:   x[op->rd] = x[op->rs1] << (x[op->rs2] & 31); NEXT();
 L_SLT:   x[op->rd] = (int32_t)x[op->rs1] < (int32_t)x[op->rs2]; NEXT();
@@ -784,6 +885,7 @@ L_SRA:   x[op->rd] = (uint32_t)((int32_t)x[op->rs1] >> (x[op->rs2] & 31)); NEXT(
 L_OR:    x[op->rd] = x[op->rs1] | x[op->rs2]; NEXT();
 L_AND:   x[op->rd] = x[op->rs1] & x[op->rs2]; NEXT();
 L_NOP:   NEXT();
+L_MV:    x[op->rd] = x[op->rs1]; NEXT();
     /* ---- M (Volume I chapter 7; division by zero and overflow results) ---- */
 L_MUL:   x[op->rd] = x[op->rs1] * x[op->rs2]; NEXT();
 L_MULH:  x[op->rd] = (uint32_t)(((int64_t)(int32_t)x[op->rs1] * (int32_t)x[op->rs2]) >> 32); NEXT();
@@ -811,15 +913,24 @@ L_REMU: {
 }
     /* ---- loads/stores: direct host access for aligned RAM, else the slow
      *      path (MMIO, misaligned, PMP, unmapped) ---- */
+    /* RAM_ADDR() recomputes the effective address on the slow paths, after
+     * a compiler barrier: the fast path's address then dies at the bounds
+     * check instead of being spilled to the stack in every handler for the
+     * sake of the rare slow path (x[] and *op are unchanged in between). */
+#define RAM_ADDR()  ({ __asm__ volatile("" ::: "memory"); x[op->rs1] + (uint32_t)op->imm; })
+    /* Loads in the main RAM region need no alignment test: RAM is plain
+     * host memory (fast_lim keeps the access inside it), and a misaligned
+     * access there reads what rv_load_slow would (the bus does misaligned
+     * RAM accesses, as QEMU does; no trap for ordinary loads). */
 #define LOAD(sz, type, conv) {                                                 \
-    uint32_t a = x[op->rs1] + (uint32_t)op->imm;                               \
-    uint32_t off_ = a - fast_base;                                             \
-    if (likely(off_ < fast_lim && !(a & ((sz) - 1)))) {                \
+    uint32_t off_ = x[op->rs1] + (uint32_t)op->imm - fast_base;                \
+    if (likely(off_ < fast_lim)) {                                             \
         type v; memcpy(&v, fast_host + off_, sz);                              \
         x[op->rd] = conv;                                                      \
         NEXT();                                                                \
     }                                                                          \
-    uintptr_t h = cpu->rd_tab[a >> EMU_PAGE_BITS];                                  \
+    uint32_t a = RAM_ADDR();                                                   \
+    uintptr_t h = cpu->rd_tab[a >> EMU_PAGE_BITS];                             \
     if (likely(h && !(a & ((sz) - 1)))) {                                      \
         type v; memcpy(&v, (const void *)(h + a), sz);                         \
         x[op->rd] = conv;                                                      \
@@ -827,7 +938,7 @@ L_REMU: {
     }                                                                          \
     uint32_t v32; SYNC();                                                      \
     uint32_t e = rv_load_slow(cpu, a, sz, &v32);                               \
-    if (e != RV_OK) RAISE(e, a);                                               \
+    if (e != RV_OK) RAISE(e, RAM_ADDR());                                      \
     UNSYNC();                                                                  \
     { type v = (type)v32; x[op->rd] = conv; }                                  \
     if (unlikely(cpu->dbg.watch_hit)) goto dbg_after_op;                       \
@@ -838,6 +949,8 @@ L_LH:  LOAD(2, int16_t, (uint32_t)(int32_t)v)
 L_LW:  LOAD(4, uint32_t, v)
 L_LBU: LOAD(1, uint8_t, (uint32_t)v)
 L_LHU: LOAD(2, uint16_t, (uint32_t)v)
+    /* Stores keep the alignment test: the code-line check looks at the line
+     * of the first byte only. */
 #define STORE(sz, type) {                                                      \
     uint32_t a = x[op->rs1] + (uint32_t)op->imm;                               \
     uint32_t off_ = a - fast_base;                                             \
@@ -845,14 +958,15 @@ L_LHU: LOAD(2, uint16_t, (uint32_t)v)
         type v = (type)x[op->rs2]; memcpy(fast_host + off_, &v, sz);           \
         NEXT();                                                                \
     }                                                                          \
-    uintptr_t h = cpu->wr_tab[a >> EMU_PAGE_BITS];                                  \
+    a = RAM_ADDR();                                                            \
+    uintptr_t h = cpu->wr_tab[a >> EMU_PAGE_BITS];                             \
     if (likely(h && !(a & ((sz) - 1)) && !code_lines[a >> 6])) {               \
         type v = (type)x[op->rs2]; memcpy((void *)(h + a), &v, sz);            \
         NEXT();                                                                \
     }                                                                          \
     SYNC();                                                                    \
     uint32_t e = rv_store_slow(cpu, a, sz, x[op->rs2]);                        \
-    if (e != RV_OK) RAISE(e, a);                                               \
+    if (e != RV_OK) RAISE(e, RAM_ADDR());                                      \
     UNSYNC();                                                                  \
     if (unlikely(cpu->dbg.watch_hit)) goto dbg_after_op;                       \
     NEXT();                                                                    \
@@ -909,6 +1023,30 @@ L_BLT:  if ((int32_t)x[op->rs1] < (int32_t)x[op->rs2]) COND_CHAIN(1); else COND_
 L_BGE:  if ((int32_t)x[op->rs1] >= (int32_t)x[op->rs2]) COND_CHAIN(1); else COND_CHAIN(0);
 L_BLTU: if (x[op->rs1] < x[op->rs2]) COND_CHAIN(1); else COND_CHAIN(0);
 L_BGEU: if (x[op->rs1] >= x[op->rs2]) COND_CHAIN(1); else COND_CHAIN(0);
+L_BEQZ: if (x[op->rs1] == 0) COND_CHAIN(1); else COND_CHAIN(0);
+L_BNEZ: if (x[op->rs1] != 0) COND_CHAIN(1); else COND_CHAIN(0);
+    /* ---- fused pairs (rv_fuse): op[0] then op[1]; `op` is advanced before
+     *      the second part so that its traps and SYNC see its index ---- */
+#define BRANCH(c) do { if (c) COND_CHAIN(1); else COND_CHAIN(0); } while (0)
+    /* fast RAM load of a fused pair's first operation: false when the access
+     * needs the plain handler (which then runs it from scratch) */
+#define FAST_LW() ({                                                           \
+    uint32_t off_ = x[op->rs1] + (uint32_t)op->imm - fast_base;                \
+    bool ok_ = off_ < fast_lim;                                                \
+    if (likely(ok_)) { uint32_t v_; memcpy(&v_, fast_host + off_, 4); x[op->rd] = v_; } \
+    ok_; })
+L_SLLI_ADD:  B_SLLI(op); op++; B_ADD(op); NEXT();
+L_ADDI_ADDI: B_ADDI(op); op++; B_ADDI(op); NEXT();
+L_ADD_LW:    B_ADD(op); op++; LOAD(4, uint32_t, v)
+L_ADDI_BNE:  B_ADDI(op); op++; BRANCH(x[op->rs1] != x[op->rs2]);
+L_ADDI_BLT:  B_ADDI(op); op++; BRANCH((int32_t)x[op->rs1] < (int32_t)x[op->rs2]);
+L_ADD_BNE:   B_ADD(op); op++; BRANCH(x[op->rs1] != x[op->rs2]);
+L_LW_ADDI:
+    if (likely(FAST_LW())) { op++; B_ADDI(op); NEXT(); }
+    goto L_LW;
+L_LW_BNEZ:
+    if (likely(FAST_LW())) { op++; BRANCH(x[op->rs1] != 0); }
+    goto L_LW;
 L_JAL:
     x[op->rd] = (uint32_t)op->imm;
     CHAIN(1);
@@ -916,7 +1054,7 @@ L_END:
     CHAIN(0);
 L_JALR: {
     uint32_t t = (x[op->rs1] + (uint32_t)op->imm) & ~1u;
-    x[op->rd] = OP_PC() + op->len;
+    x[op->rd] = tb->fall_pc;       /* jalr always ends its block */
     cpu->pc = t;
     goto exit_indirect;
 }
@@ -1047,12 +1185,18 @@ exit_slow:
     goto check;
 exit_indirect:
     cpu->last_was_fetch_fault = false;
-    if (tw)
-        trace_indirect(tw, cpu->pc);
-    if (likely(icount < limit)) {
+    if (unlikely(hooks)) {
+        if (tw)
+            trace_indirect(tw, cpu->pc);
+        if (likely(icount < limit)) {
+            RvTB *nx = cpu->tbc->jc[rv_jc_hash(cpu->pc)];
+            if (nx && nx->pc == cpu->pc && nx->priv == cpu->priv)
+                ENTER_TB(nx);
+        }
+    } else if (likely(icount < limit)) {
         RvTB *nx = cpu->tbc->jc[rv_jc_hash(cpu->pc)];
         if (nx && nx->pc == cpu->pc && nx->priv == cpu->priv)
-            ENTER_TB(nx);
+            ENTER_TB_FAST(nx);
     }
     goto check;
 exit_xret:
@@ -1096,10 +1240,19 @@ raise: {
 #undef chain_from
 #undef chain_slot
 #undef ENTER_TB
+#undef ENTER_TB_FAST
+#undef CHAIN_EXIT
+#undef COND_CHAIN
 #undef SYNC_ALL
 #undef CHAIN
 #undef LOAD
 #undef STORE
+#undef RAM_ADDR
+#undef B_ADDI
+#undef B_SLLI
+#undef B_ADD
+#undef BRANCH
+#undef FAST_LW
 #undef CSR_OP
 #undef LOAD_LOCALS
 }
