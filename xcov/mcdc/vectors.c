@@ -234,6 +234,9 @@ static inline __attribute__((always_inline)) void step(DmapVectors *v, const Key
         e->expect = next;
         return;
     }
+    /* the evaluation closes: popped first (E stays readable, record opens
+     * none) so that record is the last call */
+    dv->top--;
     if (next == DMAP_OUT_T || next == DMAP_OUT_F) {
         char outcome = next == DMAP_OUT_T ? 'T' : 'F';
         uint32_t *slot = dv->direct ? direct_slot(dv, e, key->nconds, outcome) : NULL;
@@ -243,7 +246,6 @@ static inline __attribute__((always_inline)) void step(DmapVectors *v, const Key
             record(dv, e, key->nconds, outcome);
     } else
         dv->anomalies++;
-    dv->top--;
 }
 
 /* First key whose end is >= END. */
@@ -273,13 +275,24 @@ int dmap_vectors_find(const DmapVectors *v, uint64_t end)
     return k < v->nkeys && v->keys[k].end == end ? (int)k : -1;
 }
 
-void dmap_vectors_branch_at(DmapVectors *v, int key, int taken)
+/* Several decisions sharing a branch end (rare): out of line, so that the
+ * common single step saves no registers. */
+static __attribute__((noinline)) void branch_keys(DmapVectors *v, const Key *k, int taken)
 {
-    for (const Key *k = &v->keys[key];; k++) {
+    for (;; k++) {
         step(v, k, taken);
         if (k->last)
             break;
     }
+}
+
+void dmap_vectors_branch_at(DmapVectors *v, int key, int taken)
+{
+    const Key *k = &v->keys[key];
+    if (k->last)
+        step(v, k, taken);
+    else
+        branch_keys(v, k, taken);
 }
 
 void dmap_vectors_feed(DmapVectors *v, const TraceItem *it)
