@@ -317,6 +317,9 @@ typedef struct Replay {
     uint32_t *idmap;
     size_t idcap;
     int32_t *wfile, *wkey;     /* watched id: file (-2: several) and its handle */
+#ifdef XCOV_HAVE_LIBCLANG
+    DmapVectors **wvec;        /* watched id in one file: that file's vectors */
+#endif
 } Replay;
 
 static void replay_def(void *ctx, TraceReader *tr, const TraceBlockDef *d)
@@ -329,6 +332,9 @@ static void replay_def(void *ctx, TraceReader *tr, const TraceBlockDef *d)
         rp->idmap = xrealloc(rp->idmap, nc * sizeof *rp->idmap);
         rp->wfile = xrealloc(rp->wfile, nc * sizeof *rp->wfile);
         rp->wkey = xrealloc(rp->wkey, nc * sizeof *rp->wkey);
+#ifdef XCOV_HAVE_LIBCLANG
+        rp->wvec = xrealloc(rp->wvec, nc * sizeof *rp->wvec);
+#endif
         rp->idcap = nc;
     }
     rp->idmap[d->id] = entry_get(&rp->e->ent, d, false, 0);
@@ -345,6 +351,7 @@ static void replay_def(void *ctx, TraceReader *tr, const TraceBlockDef *d)
             rp->wfile[d->id] = rp->wfile[d->id] == -1 ? (int32_t)i : -2;
             rp->wkey[d->id] = k;
         }
+    rp->wvec[d->id] = rp->wfile[d->id] >= 0 ? rp->e->files[rp->wfile[d->id]].dvec : NULL;
     if (rp->wfile[d->id] != -1)
         trace_reader_watch(tr, d->id);
 #else
@@ -365,18 +372,24 @@ typedef struct WatchCtx {
     TraceReader *tr;
 } WatchCtx;
 
-static void replay_watched(void *ctx, uint32_t id, int taken)
+/* A branch mapped in several files (rare): out of line, so that the common
+ * case saves no registers. */
+static __attribute__((noinline)) void replay_watched_all(WatchCtx *w, uint32_t id, int taken)
 {
-    WatchCtx *w = ctx;
     SrcFile *f = w->rp.e->files;
-    if (w->rp.wfile[id] >= 0) {
-        dmap_vectors_branch_at(f[w->rp.wfile[id]].dvec, w->rp.wkey[id], taken);
-        return;
-    }
     const TraceBlockDef *d = trace_reader_block(w->tr, id);
     for (size_t i = 0; i < w->rp.e->nfiles; i++)
         if (f[i].dvec)
             dmap_vectors_branch(f[i].dvec, d->pc + d->size, taken);
+}
+
+static void replay_watched(void *ctx, uint32_t id, int taken)
+{
+    WatchCtx *w = ctx;
+    if (w->rp.wvec[id])
+        dmap_vectors_branch_at(w->rp.wvec[id], w->rp.wkey[id], taken);
+    else
+        replay_watched_all(w, id, taken);
 }
 #endif
 
@@ -426,6 +439,9 @@ static int replay_trace(Engine *e, TraceReader *tr, const char *path)
     free(rp->idmap);
     free(rp->wfile);
     free(rp->wkey);
+#ifdef XCOV_HAVE_LIBCLANG
+    free(rp->wvec);
+#endif
     const TraceRecovery *rec = trace_reader_recovery(tr);
     CovRun *run;
     e->r->runs = xrealloc(e->r->runs, (e->r->nruns + 1) * sizeof *e->r->runs);

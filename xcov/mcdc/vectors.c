@@ -20,8 +20,10 @@ typedef struct Key {
     int dec, br;
     /* the branch, resolved once (dmap_vectors_new): one step reads only this */
     uint64_t bit;                /* 1 << its condition */
+    uint64_t valbit[2];          /* by direction (not taken, taken): bit if it means True */
     int succ[2];                 /* DmapBranch.succ */
-    int entry, taken_true, nconds;
+    int entry, nconds;
+    int last;                    /* the next key has another end */
 } Key;
 
 typedef struct Eval {
@@ -29,11 +31,17 @@ typedef struct Eval {
     uint64_t set, val;           /* bit c: condition c evaluated / evaluated True */
 } Eval;
 
+/* A decision of at most DIRECT_CONDS conditions finds its vectors by direct
+ * index (set, val, outcome) -> index + 1: a completed evaluation costs one
+ * load instead of a scan or a hash probe. */
+#define DIRECT_CONDS 6
+
 typedef struct DecVec {
     DmapVector *v;
     uint64_t *mset, *mval;       /* the vectors as bit masks (compared by record) */
     uint32_t *tab;               /* hash of the vectors: index + 1, 0 = empty */
     uint32_t tabcap;             /* power of two, > 2 n */
+    uint32_t *direct;            /* DIRECT_CONDS or fewer conditions: see above */
     int n, cap;
     Eval stack[EVAL_DEPTH];
     int top;
@@ -82,12 +90,22 @@ DmapVectors *dmap_vectors_new(const DmapFile *m)
             v->keys[v->nkeys].succ[0] = d->branches[k].succ[0];
             v->keys[v->nkeys].succ[1] = d->branches[k].succ[1];
             v->keys[v->nkeys].entry = d->branches[k].entry;
-            v->keys[v->nkeys].taken_true = d->branches[k].taken_true != 0;
+            v->keys[v->nkeys].valbit[d->branches[k].taken_true != 0] =
+                (uint64_t)1 << d->branches[k].cond;
             v->keys[v->nkeys].nconds = d->sco->nconds;
             v->nkeys++;
         }
+        if (d->sco->nconds <= DIRECT_CONDS) {
+            v->dec[i].direct = calloc((size_t)1 << (2 * d->sco->nconds + 1), sizeof(uint32_t));
+            if (!v->dec[i].direct) {
+                dmap_vectors_free(v);
+                return NULL;
+            }
+        }
     }
     qsort(v->keys, v->nkeys, sizeof *v->keys, key_cmp);
+    for (size_t k = 0; k < v->nkeys; k++)
+        v->keys[k].last = k + 1 == v->nkeys || v->keys[k + 1].end != v->keys[k].end;
     return v;
 }
 
@@ -101,6 +119,7 @@ void dmap_vectors_free(DmapVectors *v)
             free(v->dec[i].mset);
             free(v->dec[i].mval);
             free(v->dec[i].tab);
+            free(v->dec[i].direct);
         }
     free(v->dec);
     free(v->keys);
@@ -113,10 +132,18 @@ static uint32_t vec_hash(uint64_t set, uint64_t val, char outcome)
     return (uint32_t)(h ^ h >> 31);
 }
 
-static void record(DecVec *dv, const Eval *e, int nconds, char outcome)
+static inline uint32_t *direct_slot(DecVec *dv, const Eval *e, int nconds, char outcome)
 {
-    uint32_t h = 0;
-    if (dv->n <= 8) {            /* a short scan costs less than hashing */
+    return &dv->direct[e->set | e->val << nconds | (uint64_t)(outcome == 'T') << 2 * nconds];
+}
+
+/* Out of line: the common case (a vector seen before, few conditions) is
+ * counted by step itself, which then saves fewer registers. */
+static __attribute__((noinline)) void record(DecVec *dv, const Eval *e, int nconds,
+                                             char outcome)
+{
+    uint32_t h = 0, *slot = dv->direct ? direct_slot(dv, e, nconds, outcome) : NULL;
+    if (dv->n <= 8 && !slot) {            /* a short scan costs less than hashing */
         for (int i = 0; i < dv->n; i++)
             if (dv->mset[i] == e->set && dv->mval[i] == e->val && dv->v[i].outcome == outcome) {
                 dv->v[i].count++;
@@ -176,6 +203,8 @@ static void record(DecVec *dv, const Eval *e, int nconds, char outcome)
     dv->mset[dv->n] = e->set;
     dv->mval[dv->n] = e->val;
     dv->tab[h] = (uint32_t)++dv->n;
+    if (slot)
+        *slot = (uint32_t)dv->n;
 }
 
 static inline __attribute__((always_inline)) void step(DmapVectors *v, const Key *key,
@@ -199,17 +228,24 @@ static inline __attribute__((always_inline)) void step(DmapVectors *v, const Key
     Eval *e = &dv->stack[dv->top - 1];
     uint64_t bit = key->bit;
     e->set |= bit;
-    e->val = (e->val & ~bit) | ((taken != 0) == key->taken_true ? bit : 0);
+    e->val = (e->val & ~bit) | key->valbit[taken != 0];
     int next = key->succ[taken != 0];
     if (next >= 0) {
         e->expect = next;
         return;
     }
-    if (next == DMAP_OUT_T || next == DMAP_OUT_F)
-        record(dv, e, key->nconds, next == DMAP_OUT_T ? 'T' : 'F');
-    else
-        dv->anomalies++;
+    /* the evaluation closes: popped first (E stays readable, record opens
+     * none) so that record is the last call */
     dv->top--;
+    if (next == DMAP_OUT_T || next == DMAP_OUT_F) {
+        char outcome = next == DMAP_OUT_T ? 'T' : 'F';
+        uint32_t *slot = dv->direct ? direct_slot(dv, e, key->nconds, outcome) : NULL;
+        if (slot && *slot)
+            dv->v[*slot - 1].count++;
+        else
+            record(dv, e, key->nconds, outcome);
+    } else
+        dv->anomalies++;
 }
 
 /* First key whose end is >= END. */
@@ -228,8 +264,9 @@ static size_t key_lower(const DmapVectors *v, uint64_t end)
 
 void dmap_vectors_branch(DmapVectors *v, uint64_t end, int taken)
 {
-    for (size_t k = key_lower(v, end); k < v->nkeys && v->keys[k].end == end; k++)
-        step(v, &v->keys[k], taken);
+    size_t k = key_lower(v, end);
+    if (k < v->nkeys && v->keys[k].end == end)
+        dmap_vectors_branch_at(v, (int)k, taken);
 }
 
 int dmap_vectors_find(const DmapVectors *v, uint64_t end)
@@ -238,11 +275,24 @@ int dmap_vectors_find(const DmapVectors *v, uint64_t end)
     return k < v->nkeys && v->keys[k].end == end ? (int)k : -1;
 }
 
+/* Several decisions sharing a branch end (rare): out of line, so that the
+ * common single step saves no registers. */
+static __attribute__((noinline)) void branch_keys(DmapVectors *v, const Key *k, int taken)
+{
+    for (;; k++) {
+        step(v, k, taken);
+        if (k->last)
+            break;
+    }
+}
+
 void dmap_vectors_branch_at(DmapVectors *v, int key, int taken)
 {
-    uint64_t end = v->keys[key].end;
-    for (size_t k = (size_t)key; k < v->nkeys && v->keys[k].end == end; k++)
-        step(v, &v->keys[k], taken);
+    const Key *k = &v->keys[key];
+    if (k->last)
+        step(v, k, taken);
+    else
+        branch_keys(v, k, taken);
 }
 
 void dmap_vectors_feed(DmapVectors *v, const TraceItem *it)
