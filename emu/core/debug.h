@@ -110,6 +110,24 @@ void emu_dbg_blocks_flushed(EmuDbg *d);
 void emu_dbg_patch_step(EmuDbg *d, const void **slot, const void *stop_h);
 void emu_dbg_unpatch_step(EmuDbg *d);
 
+/* Entering the interpreter with a debug request pending (step, stop_at_check
+ * or resume_tb set): dstate becomes 2 for a stop at the first check (and
+ * *limit 0, so the block exit comes back there) or 1 for a step; the requests
+ * are consumed.  Returns the block to resume inside, or NULL. */
+static inline void *emu_dbg_enter(EmuDbg *d, uint64_t *limit)
+{
+    void *rt = d->resume_tb;
+    if (d->stop_at_check) {
+        d->dstate = 2;
+        *limit = 0;
+    } else if (d->step) {
+        d->dstate = 1;
+    }
+    d->step = false;
+    d->resume_tb = NULL;
+    return rt;
+}
+
 /* Leaving the interpreter with a debug state: drop the step patch; a step
  * not started yet stays requested. */
 void emu_dbg_leave(EmuDbg *d);

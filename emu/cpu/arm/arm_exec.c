@@ -1515,15 +1515,7 @@ EmuRunReason arm_exec(ArmCpu *cpu, uint64_t limit)
      * breakpoint there). */
     if (unlikely(cpu->dbg.step || cpu->dbg.stop_at_check || cpu->dbg.resume_tb)) {
         EmuDbg *d = &cpu->dbg;
-        ArmTB *rt = d->resume_tb;
-        if (d->stop_at_check) {
-            dstate = 2;
-            limit = 0;
-        } else if (d->step) {
-            dstate = 1;
-        }
-        d->step = false;
-        d->resume_tb = NULL;
+        ArmTB *rt = emu_dbg_enter(d, &limit);
         if (rt && d->resume_gen == cpu->tbc->generation && dstate != 2 && cpu->thumb &&
             rt->ops[d->resume_idx].pc == cpu->pc && rt->ops[d->resume_idx].its == cpu->itstate) {
             uint32_t j = d->resume_idx;

@@ -752,15 +752,7 @@ EmuRunReason rv_exec(RvCpu *cpu, uint64_t limit)
      * breakpoint there). */
     if (unlikely(cpu->dbg.step || cpu->dbg.stop_at_check || cpu->dbg.resume_tb)) {
         EmuDbg *d = &cpu->dbg;
-        RvTB *rt = d->resume_tb;
-        if (d->stop_at_check) {
-            dstate = 2;
-            limit = 0;
-        } else if (d->step) {
-            dstate = 1;
-        }
-        d->step = false;
-        d->resume_tb = NULL;
+        RvTB *rt = emu_dbg_enter(d, &limit);
         if (rt && d->resume_gen == cpu->tbc->generation && dstate != 2 &&
             rt->pc + rt->offs[d->resume_idx] == cpu->pc && rt->priv == cpu->priv) {
             uint32_t idx = d->resume_idx;
