@@ -65,6 +65,20 @@ uint32_t symi_map_file(Ctx *c, uint64_t fileno)
     return 0;
 }
 
+void symi_cu_ranges_done(Ctx *c, size_t r0)
+{
+    SymFile *f = c->f;
+    f->cuinfo.v[c->cu].has_ranges = f->franges.n > r0;
+    for (size_t k = r0; k < f->franges.n; k++) {
+        SymRange cr = f->franges.v[k];
+        Ev ev = {cr.lo, cr.hi, cr.hi - cr.lo, c->cu, 0};
+        VEC_PUSH(f->curanges, ev);
+    }
+    f->franges.n = r0;
+    if (!f->cuinfo.v[c->cu].has_ranges)
+        VEC_PUSH(f->norange_cus, c->cu);
+}
+
 /* bfd mangle_style() == 0: names of these languages are final as written in DW_AT_name */
 bool symi_lang_is_c_like(unsigned lang)
 {
@@ -690,15 +704,7 @@ static bool fx_unit(Fx *x, FCu *u)
     c->cu = (uint32_t)f->cus.n;
     VEC_PUSH(f->cus, cu);
     VEC_PUSH(f->cuinfo, ci);
-    f->cuinfo.v[c->cu].has_ranges = f->franges.n > r0;
-    for (size_t k = r0; k < f->franges.n; k++) {
-        SymRange cr = f->franges.v[k];
-        Ev ev = {cr.lo, cr.hi, cr.hi - cr.lo, c->cu, 0};
-        VEC_PUSH(f->curanges, ev);
-    }
-    f->franges.n = r0;
-    if (!f->cuinfo.v[c->cu].has_ranges)
-        VEC_PUSH(f->norange_cus, c->cu);
+    symi_cu_ranges_done(c, r0);
     c->line_offset = (d.stmt.kind == V_SECOFF || d.stmt.kind == V_U) ? d.stmt.u : UINT64_MAX;
     symi_read_lines(c, cu.comp_dir);
     if (c->failed)

@@ -504,15 +504,7 @@ static void read_cu(Ctx *c, Dwarf_Die cu_die)
     read_die(c, cu_die, &di, false);
     if (c->failed)
         return;
-    f->cuinfo.v[c->cu].has_ranges = f->franges.n > r0;
-    for (size_t k = r0; k < f->franges.n; k++) {
-        SymRange cr = f->franges.v[k];
-        Ev x = {cr.lo, cr.hi, cr.hi - cr.lo, c->cu, 0};
-        VEC_PUSH(f->curanges, x);
-    }
-    f->franges.n = r0;
-    if (!f->cuinfo.v[c->cu].has_ranges)
-        VEC_PUSH(f->norange_cus, c->cu);
+    symi_cu_ranges_done(c, r0);
     c->line_offset = UINT64_MAX;
     if (dwarf_attr(cu_die, DW_AT_stmt_list, &at, &e) == DW_DLV_OK) {
         Dwarf_Off lo;

@@ -356,6 +356,9 @@ void symi_add_range(Ctx *c, uint64_t lo, uint64_t hi);
 uint32_t symi_map_file(Ctx *c, uint64_t fileno);
 /* bfd mangle_style() == 0: names of this DW_LANG_* are final as written in DW_AT_name */
 bool symi_lang_is_c_like(unsigned lang);
+/* The current CU's own ranges, collected in f->franges from index R0 on, become its
+ * address-index entries (a CU without any is looked up by its functions). */
+void symi_cu_ranges_done(Ctx *c, size_t r0);
 /* The fast reader over the whole file (SECS: .debug_info, _abbrev, _addr, _str_offsets,
  * _ranges, _rnglists); false = give up (the caller uses libdwarf). */
 bool symi_fast_read(Ctx *c, const RawSec *secs);
