@@ -1269,9 +1269,12 @@ static void fast_run(TraceReader *r, const TraceRunOps *ops, void *ctx)
     uint64_t pc = 0;
     bool pc_set = false;
     while (c + 1 < lim) {
-        if (r->nbitbuf >= 8 && r->memo_gen == r->gen) {
+        /* With fewer than 8 outcomes left the byte is padded with zeros
+         * (bitbuf shifts them in): an entry is a function of its key alone,
+         * so it applies when it consumes no more outcomes than are real. */
+        if (r->memo_gen == r->gen) {
             MemoEnt *m = memo_get(r, cur, (unsigned)(r->bitbuf & 0xff));
-            if (m && c + m->nblocks < lim) {
+            if (m && c + m->nblocks < lim && m->nbits <= r->nbitbuf) {
                 m->hits++;
                 if (m->nwatch && ops->watched) {
                     /* the watched blocks of the path, in order */
