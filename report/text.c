@@ -1,6 +1,7 @@
 /* report/text.c - the `text` renderer: summary tables (files, decisions by
  * state and conditions at the decision levels, exempted regions,
  * functions, code not traceable to source), to stdout or DIR/summary.txt. */
+#include "report/decision_render.h"
 #include "report/report.h"
 #include "report/render_util.h"
 
@@ -84,6 +85,37 @@ static void write_decision_summary(FILE *o, const CovReport *r, unsigned w)
     decision_row(o, r->level, &r->dtotals);
 }
 
+/* Every decision that is not covered at the level (partially covered, never
+ * evaluated, undetermined), in file and line order, with its outcomes,
+ * evaluation vectors and independence pairs: the text form of the blocks the
+ * xcov and html renderers show under the line. */
+static void write_decision_details(FILE *o, const CovReport *r)
+{
+    if (r->level < COV_LEVEL_STMT_DECISION)
+        return;
+    bool head = false;
+    ReportBuf b;
+    report_buf_init(&b);
+    for (unsigned i = 0; i < r->nfiles; i++) {
+        const CovFile *f = &r->files[i];
+        for (unsigned l = 0; l < f->nlines; l++) {
+            const CovLine *L = &f->lines[l];
+            for (unsigned d = 0; d < L->decisions.n; d++) {
+                if (L->decisions.v[d].state == COV_DEC_COVERED)
+                    continue;
+                if (!head)
+                    fprintf(o, "\ndecisions not covered:\n");
+                head = true;
+                fprintf(o, "%s:%u:\n", f->name, L->number);
+                report_buf_reset(&b);
+                report_decision_text(&b, r, &L->decisions.v[d], d + 1, "  ");
+                fputs(report_buf_str(&b), o);
+            }
+        }
+    }
+    report_buf_free(&b);
+}
+
 /* The exempted regions (and finer exemptions): where, what, whether
  * violated, and the justification (docs/coverage-semantics.md §6). */
 static void write_exemptions(FILE *o, const CovReport *r)
@@ -142,6 +174,7 @@ static void write_text(FILE *o, const CovReport *r)
     counts_row(o, r->level, &r->totals);
     fputc('\n', o);
     write_decision_summary(o, r, w);
+    write_decision_details(o, r);
     write_exemptions(o, r);
 
     unsigned fw = 8;

@@ -21,6 +21,7 @@ trace), checked against the source's annotations (docs/coverage-semantics.md, is
    with a unique-cause / masking pair are exactly the @cov uc= / mask= ones, and every pair
    shown is re-checked against the definitions (mcdc_oracle.py); the file's
    decision_summary equals the counts of those expectations;
+ - summary.txt lists exactly the decisions not covered, with state and pairs;
  - the xcov annotated source lists each decision with that state and pair verdicts, and the
    SARIF log (check_sarif.py) is valid and holds exactly the report's violations;
  - with --flat, the same program's flat trace at stmt+mcdc is refused with status 8.
@@ -239,6 +240,31 @@ def check_xcov_file(level, path, fj, errors):
                                   % (level, d['line'], d['col'], want))
 
 
+def check_text_file(level, path, fj, errors):
+    """summary.txt lists, under "decisions not covered:", exactly the decisions of the model
+    whose state is not covered, each with its state and, at the MC/DC levels, its pairs."""
+    text = open(path, encoding='utf-8').read()
+    kind = {'stmt+mcdc': 'masking', 'stmt+uc_mcdc': 'unique-cause'}.get(level)
+    for ln in fj['lines']:
+        for d in ln.get('decisions', []):
+            m = re.search(r'\n[^\n]*:%d:\n  decision \d+ \([^)]*\) at %d:%d-%d:%d: %s'
+                          % (d['line'], d['line'], d['col'], d['end_line'], d['end_col'],
+                             d['state']), text)
+            if (m is not None) != (d['state'] != 'covered'):
+                errors.append('%s: summary.txt %s the %s decision at %d:%d'
+                              % (level, 'lists' if m else 'lacks', d['state'], d['line'],
+                                 d['col']))
+            if m and kind and d['state'] != 'undetermined' and d['vectors']:
+                want = '; '.join('c%d %s' % (i + 1, 'vectors %d,%d' % (c[f][0] + 1, c[f][1] + 1)
+                                             if c[f] else 'none')
+                                 for i, c in enumerate(d['conditions'])
+                                 for f in ['masking_pair' if kind == 'masking'
+                                           else 'unique_cause_pair'])
+                if '  pairs (%s): %s\n' % (kind, want) not in text[m.end():]:
+                    errors.append('%s: %d:%d: summary.txt lacks the pairs "%s"'
+                                  % (level, d['line'], d['col'], want))
+
+
 def check_sarif_file(level, path, rep, errors):
     sarif = json.load(open(path, encoding='utf-8'))
     for e in check_sarif.check(sarif):
@@ -325,7 +351,8 @@ def main():
             return 1
         for level in LEVELS:
             out = os.path.join(tmp, level)
-            r = subprocess.run([a.xcov, 'report', '--level', level, '--format', 'json,xcov,sarif',
+            r = subprocess.run([a.xcov, 'report', '--level', level, '--format',
+                                'json,xcov,sarif,text',
                                 '-o', out,
                                 trace] + a.rest, capture_output=True, text=True, timeout=120)
             if r.returncode != 0:
@@ -350,6 +377,7 @@ def main():
             else:
                 errors.append('%s: no %s' % (level, xf))
             check_sarif_file(level, os.path.join(out, 'coverage.sarif'), rep, errors)
+            check_text_file(level, os.path.join(out, 'summary.txt'), fj, errors)
             if c['decision']['total'] != 2 * len(ann):
                 errors.append('%s: decision total %d, %d decisions annotated'
                               % (level, c['decision']['total'], len(ann)))
