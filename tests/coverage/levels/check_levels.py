@@ -215,6 +215,14 @@ def check_model(level, fj, ann, undet, host, errors):
                           % (level, k, got_sum.get(k), want_sum[k]))
 
 
+def pairs_text(kind, d):
+    """The pair verdicts of decision d as the xcov and text reports print them."""
+    f = 'masking_pair' if kind == 'masking' else 'unique_cause_pair'
+    return '; '.join('c%d %s' % (i + 1, 'vectors %d,%d' % (c[f][0] + 1, c[f][1] + 1)
+                                 if c[f] else 'none')
+                     for i, c in enumerate(d['conditions']))
+
+
 def check_xcov_file(level, path, fj, errors):
     """Each decision of the model appears under its line in the annotated source, with its
     state and, at the MC/DC levels, one pair verdict per condition."""
@@ -230,11 +238,7 @@ def check_xcov_file(level, path, fj, errors):
                 errors.append('%s: xcov file lacks "%s"' % (level, head))
                 continue
             if kind and d['state'] != 'undetermined' and d['vectors']:
-                want = '; '.join('c%d %s' % (i + 1, 'vectors %d,%d' % (c[f][0] + 1, c[f][1] + 1)
-                                             if c[f] else 'none')
-                                 for i, c in enumerate(d['conditions'])
-                                 for f in ['masking_pair' if kind == 'masking'
-                                           else 'unique_cause_pair'])
+                want = pairs_text(kind, d)
                 if '  pairs (%s): %s\n' % (kind, want) not in text[m.end():]:
                     errors.append('%s: %d:%d: xcov file lacks the pairs "%s"'
                                   % (level, d['line'], d['col'], want))
@@ -255,11 +259,7 @@ def check_text_file(level, path, fj, errors):
                               % (level, 'lists' if m else 'lacks', d['state'], d['line'],
                                  d['col']))
             if m and kind and d['state'] != 'undetermined' and d['vectors']:
-                want = '; '.join('c%d %s' % (i + 1, 'vectors %d,%d' % (c[f][0] + 1, c[f][1] + 1)
-                                             if c[f] else 'none')
-                                 for i, c in enumerate(d['conditions'])
-                                 for f in ['masking_pair' if kind == 'masking'
-                                           else 'unique_cause_pair'])
+                want = pairs_text(kind, d)
                 if '  pairs (%s): %s\n' % (kind, want) not in text[m.end():]:
                     errors.append('%s: %d:%d: summary.txt lacks the pairs "%s"'
                                   % (level, d['line'], d['col'], want))
