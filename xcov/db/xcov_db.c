@@ -2151,7 +2151,30 @@ int xcov_db_to_json(XcovDb *db, FILE *out, char *err, size_t errlen)
     for (unsigned q = 0; q < nkc; q++)
         fprintf(f, ", \"%s\": {\"total\": %u, \"satisfied\": %u, \"undetermined\": %u}",
                 kc[q].kind, kc[q].total, kc[q].satisfied, kc[q].undetermined);
-    fputs("},\n  \"useless_tests\": [", f);
+    fputs("},\n  \"exemptions\": [", f);
+    /* as the rebuilt report has them: `violated` is over the union (§5) */
+    CovReport *rep = NULL;
+    rc = xcov_db_to_report(db, &rep, err, errlen);
+    if (rc) {
+        consol_free(&c);
+        return rc;
+    }
+    for (unsigned k = 0; k < rep->nexemptions; k++) {
+        const CovExemption *x = &rep->exemptions[k];
+        fputs(k ? ",\n    {\"path\": " : "\n    {\"path\": ", f);
+        json_str(f, rep->files[x->file].path);
+        fprintf(f, ", \"first_line\": %u, \"last_line\": %u, \"kind\": ", x->first_line,
+                x->last_line);
+        json_str(f, cov_exempt_kind_name(x->kind));
+        if (x->kind == COV_EXEMPT_CONDITION)
+            fprintf(f, ", \"condition\": %u", x->condition);
+        fputs(", \"justification\": ", f);
+        json_str(f, x->justification ? x->justification : "");
+        fprintf(f, ", \"obligations\": %u, \"violated\": %u}", (unsigned)x->obligations,
+                (unsigned)x->violated);
+    }
+    fputs(rep->nexemptions ? "\n  ],\n  \"useless_tests\": [" : "],\n  \"useless_tests\": [", f);
+    xcov_db_report_free(rep);
     Useless u;
     compute_useless(&c, &u);
     for (unsigned i = 0, n = 0; i < c.labels.n; i++)

@@ -30,7 +30,8 @@ programs of tests/coverage/exempt/, built at -O0 and -Og, run under emucov, repo
  - consolidation (decision levels): the run recorded in a database (`--db`) and reported
    from it gives the same exemption list (where, kind, justification, obligations,
    violated), the same decision-model exemptions, the same exempted violations, the same
-   line marks and the same counters (exempted obligations apart from the totals).
+   line marks and the same counters (exempted obligations apart from the totals); with
+   --xcov-db, `xcov-db dump-json` of that database lists the same exemptions.
 
 Usage: check_exempt.py --arch riscv|arm --xcov EXE --emucov EXE --gcc GCC [--common DIR]
                        --source-root DIR FILE.c..."""
@@ -237,8 +238,9 @@ def check_sarif(ck, tag, rep, sarif):
        % (len(res), len(viol), bad[:3]))
 
 
-def check_db(ck, tag, rep, dbrep, name):
-    """The report rebuilt from a database of the run keeps the exemptions."""
+def check_db(ck, tag, rep, dbrep, dump, name):
+    """The report rebuilt from a database of the run, and the database's JSON
+    dump (`xcov-db dump-json`), keep the exemptions."""
     def files(r):
         return [os.path.basename(f['path']) for f in r['files']]
     def exl(r):
@@ -248,6 +250,12 @@ def check_db(ck, tag, rep, dbrep, name):
                       for x in r['exemptions'])
     ck('%s: database: same exemption list' % tag, exl(rep) == exl(dbrep),
        'direct %s, database %s' % (exl(rep), exl(dbrep)))
+    if dump is not None:
+        dl = sorted((os.path.basename(x['path']), x['kind'], x['first_line'], x['last_line'],
+                     x.get('condition', 0), x['justification'], x['obligations'],
+                     x['violated']) for x in dump['exemptions'])
+        ck('%s: xcov-db dump-json: same exemption list' % tag, dl == exl(rep),
+           'direct %s, dump %s' % (exl(rep), dl))
     def model(r):
         fn = files(r)
         out = []
@@ -292,6 +300,7 @@ def main():
         ap.add_argument(o, required=True)
     ap.add_argument('--common')
     ap.add_argument('--schema')
+    ap.add_argument('--xcov-db', help='also check `xcov-db dump-json` of the databases')
     ap.add_argument('srcs', nargs='+')
     a = ap.parse_args()
     if a.arch == 'arm' and not covlib.arm_available(a.source_root):
@@ -314,7 +323,7 @@ def main():
                 covlib.build(a.arch, a.gcc, a.common and os.path.abspath(a.common), [src],
                              os.path.join(d, 'prog.elf'), opt)
                 covlib.run_emucov(os.path.abspath(a.emucov), 'prog.elf', 'prog.trace', d)
-                reps, sarifs, dbreps = {}, {}, {}
+                reps, sarifs, dbreps, dumps = {}, {}, {}, {}
                 for level in LEVELS:
                     out = 'out-' + level
                     p = covlib.run([xcov, 'report', '--level', level, '--format',
@@ -331,6 +340,9 @@ def main():
                                     '-q', db], cwd=d)
                         dbreps[level] = json.load(open(os.path.join(d, 'db-' + level,
                                                                     'coverage.json')))
+                        if a.xcov_db:
+                            dumps[level] = json.loads(covlib.run([os.path.abspath(a.xcov_db), 'dump-json', db],
+                                                                 cwd=d).stdout)
                 text = open(src, encoding='utf-8').read()
                 open(src, 'w', encoding='utf-8').write(text.replace('xcov:', 'xcoy:'))
                 for level in LEVELS:
@@ -356,7 +368,7 @@ def main():
                     if fi and level.startswith('stmt+'):
                         check_model(ck, tag, rep, fi[0], xtext)
                     if fi and level in dbreps:
-                        check_db(ck, tag, rep, dbreps[level], base)
+                        check_db(ck, tag, rep, dbreps[level], dumps.get(level), base)
     return ck.verdict()
 
 
