@@ -20,7 +20,8 @@ Cases (what each proves):
   fused        an `lw` followed by an `addi` in a loop (one fused operation in
                emucov's RISC-V interpreter): a breakpoint set on the addi
                after the block ran stops there, and stepi from the lw stops
-               on the addi, then after it
+               on the addi, then after it; one set before the block was
+               translated stops there on two passes of the loop
   trace-same   the trace of a run debugged with breakpoints, steps and a
                watchpoint equals the trace of a plain run (`emucov trace dump`
                identical; `trace info` identical apart from the command line)
@@ -207,6 +208,17 @@ def case_fused(a):
           "pc at the addi breakpoint, after stepi from the lw (the addi), after one more "
           "stepi: %s, expected %s" % ([hex(v) for v in pcs], [hex(v) for v in (addi, addi, nxt)]),
           out)
+    # a breakpoint set on the addi before anything ran, kept while the block
+    # is translated (fused at translation, split by the breakpoint), stops at
+    # each pass of the loop
+    out, rc, eout, _ = session(a, a.elf[0], [
+        "break *0x%x" % addi, "continue", "info registers pc", "continue",
+        "info registers pc", "kill"])
+    hits = re.findall(r"Breakpoint 1, 0x0*%x in main" % addi, out)
+    pcs = [int(v, 16) for v in re.findall(r"^pc\s+0x([0-9a-f]+)", out, re.M)]
+    check(len(hits) == 2 and pcs == [addi, addi],
+          "breakpoint on the second instruction of a fused pair, set before translation, "
+          "stops there twice: %d hits, pcs %s" % (len(hits), [hex(v) for v in pcs]), out)
 
 
 def case_watch(a):
