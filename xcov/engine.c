@@ -31,6 +31,7 @@
 #include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <gelf.h>
 #include <libelf.h>
 #include <limits.h>
@@ -216,6 +217,7 @@ typedef struct SrcFile {       /* one distinct source file */
     unsigned ntext;
     unsigned maxline;
     bool used;                 /* has code */
+    bool excluded;             /* left out by --include/--exclude */
     int report_index;
     /* statements (indices into sco) and a line index */
     unsigned *stmts;
@@ -926,6 +928,31 @@ static void load_text(SrcFile *f)
     fclose(fp);
 }
 
+/* A --include/--exclude GLOB matches the source's normalised path or one of
+ * its tails after a '/': "src/x.c" matches /work/src/x.c, and a leading '*'
+ * matches anything, '/' included (fnmatch without FNM_PATHNAME). */
+static bool glob_matches(const char *pat, const char *path)
+{
+    if (fnmatch(pat, path, 0) == 0)
+        return true;
+    if (pat[0] == '/')
+        return false;
+    for (const char *t = strchr(path, '/'); t; t = strchr(t + 1, '/'))
+        if (fnmatch(pat, t + 1, 0) == 0)
+            return true;
+    return false;
+}
+
+static bool file_selected(const XcovOptions *o, const char *path)
+{
+    bool in = o->ninclude == 0;
+    for (unsigned i = 0; i < o->ninclude && !in; i++)
+        in = glob_matches(o->include[i], path);
+    for (unsigned i = 0; i < o->nexclude && in; i++)
+        in = !glob_matches(o->exclude[i], path);
+    return in;
+}
+
 static int file_by_path(Engine *e, const char *norm, bool avail)
 {
     for (size_t i = 0; i < e->nfiles; i++)
@@ -937,7 +964,8 @@ static int file_by_path(Engine *e, const char *norm, bool avail)
     f->path = xstrdup(norm);
     f->available = avail;
     f->report_index = -1;
-    if (avail)
+    f->excluded = !file_selected(e->o, norm);
+    if (avail && !f->excluded)
         load_text(f);
     return (int)e->nfiles++;
 }
@@ -1805,16 +1833,57 @@ static char object_mark(const Engine *e, CovLine *l, bool branches)
     return COV_MARK_PARTIAL;
 }
 
+/* --include/--exclude: the instructions the line table attributes to a
+ * file left out leave the report (object code and totals); statements were
+ * attributed before, so a statement of a kept file whose code was inlined
+ * from a file left out keeps that evidence.  A note names what was left out:
+ * the report says what it does not cover. */
+static void drop_excluded(Engine *e)
+{
+    CovReport *r = e->r;
+    size_t w = 0;
+    for (size_t i = 0; i < e->ninsns; i++) {
+        CovInsn *in = &r->insns[i];
+        if (in->file >= 0 && e->files[in->file].excluded) {
+            free(in->disasm);
+            continue;
+        }
+        r->insns[w] = *in;
+        e->flow[w] = e->flow[i];
+        e->taken[w] = e->taken[i];
+        e->not_taken[w] = e->not_taken[i];
+        w++;
+    }
+    e->ninsns = w;
+    r->ninsns = (unsigned)w;
+    unsigned n = 0;
+    char list[400] = "";
+    for (size_t i = 0; i < e->nfiles; i++) {
+        if (!e->files[i].used || !e->files[i].excluded)
+            continue;
+        if (strlen(list) < 300) {
+            strcat(list, n ? ", " : "");
+            strncat(list, base_name(e->files[i].path), 80);
+        }
+        n++;
+    }
+    if (n)
+        add_note(r, xasprintf("%u source file%s with code left out by --include/--exclude: %s%s",
+                              n, n > 1 ? "s" : "", list, strlen(list) >= 300 ? ", ..." : ""));
+}
+
 static void build_files(Engine *e)
 {
     CovReport *r = e->r;
     bool stmt_level = r->level >= COV_LEVEL_STMT;
     bool branches = r->level == COV_LEVEL_BRANCH;
+    if (e->o->ninclude || e->o->nexclude)
+        drop_excluded(e);
     /* the files with code, sorted by path */
     SrcFile **order = xcalloc(e->nfiles, sizeof *order);
     unsigned n = 0;
     for (size_t i = 0; i < e->nfiles; i++)
-        if (e->files[i].used)
+        if (e->files[i].used && !e->files[i].excluded)
             order[n++] = &e->files[i];
     qsort(order, n, sizeof *order, cmp_file_path);
     for (unsigned i = 0; i < n; i++)
@@ -2082,6 +2151,18 @@ static void build_functions(Engine *e)
         r->functions[w++] = r->functions[i];
     }
     r->nfunctions = w;
+    if (e->o->ninclude || e->o->nexclude) {
+        /* a function whose code all went with files left out goes too */
+        w = 0;
+        for (unsigned i = 0; i < r->nfunctions; i++) {
+            size_t k = insn_lower_bound(e, r->functions[i].lo);
+            if (k < e->ninsns && r->insns[k].addr < r->functions[i].hi)
+                r->functions[w++] = r->functions[i];
+            else
+                free(r->functions[i].name);
+        }
+        r->nfunctions = w;
+    }
     for (unsigned i = 0; i < r->nfunctions; i++) {
         CovFunction *f = &r->functions[i];
         f->file = -1;
@@ -2137,6 +2218,8 @@ static void build_functions(Engine *e)
             if ((!st->has_code && !st->weak_code) || st->file < 0)
                 continue;
             int rf = e->files[st->file].report_index;
+            if (rf < 0)
+                continue;   /* a file left out by --include/--exclude */
             for (unsigned i = 0; i < r->nfunctions; i++) {
                 CovFunction *f = &r->functions[i];
                 if (f->file == rf && !strcmp(f->name, e->sco.stmts[s].func)) {
@@ -2251,6 +2334,10 @@ int xcov_build(const XcovOptions *o, CovReport **out, char *err, size_t errlen)
         map_statements(&e);
     }
     build_files(&e);
+    if ((o->ninclude || o->nexclude) && r->nfiles == 0) {
+        rc = fail(&e, XCOV_ERR_USAGE, "--include/--exclude leave no source file with code");
+        goto done;
+    }
     build_functions(&e);
     build_untraceable(&e);
     if (e.sco.parse_errors == 0 && o->level >= COV_LEVEL_STMT && r->line_level_only &&

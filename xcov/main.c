@@ -35,6 +35,11 @@ static void usage(FILE *o)
             "  --compile-commands FILE compile_commands.json giving the sources' options\n"
             "  -I DIR, -D NAME[=VAL]   options for sources the database does not know\n"
             "  --source-root DIR       where to look for sources not found at their DWARF path\n"
+            "  --include GLOB          report only sources matching GLOB (repeatable)\n"
+            "  --exclude GLOB          leave out sources matching GLOB (repeatable): their\n"
+            "                          code leaves the report and its totals; GLOB matches the\n"
+            "                          source's path or a tail of it after a '/', e.g.\n"
+            "                          '*/vendor/*', 'src/*.c'; '*' also matches '/'\n"
             "  --accept-damaged        report what was recovered from damaged traces\n"
             "  -q, --quiet             no summary line on stdout\n"
             "  --db OUT.db             also record the results, one run per trace (test\n"
@@ -158,7 +163,8 @@ static int record_runs(const XcovOptions *base, const char *dbpath, char *err, s
 
 static int report_main(int argc, char **argv)
 {
-    enum { O_LEVEL = 256, O_ELF, O_FORMAT, O_CDB, O_SRCROOT, O_DAMAGED, O_DB, O_DBONLY };
+    enum { O_LEVEL = 256, O_ELF, O_FORMAT, O_CDB, O_SRCROOT, O_DAMAGED, O_DB, O_DBONLY,
+           O_INCLUDE, O_EXCLUDE };
     static const struct option longopts[] = {
         {"level", required_argument, NULL, O_LEVEL},
         {"elf", required_argument, NULL, O_ELF},
@@ -166,6 +172,8 @@ static int report_main(int argc, char **argv)
         {"output", required_argument, NULL, 'o'},
         {"compile-commands", required_argument, NULL, O_CDB},
         {"source-root", required_argument, NULL, O_SRCROOT},
+        {"include", required_argument, NULL, O_INCLUDE},
+        {"exclude", required_argument, NULL, O_EXCLUDE},
         {"accept-damaged", no_argument, NULL, O_DAMAGED},
         {"db", required_argument, NULL, O_DB},
         {"db-only", no_argument, NULL, O_DBONLY},
@@ -180,7 +188,9 @@ static int report_main(int argc, char **argv)
     bool db_only = false;
     const char **inc = calloc((size_t)argc + 1, sizeof *inc);
     const char **def = calloc((size_t)argc + 1, sizeof *def);
-    if (!inc || !def)
+    const char **incl = calloc((size_t)argc + 1, sizeof *incl);
+    const char **excl = calloc((size_t)argc + 1, sizeof *excl);
+    if (!inc || !def || !incl || !excl)
         return 70;
     int c;
     optind = 1;
@@ -199,6 +209,8 @@ static int report_main(int argc, char **argv)
         case 'o': outdir = optarg; break;
         case O_CDB: o.compile_commands = optarg; break;
         case O_SRCROOT: o.source_root = optarg; break;
+        case O_INCLUDE: incl[o.ninclude++] = optarg; break;
+        case O_EXCLUDE: excl[o.nexclude++] = optarg; break;
         case O_DAMAGED: o.accept_damaged = true; break;
         case O_DB: dbout = optarg; break;
         case O_DBONLY: db_only = true; break;
@@ -217,6 +229,8 @@ static int report_main(int argc, char **argv)
     }
     o.incdirs = inc;
     o.defines = def;
+    o.include = incl;
+    o.exclude = excl;
     /* formats */
     const ReportRenderer *rend[16];
     unsigned nrend = 0;
@@ -267,9 +281,15 @@ static int report_main(int argc, char **argv)
         globfree(&g);
         free(inc);
         free(def);
+        free(incl);
+        free(excl);
         return rc;
     }
-    if (o.ntraces > 0 && all_db(o.traces, o.ntraces)) {
+    if (o.ntraces > 0 && all_db(o.traces, o.ntraces) && (o.ninclude || o.nexclude)) {
+        snprintf(err, sizeof err, "--include/--exclude select sources when traces are read; "
+                                  "a database keeps what its runs were recorded with");
+        rc = 1;
+    } else if (o.ntraces > 0 && all_db(o.traces, o.ntraces)) {
         rc = report_from_dbs(o.traces, o.ntraces, &r, err, sizeof err);
     } else {
         rc = xcov_build(&o, &r, err, sizeof err);
@@ -332,6 +352,8 @@ static int report_main(int argc, char **argv)
     globfree(&g);
     free(inc);
     free(def);
+    free(incl);
+    free(excl);
     return rc;
 }
 
@@ -362,7 +384,8 @@ static int merge_main(int argc, char **argv)
             /* the value of an option that takes one is not a trace */
             static const char *const with_value[] = {"--level", "--elf", "--format",
                                                      "--compile-commands", "-I", "-D",
-                                                     "--source-root", NULL};
+                                                     "--source-root", "--include",
+                                                     "--exclude", NULL};
             bool takes = false;
             for (unsigned k = 0; with_value[k]; k++)
                 takes |= !strcmp(argv[i], with_value[k]);

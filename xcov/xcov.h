@@ -45,6 +45,10 @@ typedef struct XcovOptions {
     const char *const *defines;      /* -D (NAME or NAME=VALUE)             */
     unsigned ndefines;
     const char *source_root;         /* where to look for missing sources   */
+    const char *const *include;      /* --include GLOB: only these sources  */
+    unsigned ninclude;
+    const char *const *exclude;      /* --exclude GLOB: not these sources   */
+    unsigned nexclude;
     bool accept_damaged;
     bool quiet;                      /* no progress/warnings on stderr      */
 } XcovOptions;
