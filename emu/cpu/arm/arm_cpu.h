@@ -49,7 +49,7 @@
 extern const EmuCpuClass emu_cpu_armv7m;
 
 /* CONTROL bits (B1.4.4) */
-enum { CONTROL_NPRIV = 1u << 0, CONTROL_SPSEL = 1u << 1 };
+enum { CONTROL_NPRIV = 1u << 0, CONTROL_SPSEL = 1u << 1, CONTROL_FPCA = 1u << 2 };
 
 typedef struct ArmTB ArmTB;
 
@@ -87,6 +87,9 @@ typedef struct ArmCpu {
     bool slow_hooks;
     bool locked_up;
     bool has_dsp;           /* Cortex-M4: DSP extension instructions       */
+    bool has_fpu;           /* Cortex-M4F: FPv4-SP (arm_fpu.c)             */
+    uint32_t fps[32];       /* S0-S31 (D<n> = S<2n+1>:S<2n>)               */
+    uint32_t fpscr;
     /* gdb support (emu/core/debug.h): breakpoints patch operations of the
      * translated blocks; a stop inside a block resumes there */
     EmuDbg dbg;
@@ -128,6 +131,13 @@ uint32_t arm_load_slow(ArmCpu *cpu, uint32_t addr, unsigned size, uint32_t *val)
 uint32_t arm_store_slow(ArmCpu *cpu, uint32_t addr, unsigned size, uint32_t val);
 void arm_update_mem_mode(ArmCpu *cpu);
 void arm_dump(ArmCpu *cpu, FILE *out);
+
+/* arm_fpu.c: FPv4-SP.  Both return 0, or a CFSR bit with the exception
+ * to take in *exc.  arm_fpu_check is CheckVFPEnabled (CPACR, B3.2.20);
+ * arm_fpu_exec executes an instruction of the FP space (`pc` its address),
+ * UNDEFINED ones included (NOCP comes first, as on hardware and QEMU). */
+uint32_t arm_fpu_check(ArmCpu *cpu, uint32_t *exc);
+uint32_t arm_fpu_exec(ArmCpu *cpu, const ArmInsn *in, uint32_t pc, uint32_t *exc);
 
 /* arm_exec.c */
 struct ArmTbCache *arm_tbc_new(void);
