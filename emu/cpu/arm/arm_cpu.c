@@ -669,10 +669,15 @@ static void arm_flush_code(EmuCpu *c)
  * absent here); the 'g' packet holds 0-25.  The system registers of gdb's
  * org.gnu.gdb.arm.m-system feature (read by gdb to unwind exception frames)
  * follow: msp = 26, psp = 27, primask = 28, basepri = 29, faultmask = 30,
- * control = 31 (QEMU 7.2 does not describe them for Cortex-M3). */
+ * control = 31 (QEMU 7.2 does not describe them for Cortex-M3).  With the
+ * FPU, org.gnu.gdb.arm.vfp: d0-d15 = 32-47, fpscr = 48 (gdb shows s0-s31
+ * as pseudo registers made from the d registers). */
 
 enum { ARM_GDB_PC = 15, ARM_GDB_XPSR = 25, ARM_GDB_MSP = 26, ARM_GDB_PSP, ARM_GDB_PRIMASK,
-       ARM_GDB_BASEPRI, ARM_GDB_FAULTMASK, ARM_GDB_CONTROL };
+       ARM_GDB_BASEPRI, ARM_GDB_FAULTMASK, ARM_GDB_CONTROL,
+       /* with the FPU: gdb's org.gnu.gdb.arm.vfp feature (d0-d15, fpscr),
+        * as QEMU 7.2 describes a Cortex-M4F (its gdb-xml/arm-vfp.xml) */
+       ARM_GDB_D0, ARM_GDB_FPSCR = ARM_GDB_D0 + 16 };
 
 static const char *const arm_gdb_sys[] = {
     "msp", "psp", "primask", "basepri", "faultmask", "control",
@@ -680,12 +685,14 @@ static const char *const arm_gdb_sys[] = {
 
 static const char *arm_gdb_xml(EmuCpu *c)
 {
-    static char xml[4096];
-    (void)c;
+    static char xmls[2][6144];          /* without, with the FPU */
+    bool fpu = ((ArmCpu *)c)->has_fpu;
+    char *xml = xmls[fpu];
     if (xml[0])
         return xml;
     size_t n = 0;
-#define XML(...) (n += (size_t)snprintf(xml + n, sizeof xml - n, __VA_ARGS__))
+    const size_t xml_size = sizeof xmls[0];
+#define XML(...) (n += (size_t)snprintf(xml + n, xml_size - n, __VA_ARGS__))
     XML("<?xml version=\"1.0\"?>\n<!DOCTYPE target SYSTEM \"gdb-target.dtd\">\n"
         "<target version=\"1.0\">\n<architecture>arm</architecture>\n"
         "<feature name=\"org.gnu.gdb.arm.m-profile\">\n");
@@ -699,7 +706,16 @@ static const char *arm_gdb_xml(EmuCpu *c)
     for (unsigned i = 0; i < sizeof arm_gdb_sys / sizeof arm_gdb_sys[0]; i++)
         XML("<reg name=\"%s\" bitsize=\"32\" type=\"%s\" regnum=\"%u\" group=\"system\"/>\n",
             arm_gdb_sys[i], i < 2 ? "data_ptr" : "uint32", ARM_GDB_MSP + i);
-    XML("</feature>\n</target>\n");
+    XML("</feature>\n");
+    if (fpu) {
+        XML("<feature name=\"org.gnu.gdb.arm.vfp\">\n");
+        for (unsigned i = 0; i < 16; i++)
+            XML("<reg name=\"d%u\" bitsize=\"64\" type=\"ieee_double\" regnum=\"%u\"/>\n",
+                i, ARM_GDB_D0 + i);
+        XML("<reg name=\"fpscr\" bitsize=\"32\" type=\"int\" group=\"float\" regnum=\"%u\"/>\n"
+            "</feature>\n", ARM_GDB_FPSCR);
+    }
+    XML("</target>\n");
 #undef XML
     return xml;
 }
@@ -726,6 +742,13 @@ static unsigned arm_reg_read(EmuCpu *c, unsigned n, uint8_t *buf)
         v = cpu->faultmask;
     else if (n == ARM_GDB_CONTROL)
         v = cpu->control;
+    else if (cpu->has_fpu && n >= ARM_GDB_D0 && n < ARM_GDB_FPSCR) {
+        /* D<k> = S<2k+1>:S<2k>, little-endian */
+        emu_dbg_put32(buf, cpu->fps[2 * (n - ARM_GDB_D0)]);
+        emu_dbg_put32(buf + 4, cpu->fps[2 * (n - ARM_GDB_D0) + 1]);
+        return 8;
+    } else if (cpu->has_fpu && n == ARM_GDB_FPSCR)
+        v = cpu->fpscr;
     else
         return 0;
     emu_dbg_put32(buf, v);
@@ -738,6 +761,17 @@ static bool arm_reg_write(EmuCpu *c, unsigned n, const uint8_t *buf, unsigned le
     if (len < 4)
         return false;
     uint32_t v = emu_dbg_get32(buf);
+    if (cpu->has_fpu && n >= ARM_GDB_D0 && n < ARM_GDB_FPSCR) {
+        if (len < 8)
+            return false;
+        cpu->fps[2 * (n - ARM_GDB_D0)] = v;
+        cpu->fps[2 * (n - ARM_GDB_D0) + 1] = emu_dbg_get32(buf + 4);
+        return true;
+    }
+    if (cpu->has_fpu && n == ARM_GDB_FPSCR) {
+        cpu->fpscr = v & 0xf7c0009fu;       /* the writable bits (VMSR) */
+        return true;
+    }
     switch (n) {
     case 13:
         cpu->r[13] = v & ~3u;       /* SP[1:0] are zero (B1.4.1), as QEMU */
@@ -760,7 +794,7 @@ static bool arm_reg_write(EmuCpu *c, unsigned n, const uint8_t *buf, unsigned le
     case ARM_GDB_BASEPRI: cpu->basepri = v & 0xff; break;
     case ARM_GDB_FAULTMASK: cpu->faultmask = v & 1; break;
     case ARM_GDB_CONTROL:
-        cpu->control = v & (CONTROL_NPRIV | CONTROL_SPSEL);
+        cpu->control = v & (CONTROL_NPRIV | CONTROL_SPSEL | (cpu->has_fpu ? CONTROL_FPCA : 0));
         arm_sp_for_mode(cpu);
         break;
     default:

@@ -413,8 +413,9 @@ static uint32_t fp_context(ArmCpu *cpu, uint32_t *exc)
         }
     }
     if ((s->fpccr & FPCCR_ASPEN) && !(cpu->control & CONTROL_FPCA)) {
-        /* a new FP context: FPSCR defaults from FPDSCR */
-        cpu->fpscr = (cpu->fpscr & ~0x07c00000u) | (s->fpdscr & 0x07c00000u);
+        /* a new FP context: FPSCR = FPDSCR (AHP DN FZ RMode; NZCV and the
+         * flags 0), as QEMU and the ARMv8-M pseudocode do */
+        cpu->fpscr = s->fpdscr & 0x07c00000u;
         cpu->control |= CONTROL_FPCA;
     }
     return 0;
