@@ -83,6 +83,19 @@ static void put(uint32_t r)
     rt_put_hex(g_fpscr);
 }
 
+/* the operands of a matrix line: "cfg a b:" */
+static void key(uint32_t k0, uint32_t k1, const uint32_t *rest, unsigned n)
+{
+    rt_put_hex(k0);
+    rt_putc(' ');
+    rt_put_hex(k1);
+    for (unsigned i = 0; i < n; i++) {
+        rt_putc(' ');
+        rt_put_hex(rest[i]);
+    }
+    rt_putc(':');
+}
+
 typedef uint32_t (*Fp1)(uint32_t, uint32_t);
 typedef uint32_t (*Fp2)(uint32_t, uint32_t, uint32_t);
 typedef uint32_t (*Fp3)(uint32_t, uint32_t, uint32_t, uint32_t);
@@ -137,12 +150,7 @@ int main(void)
     for (unsigned c = 0; c < NCFGS; c++) {
         for (unsigned i = 0; i < NVALS; i++)
             for (unsigned j = 0; j < NVALS; j++) {
-                rt_put_hex(cfgs[c]);
-                rt_putc(' ');
-                rt_put_hex(vals[i]);
-                rt_putc(' ');
-                rt_put_hex(vals[j]);
-                rt_putc(':');
+                key(cfgs[c], vals[i], &vals[j], 1);
                 for (unsigned k = 0; k < sizeof ops2 / sizeof ops2[0]; k++)
                     put(ops2[k].f(cfgs[c], vals[i], vals[j]));
                 rt_nl();
@@ -159,14 +167,8 @@ int main(void)
         for (unsigned dd = 0; dd < sizeof dvals / sizeof dvals[0]; dd++)
             for (unsigned i = 0; i < NVALS; i++)
                 for (unsigned j = 0; j < NVALS; j += 2) {
-                    rt_put_hex(cfg3[c]);
-                    rt_putc(' ');
-                    rt_put_hex(dvals[dd]);
-                    rt_putc(' ');
-                    rt_put_hex(vals[i]);
-                    rt_putc(' ');
-                    rt_put_hex(vals[j]);
-                    rt_putc(':');
+                    uint32_t ab[2] = { vals[i], vals[j] };
+                    key(cfg3[c], dvals[dd], ab, 2);
                     for (unsigned k = 0; k < sizeof ops3 / sizeof ops3[0]; k++)
                         put(ops3[k].f(cfg3[c], dvals[dd], vals[i], vals[j]));
                     rt_nl();
@@ -191,10 +193,7 @@ int main(void)
                                      RM(0) | AHP, RM(2) | AHP | FZ };
     for (unsigned c = 0; c < sizeof cfg1 / sizeof cfg1[0]; c++)
         for (unsigned i = 0; i < sizeof uvals / sizeof uvals[0]; i++) {
-            rt_put_hex(cfg1[c]);
-            rt_putc(' ');
-            rt_put_hex(uvals[i]);
-            rt_putc(':');
+            key(cfg1[c], uvals[i], NULL, 0);
             for (unsigned k = 0; k < sizeof ops1 / sizeof ops1[0]; k++)
                 put(ops1[k].f(cfg1[c], uvals[i]));
             rt_nl();
