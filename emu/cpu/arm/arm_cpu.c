@@ -538,6 +538,12 @@ void arm_dump(ArmCpu *cpu, FILE *out)
     fprintf(out, " MSP=%08" PRIx32 " PSP=%08" PRIx32 " CONTROL=%" PRIx32 " PRIMASK=%" PRIx32
             " FAULTMASK=%" PRIx32 " BASEPRI=%02" PRIx32 "\n", arm_get_msp(cpu),
             arm_get_psp(cpu), cpu->control, cpu->primask, cpu->faultmask, cpu->basepri);
+    if (!cpu->has_fpu)
+        return;
+    for (unsigned i = 0; i < 32; i++)
+        fprintf(out, " S%02u=%08" PRIx32 "%s", i, cpu->fps[i], (i % 8) == 7 ? "\n" : "");
+    fprintf(out, " FPSCR=%08" PRIx32 " CPACR=%08" PRIx32 " FPCCR=%08" PRIx32 " FPCAR=%08" PRIx32
+            "\n", cpu->fpscr, cpu->scs->cpacr, cpu->scs->fpccr, cpu->scs->fpcar);
 }
 
 static EmuCpu *arm_create(EmuMachine *m, const void *fdt, int node, char *err, size_t errlen)

@@ -1,6 +1,8 @@
 /*
  * emu/cpu/arm/arm_cpu.h - ARMv7-M processor (Cortex-M3; Cortex-M4 = the same
- * plus the DSP instructions the decoder gives; no FPU).
+ * plus the DSP instructions the decoder gives; Cortex-M4F = Cortex-M4 plus
+ * the FPv4-SP floating-point extension, arm_fpu.c, on a CPU node
+ * compatible with "arm,cortex-m4f").
  *
  * Internal to the emulator.  References: ARMv7-M Architecture Reference
  * Manual DDI0403E.e (sections cited in the code), and QEMU 7.2's
@@ -31,10 +33,12 @@
  *     BusFaults with BFAR.
  *   - Reset APSR: Z set (as QEMU; architecturally UNKNOWN).
  *   - WFE is a hint (no event register); SEV a NOP.
- * Not modelled: the FPU (FPv4-SP: FP instructions raise NOCP), the MPU,
- * late arrival (a higher-priority exception pending during stacking is
- * taken after the first handler's entry, nested, as QEMU does), the
- * stacking of the extended (FP) frame, halting debug, debug events other
+ *   - Without "arm,cortex-m4f" every coprocessor instruction (FP included)
+ *     raises UsageFault NOCP; with it, see arm_fpu.c for the FPU's
+ *     policies (extended frame and lazy stacking are in arm_cpu.c).
+ * Not modelled: the MPU, late arrival (a higher-priority exception
+ * pending during stacking is taken after the first handler's entry,
+ * nested, as QEMU does), halting debug, debug events other
  * than BKPT (BKPT takes the DebugMonitor exception only with DEMCR.MON_EN),
  * sleep-on-exit, bit-banding.
  */
