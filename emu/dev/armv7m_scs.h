@@ -12,7 +12,8 @@
  *         NVIC: a line held high re-pends its interrupt when it completes).
  *   props "arm,num-irq" (default 32, as QEMU mps2-an385), "arm,systick-
  *         refclk-hz" (external SysTick reference clock, default 1000000:
- *         QEMU 7.2 mps2 boards feed SysTick a 1 MHz reference clock).
+ *         QEMU 7.2 mps2 boards feed SysTick a 1 MHz reference clock),
+ *         "arm,cpuid" (CPUID, default 0x410fc231: Cortex-M3 r0p1).
  *
  * The processor clock is the instruction clock: one cycle per retired
  * instruction.  SysTick with CLKSOURCE=1 and DWT CYCCNT count instructions.
