@@ -473,6 +473,31 @@ unsigned arm_exception_return(ArmCpu *cpu, uint32_t excret, uint32_t insn_pc)
     }
     uint32_t psr = fr[7];
     bool fpframe = cpu->has_fpu && !(excret & 0x10);
+    if (fpframe && !(s->fpccr & FPCCR_LSPACT) &&
+        !arm_fpu_enabled(cpu, !to_thread || !(cpu->control & CONTROL_NPRIV))) {
+        /* PopStack's CheckVFPEnabled (B1.5.8) fails after R0-R3, R12 and
+         * LR were loaded: UsageFault NOCP (HardFault when it cannot
+         * preempt) taken on the same frame, as a tail-chain (QEMU too) */
+        unsigned t = ARMV7M_EXC_USAGEFAULT;
+        uint32_t saved_ipsr = s->ipsr;
+        s->ipsr = to_thread ? 0 : saved_ipsr;
+        int ep = arm_exec_prio(cpu);
+        s->ipsr = saved_ipsr;
+        s->cfsr |= CFSR_NOCP;
+        if (!armv7m_exc_enabled(s, t) || armv7m_group_prio(s, armv7m_exc_prio(s, t)) >= ep) {
+            t = ARMV7M_EXC_HARDFAULT;
+            s->hfsr |= HFSR_FORCED;
+        }
+        if (t == ARMV7M_EXC_HARDFAULT && ep <= -1) {
+            lockup(cpu, ARMV7M_EXC_USAGEFAULT, insn_pc);
+            return 0;
+        }
+        cpu->r[0] = fr[0]; cpu->r[1] = fr[1]; cpu->r[2] = fr[2]; cpu->r[3] = fr[3];
+        cpu->r[12] = fr[4];
+        if (exception_taken(cpu, t))
+            cpu->r[14] = excret;
+        return 0;
+    }
     uint32_t newsp = fp + (fpframe ? 0x68 : 0x20);
     if (fpframe) {
         if (s->fpccr & FPCCR_LSPACT) {

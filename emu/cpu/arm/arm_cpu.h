@@ -136,11 +136,12 @@ uint32_t arm_store_slow(ArmCpu *cpu, uint32_t addr, unsigned size, uint32_t val)
 void arm_update_mem_mode(ArmCpu *cpu);
 void arm_dump(ArmCpu *cpu, FILE *out);
 
-/* arm_fpu.c: FPv4-SP.  Both return 0, or a CFSR bit with the exception
- * to take in *exc.  arm_fpu_check is CheckVFPEnabled (CPACR, B3.2.20);
- * arm_fpu_exec executes an instruction of the FP space (`pc` its address),
- * UNDEFINED ones included (NOCP comes first, as on hardware and QEMU). */
-uint32_t arm_fpu_check(ArmCpu *cpu, uint32_t *exc);
+/* arm_fpu.c: FPv4-SP.  arm_fpu_enabled: CPACR grants FP access to code of
+ * that privilege (CheckVFPEnabled, B3.2.20).  arm_fpu_exec executes an
+ * instruction of the FP space (`pc` its address), UNDEFINED ones included
+ * (NOCP comes first, as on hardware and QEMU); returns 0, or a CFSR bit
+ * with the exception to take in *exc. */
+bool arm_fpu_enabled(const ArmCpu *cpu, bool priv);
 uint32_t arm_fpu_exec(ArmCpu *cpu, const ArmInsn *in, uint32_t pc, uint32_t *exc);
 
 /* arm_exec.c */

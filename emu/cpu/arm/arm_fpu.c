@@ -21,8 +21,7 @@
  *
  * Not modelled: floating-point exception traps (the M4 has none: FPSCR
  * enables are RAZ), MemManage/BusFault derived from lazy preservation
- * other than a bus error (BusFault LSPERR), the NOCP check of CPACR on an
- * exception return that pops an extended frame.
+ * other than a bus error (BusFault LSPERR).
  */
 #include "arm_cpu.h"
 
@@ -388,17 +387,12 @@ static uint32_t preserve_fp_state(ArmCpu *cpu)
     return 0;
 }
 
-uint32_t arm_fpu_check(ArmCpu *cpu, uint32_t *exc)
+bool arm_fpu_enabled(const ArmCpu *cpu, bool priv)
 {
-    ArmV7mScs *s = cpu->scs;
-    unsigned cp10 = (s->cpacr >> 20) & 3;
-    /* CheckVFPEnabled (B3.2.20): 00 and the reserved 10 deny, 01 is
-     * privileged only */
-    if (cp10 == 0 || cp10 == 2 || (cp10 == 1 && !arm_privileged(cpu))) {
-        *exc = ARMV7M_EXC_USAGEFAULT;
-        return CFSR_NOCP;
-    }
-    return 0;
+    unsigned cp10 = (cpu->scs->cpacr >> 20) & 3;
+    /* CPACR (B3.2.20): 00 and the reserved 10 deny, 01 is privileged only
+     * (cp11 must equal cp10; QEMU also reads cp10 only) */
+    return cp10 == 3 || (cp10 == 1 && priv);
 }
 
 /* ExecuteFPCheck (B1.5.7) after the enable check. */
@@ -463,9 +457,11 @@ static uint32_t xfer_words(ArmCpu *cpu, uint32_t a, unsigned first, unsigned nwo
 
 uint32_t arm_fpu_exec(ArmCpu *cpu, const ArmInsn *in, uint32_t pc, uint32_t *exc)
 {
-    uint32_t e = arm_fpu_check(cpu, exc);
-    if (e)
-        return e;
+    uint32_t e;
+    if (!arm_fpu_enabled(cpu, arm_privileged(cpu))) {     /* CheckVFPEnabled */
+        *exc = ARMV7M_EXC_USAGEFAULT;
+        return CFSR_NOCP;
+    }
     if (in->op == ARM_OP_UNDEFINED || (in->flags & ARM_F_UNPRED_UNDEF) ||
         ((in->op == ARM_OP_VMRS || in->op == ARM_OP_VMSR) && in->imm != 1)) {
         /* (after the NOCP check, as QEMU's m-nocp decode does) */

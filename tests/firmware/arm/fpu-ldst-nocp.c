@@ -4,6 +4,8 @@
  * VMRS APSR_nzcv; CPACR access control (ARMv7-M ARM B3.2.20: 00 denied,
  * 01 privileged only: UsageFault NOCP, CFSR bit 19), an UNDEFINED
  * encoding of the FP space (double precision) with and without access,
+ * an exception return into an extended frame with access denied (NOCP on
+ * the same frame, then the retried return pops S0),
  * an unaligned VLDR (UNALIGNED), and CPUID, MVFR0/1, FPCCR, FPDSCR. */
 #include "faults.h"
 
@@ -27,6 +29,28 @@ static void svc_priv(RtExcFrame *f, uint32_t exc, uint32_t exc_return)
     (void)f; (void)exc; (void)exc_return;
     uint32_t c;
     __asm__ volatile("mrs %0, control\n\tbic %0, %0, #1\n\tmsr control, %0" : "=&r"(c));
+}
+
+/* An SVC handler that uses the FPU (the lazy frame gets S0-S15) and then
+ * denies FP access: the return that pops the extended frame fails
+ * CheckVFPEnabled (B1.5.8 PopStack): UsageFault NOCP on the same frame. */
+static void svc_fp_off(RtExcFrame *f, uint32_t exc, uint32_t exc_return)
+{
+    (void)f; (void)exc; (void)exc_return;
+    __asm__ volatile("vmov.f32 s0, #-2.0" ::: "s0");
+    set_cpacr(0);
+}
+
+static volatile uint32_t nocp_count, nocp_cfsr, nocp_lr;
+
+static void nocp_on_return(RtExcFrame *f, uint32_t exc, uint32_t exc_return)
+{
+    (void)f; (void)exc;
+    nocp_count++;
+    nocp_cfsr = RT_MMIO32(SCB_CFSR);
+    nocp_lr = exc_return;
+    RT_MMIO32(SCB_CFSR) = nocp_cfsr;
+    set_cpacr(0x00f00000u);                 /* the retried return succeeds */
 }
 
 int main(void)
@@ -131,6 +155,16 @@ int main(void)
     fault_reset();
     __asm__ volatile(".inst.w 0xee300b01" ::: "memory");    /* vadd.f64 d0, d0, d1 */
     rt_check("vadd.f64: UNDEFINSTR", fault.cfsr, CFSR_UNDEFINSTR);
+
+    /* an exception return into an extended frame with FP access denied */
+    rt_set_handler(EXC_SVC, svc_fp_off);
+    rt_set_handler(EXC_USAGEFAULT, nocp_on_return);
+    __asm__ volatile("vmov.f32 s0, #1.5\n\tsvc #2\n\tvmov %0, s0" : "=r"(a) :: "s0", "memory");
+    rt_check("return with CPACR=0: one UsageFault", nocp_count, 1);
+    rt_check(" CFSR NOCP", nocp_cfsr, CFSR_NOCP);
+    rt_check(" taken on the SVC's frame (EXC_RETURN)", nocp_lr, 0xffffffe9);
+    rt_check(" then S0 popped", a, 0x3fc00000);
+    fault_install();
 
     /* CPACR: access denied */
     set_cpacr(0);
