@@ -2042,6 +2042,11 @@ L_UNDEF:
                 op->in.raw, OP_PC());
     FAULT(ARMV7M_EXC_USAGEFAULT, CFSR_UNDEFINSTR);
 L_NOCP:
+    if (emu_log_enabled(EMU_LOG_GUEST_ERRORS))
+        emu_log(EMU_LOG_GUEST_ERRORS, "armv7m: coprocessor instruction 0x%08" PRIx32 " at pc 0x%08"
+                PRIx32 " on a core without that coprocessor: UsageFault NOCP%s\n", op->in.raw,
+                OP_PC(), op->in.op >= ARM_OP_VADD && op->in.op < ARM_OP_COPROC
+                ? " (FPv4-SP code needs a Cortex-M4F board: -M mps2-an386)" : "");
     FAULT(ARMV7M_EXC_USAGEFAULT, CFSR_NOCP);
 L_FETCH_FAULT: {
     /* Execute-never regions of the default memory map (B3.1, table B3-1:
