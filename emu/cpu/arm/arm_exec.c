@@ -230,6 +230,14 @@ static unsigned mem_handler(const ArmInsn *in, unsigned mode)
     return H_MEM_FIRST + kind * MEM_MODES + mode;
 }
 
+/* Translation time, out of line (the interpreter must not feel it). */
+static __attribute__((cold, noinline)) void log_fp_without_fpu(const ArmInsn *in)
+{
+    EMU_LOG(EMU_LOG_GUEST_ERRORS, "armv7m: FP instruction 0x%08" PRIx32 " on a core without an "
+            "FPU raises UsageFault NOCP (FPv4-SP code needs a Cortex-M4F board: -M mps2-an386)\n",
+            in->raw);
+}
+
 /* Choose the handler of a decoded, IT-applied instruction. */
 static unsigned pick_handler(const ArmCpu *cpu, const ArmInsn *in, const IsaInsnInfo *ii)
 {
@@ -239,8 +247,11 @@ static unsigned pick_handler(const ArmCpu *cpu, const ArmInsn *in, const IsaInsn
         return H_GENERIC;       /* arm_fpu_exec: NOCP, UNDEFINED or the op */
     if (op == ARM_OP_UNDEFINED || (in->flags & ARM_F_UNPRED_UNDEF) || op == ARM_OP_UDF)
         return H_UNDEF;
-    if (op >= ARM_OP_VADD)
+    if (op >= ARM_OP_VADD) {
+        if (op < ARM_OP_COPROC)
+            log_fp_without_fpu(in);
         return H_NOCP;
+    }
     if (!cpu->has_dsp && is_dsp_op(op))
         return H_UNDEF;
     switch (op) {
@@ -2042,11 +2053,6 @@ L_UNDEF:
                 op->in.raw, OP_PC());
     FAULT(ARMV7M_EXC_USAGEFAULT, CFSR_UNDEFINSTR);
 L_NOCP:
-    if (emu_log_enabled(EMU_LOG_GUEST_ERRORS))
-        emu_log(EMU_LOG_GUEST_ERRORS, "armv7m: coprocessor instruction 0x%08" PRIx32 " at pc 0x%08"
-                PRIx32 " on a core without that coprocessor: UsageFault NOCP%s\n", op->in.raw,
-                OP_PC(), op->in.op >= ARM_OP_VADD && op->in.op < ARM_OP_COPROC
-                ? " (FPv4-SP code needs a Cortex-M4F board: -M mps2-an386)" : "");
     FAULT(ARMV7M_EXC_USAGEFAULT, CFSR_NOCP);
 L_FETCH_FAULT: {
     /* Execute-never regions of the default memory map (B3.1, table B3-1:
