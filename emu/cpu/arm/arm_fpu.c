@@ -111,6 +111,16 @@ static uint32_t host_op(enum FpArith k, uint32_t a, uint32_t b, uint32_t c)
  * FPRound's flags and flush-to-zero (A2.5.8 FPRound). */
 static uint32_t arith(ArmCpu *cpu, enum FpArith k, uint32_t a, uint32_t b, uint32_t c)
 {
+    /* Fast path, without <fenv.h>: rounding to nearest (the host's mode
+     * between instructions) with IXC already set, a finite normal result
+     * other than +-2^-126 can only have raised inexact (overflow gives an
+     * infinity, invalid a NaN, division by zero an infinity, underflow a
+     * result of at most 2^-126): nothing to record. */
+    if ((cpu->fpscr & (3u << FPSCR_RMODE_SHIFT | FPSCR_IXC)) == FPSCR_IXC) {
+        uint32_t r = host_op(k, a, b, c), e = r & 0x7f800000u;
+        if (e != 0 && e != 0x7f800000u && (r & 0x7fffffffu) != MIN_NORMAL32)
+            return r;
+    }
     int saved = fegetround();
     fesetround(host_rmode[(cpu->fpscr >> FPSCR_RMODE_SHIFT) & 3]);
     feclearexcept(FE_ALL_EXCEPT);
@@ -355,6 +365,11 @@ static uint32_t fixed_to_fp(ArmCpu *cpu, uint32_t x, unsigned size, unsigned fra
 {
     if (size == 16)
         x = uns ? x & 0xffffu : (uint32_t)(int32_t)(int16_t)x;
+    if (uns ? x < (1u << 24) : (int32_t)x > -(1 << 24) && (int32_t)x < (1 << 24)) {
+        /* exact in single precision: no rounding, no flag */
+        float f = uns ? (float)x : (float)(int32_t)x;
+        return f == 0 ? 0 : bits_of(ldexpf(f, -(int)frac));
+    }
     int saved = fegetround();
     fesetround(round_nearest ? FE_TONEAREST : host_rmode[(cpu->fpscr >> FPSCR_RMODE_SHIFT) & 3]);
     feclearexcept(FE_ALL_EXCEPT);
