@@ -23,7 +23,17 @@ enum {
     REG_MMFAR = 0xd34, REG_BFAR = 0xd38, REG_AFSR = 0xd3c, REG_ID_PFR0 = 0xd40,
     REG_ID_ISAR4 = 0xd70, REG_CPACR = 0xd88, REG_MPU_TYPE = 0xd90,
     REG_DHCSR = 0xdf0, REG_DEMCR = 0xdfc, REG_STIR = 0xf00,
+    /* FP extension (B3.2.20-B3.2.24; Cortex-M4F) */
+    REG_FPCCR = 0xf34, REG_FPCAR = 0xf38, REG_FPDSCR = 0xf3c, REG_MVFR0 = 0xf40,
+    REG_MVFR1 = 0xf44,
 };
+/* Media and VFP feature registers of the Cortex-M4F (Cortex-M4 TRM r0p1,
+ * 7.3; the values QEMU 7.2's cortex-m4 reports) */
+#define MVFR0_CORTEX_M4F 0x10110021u
+#define MVFR1_CORTEX_M4F 0x11000011u
+/* FPCCR: every bit this implementation has is writable (B3.2.21) */
+#define FPCCR_WRITABLE (FPCCR_LSPACT | FPCCR_USER | FPCCR_THREAD | FPCCR_HFRDY | \
+                        FPCCR_MMRDY | FPCCR_BFRDY | FPCCR_MONRDY | FPCCR_LSPEN | FPCCR_ASPEN)
 /* DWT offsets (region 1) */
 enum { DWT_CTRL = 0x000, DWT_CYCCNT = 0x004 };
 
@@ -350,7 +360,7 @@ static bool scs_read32(ArmV7mScs *s, uint32_t off, uint32_t *val)
             if (s->refclk_hz % 100)
                 v |= 1u << 30;
             break;
-        case REG_CPUID: v = CPUID_CORTEX_M3; break;
+        case REG_CPUID: v = s->cpuid; break;
         case REG_ICSR: v = icsr_read(s); break;
         case REG_VTOR: v = s->vtor; break;
         case REG_AIRCR: v = 0xfa050000u | s->prigroup << 8; break;
@@ -368,6 +378,14 @@ static bool scs_read32(ArmV7mScs *s, uint32_t off, uint32_t *val)
         case REG_DHCSR: v = 0; break;
         case REG_DEMCR: v = s->demcr; break;
         case REG_STIR: v = 0; break;
+        case REG_FPCCR: case REG_FPCAR: case REG_FPDSCR: case REG_MVFR0: case REG_MVFR1:
+            if (s->has_fpu) {
+                v = off == REG_FPCCR ? s->fpccr : off == REG_FPCAR ? s->fpcar :
+                    off == REG_FPDSCR ? s->fpdscr :
+                    off == REG_MVFR0 ? MVFR0_CORTEX_M4F : MVFR1_CORTEX_M4F;
+                break;
+            }
+            /* fall through */
         default:
             EMU_LOG(EMU_LOG_UNIMP, "armv7m-scs: read of unimplemented register 0xe000e%03" PRIx32 "\n", off);
             v = 0;
@@ -463,6 +481,17 @@ static void scs_write32(ArmV7mScs *s, uint32_t off, uint32_t v)
             break;
         case REG_AFSR: case REG_DHCSR: case REG_ACTLR:
             break;
+        case REG_FPCCR: case REG_FPCAR: case REG_FPDSCR:
+            if (s->has_fpu) {
+                if (off == REG_FPCCR)
+                    s->fpccr = v & FPCCR_WRITABLE;
+                else if (off == REG_FPCAR)
+                    s->fpcar = v & ~7u;
+                else
+                    s->fpdscr = v & 0x07c00000u;   /* AHP DN FZ RMode */
+                break;
+            }
+            /* fall through */
         default:
             EMU_LOG(EMU_LOG_UNIMP, "armv7m-scs: write of unimplemented or read-only register "
                     "0xe000e%03" PRIx32 " (value 0x%08" PRIx32 ")\n", off, v);
@@ -552,6 +581,8 @@ static void scs_reset(void *opaque)
     s->scr = 0;
     s->ccr = CCR_STKALIGN;       /* Cortex-M3 r2p1 reset value */
     s->cpacr = 0;
+    s->fpccr = FPCCR_ASPEN | FPCCR_LSPEN;   /* reset value (B3.2.21) */
+    s->fpcar = s->fpdscr = 0;
     s->cfsr = s->hfsr = s->dfsr = s->mmfar = s->bfar = 0;
     s->demcr = 0;
     s->syst_csr = 0;
@@ -573,6 +604,7 @@ static int scs_init(void *opaque, EmuMachine *m, const DevConfig *cfg, char *err
         snprintf(err, errlen, "arm,num-irq must be 1..%d", ARMV7M_MAX_IRQ);
         return -1;
     }
+    s->cpuid = dev_prop_u32(cfg, "arm,cpuid", CPUID_CORTEX_M3);
     s->refclk_hz = dev_prop_u32(cfg, "arm,systick-refclk-hz", 0);
     if (s->refclk_hz == 0)
         s->refclk_hz = 1000000;

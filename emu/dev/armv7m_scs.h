@@ -12,7 +12,8 @@
  *         NVIC: a line held high re-pends its interrupt when it completes).
  *   props "arm,num-irq" (default 32, as QEMU mps2-an385), "arm,systick-
  *         refclk-hz" (external SysTick reference clock, default 1000000:
- *         QEMU 7.2 mps2 boards feed SysTick a 1 MHz reference clock).
+ *         QEMU 7.2 mps2 boards feed SysTick a 1 MHz reference clock),
+ *         "arm,cpuid" (CPUID, default 0x410fc231: Cortex-M3 r0p1).
  *
  * The processor clock is the instruction clock: one cycle per retired
  * instruction.  SysTick with CLKSOURCE=1 and DWT CYCCNT count instructions.
@@ -23,8 +24,12 @@
  * directly.  The dependency is one way (dev never calls the CPU), so the
  * device links without the CPU model.
  *
- * Not modelled: MPU (MPU_TYPE reads 0: no regions), FPU registers
- * (CPACR reads/writes stored but no FPU), debug halting (DHCSR reads 0),
+ * FP extension registers (CPACR, FPCCR, FPCAR, FPDSCR, MVFR0/1 of a
+ * Cortex-M4F) when the CPU has an FPU; without one CPACR is stored only
+ * and the others are unimplemented.  "arm,cpuid" gives CPUID (default the
+ * Cortex-M3 value QEMU reports).
+ *
+ * Not modelled: MPU (MPU_TYPE reads 0: no regions), debug halting (DHCSR reads 0),
  * ITM/TPIU/FPB, DWT comparators (DWT_CTRL.NUMCOMP = 0), the sleep-on-exit
  * and SEVONPEND bits of SCR (stored only), AFSR (reads 0).
  */
@@ -50,7 +55,9 @@ enum {
     CFSR_IACCVIOL = 1u << 0, CFSR_DACCVIOL = 1u << 1, CFSR_MUNSTKERR = 1u << 3,
     CFSR_MSTKERR = 1u << 4, CFSR_MMARVALID = 1u << 7,
     CFSR_IBUSERR = 1u << 8, CFSR_PRECISERR = 1u << 9, CFSR_IMPRECISERR = 1u << 10,
-    CFSR_UNSTKERR = 1u << 11, CFSR_STKERR = 1u << 12, CFSR_BFARVALID = 1u << 15,
+    CFSR_MLSPERR = 1u << 5,
+    CFSR_UNSTKERR = 1u << 11, CFSR_STKERR = 1u << 12, CFSR_LSPERR = 1u << 13,
+    CFSR_BFARVALID = 1u << 15,
     CFSR_UNDEFINSTR = 1u << 16, CFSR_INVSTATE = 1u << 17, CFSR_INVPC = 1u << 18,
     CFSR_NOCP = 1u << 19, CFSR_UNALIGNED = 1u << 24, CFSR_DIVBYZERO = 1u << 25,
 };
@@ -70,6 +77,13 @@ enum {
     SHCSR_MEMFAULTPENDED = 1u << 13, SHCSR_BUSFAULTPENDED = 1u << 14,
     SHCSR_SVCALLPENDED = 1u << 15, SHCSR_MEMFAULTENA = 1u << 16,
     SHCSR_BUSFAULTENA = 1u << 17, SHCSR_USGFAULTENA = 1u << 18,
+};
+
+/* FPCCR bits (B3.2.21, FP extension) */
+enum {
+    FPCCR_LSPACT = 1u << 0, FPCCR_USER = 1u << 1, FPCCR_THREAD = 1u << 3,
+    FPCCR_HFRDY = 1u << 4, FPCCR_MMRDY = 1u << 5, FPCCR_BFRDY = 1u << 6,
+    FPCCR_MONRDY = 1u << 8, FPCCR_LSPEN = 1u << 30, FPCCR_ASPEN = 1u << 31,
 };
 
 typedef struct ArmV7mScs {
@@ -92,6 +106,11 @@ typedef struct ArmV7mScs {
     uint32_t vtor, prigroup, scr, ccr, cpacr;
     uint32_t cfsr, hfsr, dfsr, mmfar, bfar;
     uint32_t demcr;
+    uint32_t cpuid;                 /* "arm,cpuid" (default Cortex-M3)       */
+    /* FP extension (0xE000EF34-0xE000EF44): present when the CPU has an
+     * FPU (the CPU sets has_fpu when it finds the SCS) */
+    bool has_fpu;
+    uint32_t fpccr, fpcar, fpdscr;
     /* SysTick (B3.3) */
     uint32_t syst_csr, syst_rvr;
     DownCounter syst;

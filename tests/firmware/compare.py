@@ -2,7 +2,7 @@
 """Runs one firmware ELF under emucov and under QEMU (riscv32 -M virt or arm -M mps2-an385)
 and requires the same output and exit status from both.
 
-usage: compare.py --emucov PATH --qemu PATH [--arch riscv|arm] [--semihosting] [--expect-exit N]
+usage: compare.py --emucov PATH --qemu PATH [--arch riscv|arm] [--machine NAME] [--semihosting] [--expect-exit N]
                   [--emucov-arg ARG]... ELF
 
 Output is compared as all of stdout followed by all of stderr.  With
@@ -34,6 +34,8 @@ def main():
     ap.add_argument("--arch", choices=fwrun.ARCHES, default="riscv",
                     help="riscv: qemu-system-riscv32 -M virt; arm: "
                          "qemu-system-arm -M mps2-an385 (default: %(default)s)")
+    ap.add_argument("--machine", default=None,
+                    help="arm: the MPS2 board for both emulators (default mps2-an385)")
     ap.add_argument("--semihosting", action="store_true")
     ap.add_argument("--expect-exit", type=int, default=None,
                     help="also require this exit status from both")
@@ -47,8 +49,10 @@ def main():
         sys.stderr.write("error: %s: no such file\n" % args.elf)
         return 2
 
-    q = fwrun.run_qemu(args.qemu, args.elf, args.semihosting, args.timeout, args.arch)
-    e = fwrun.run_emucov(args.emucov, args.elf, args.emucov_arg, args.timeout,
+    q = fwrun.run_qemu(args.qemu, args.elf, args.semihosting, args.timeout, args.arch,
+                       args.machine)
+    extra = (["-M", args.machine] if args.machine else []) + args.emucov_arg
+    e = fwrun.run_emucov(args.emucov, args.elf, extra, args.timeout,
                          merged=args.semihosting)
 
     ok = True

@@ -70,13 +70,14 @@ def run(argv, timeout=TIMEOUT, cwd=None, merged=False):
 ARCHES = ("riscv", "arm")
 
 
-def qemu_argv(qemu, elf, semihosting=False, arch="riscv"):
+def qemu_argv(qemu, elf, semihosting=False, arch="riscv", machine=None):
     """riscv: qemu-system-riscv32 -M virt -bios none; arm:
-    qemu-system-arm -M mps2-an385 (Cortex-M3), where semihosting is always
+    qemu-system-arm -M mps2-an385 (Cortex-M3; `machine` names another MPS2
+    board, e.g. mps2-an386 for the Cortex-M4F), where semihosting is always
     enabled: the board has no test finisher, so programs exit through
     semihosting SYS_EXIT / SYS_EXIT_EXTENDED."""
     if arch == "arm":
-        argv = [qemu, "-M", "mps2-an385", "-nographic", "-kernel", elf]
+        argv = [qemu, "-M", machine or "mps2-an385", "-nographic", "-kernel", elf]
         semihosting = True
     else:
         argv = [qemu, "-M", "virt", "-bios", "none", "-nographic", "-kernel", elf]
@@ -90,9 +91,9 @@ def _drop_noise(text):
                    if not line.startswith(_QEMU_NOISE))
 
 
-def run_qemu(qemu, elf, semihosting=False, timeout=TIMEOUT, arch="riscv"):
+def run_qemu(qemu, elf, semihosting=False, timeout=TIMEOUT, arch="riscv", machine=None):
     """Semihosting runs merge stderr into stdout (see run())."""
-    r = run(qemu_argv(qemu, elf, semihosting, arch), timeout, merged=semihosting)
+    r = run(qemu_argv(qemu, elf, semihosting, arch, machine), timeout, merged=semihosting)
     r.stdout = _drop_noise(r.stdout) if semihosting else r.stdout
     r.stderr = _drop_noise(r.stderr)
     return r

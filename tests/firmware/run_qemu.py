@@ -2,7 +2,7 @@
 """Runs one firmware ELF under QEMU (riscv32 -M virt or arm -M mps2-an385) and checks that it
 exits with the expected status and printed the PASS marker.
 
-usage: run_qemu.py --qemu PATH [--arch riscv|arm] [--semihosting] [--expect-exit N]
+usage: run_qemu.py --qemu PATH [--arch riscv|arm] [--machine NAME] [--semihosting] [--expect-exit N]
                    [--marker TEXT] ELF
 --arch arm runs qemu-system-arm -M mps2-an385 and implies --semihosting.
 """
@@ -22,6 +22,8 @@ def main():
     ap.add_argument("--arch", choices=fwrun.ARCHES, default="riscv",
                     help="riscv: qemu-system-riscv32 -M virt; arm: "
                          "qemu-system-arm -M mps2-an385 (default: %(default)s)")
+    ap.add_argument("--machine", default=None,
+                    help="arm: the MPS2 board for both emulators (default mps2-an385)")
     ap.add_argument("--semihosting", action="store_true")
     ap.add_argument("--expect-exit", type=int, default=0)
     ap.add_argument("--marker", default="PASS")
@@ -33,7 +35,8 @@ def main():
     if not os.path.isfile(args.elf):
         sys.stderr.write("error: %s: no such file\n" % args.elf)
         return 2
-    r = fwrun.run_qemu(args.qemu, args.elf, args.semihosting, args.timeout, args.arch)
+    r = fwrun.run_qemu(args.qemu, args.elf, args.semihosting, args.timeout, args.arch,
+                       args.machine)
     sys.stdout.write(r.output())
     ok = True
     if r.timed_out:

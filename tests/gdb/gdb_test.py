@@ -22,6 +22,8 @@ Cases (what each proves):
                after the block ran stops there, and stepi from the lw stops
                on the addi, then after it; one set before the block was
                translated stops there on two passes of the loop
+  vfp          Cortex-M4F (-M mps2-an386): d0-d15/fpscr (gdb's arm.vfp
+               feature) and the s0-s31 pseudo registers read and write
   trace-same   the trace of a run debugged with breakpoints, steps and a
                watchpoint equals the trace of a plain run (`emucov trace dump`
                identical; `trace info` identical apart from the command line)
@@ -320,6 +322,24 @@ def diff_head(a, b):
     return "lengths differ: %d vs %d lines\n" % (len(la), len(lb))
 
 
+def case_vfp(a):
+    """ELF = fpu-ldst-nocp (Cortex-M4F): at rt_done d3 holds the pair it
+    moved in with vmov d3, r, r; the FP registers of gdb's
+    org.gnu.gdb.arm.vfp feature are readable and writable (s31 is gdb's
+    pseudo register over d15)."""
+    out, rc, eout, _ = session(a, a.elf[0], [
+        "break rt_done", "continue", "print/x $d3", "print/x $s7", "print/x $s6",
+        "print/x $fpscr", "set var $s31 = 2.5", "print $s31", "print/x $d15",
+        "set var $fpscr = 0x03c0009f", "print/x $fpscr", "kill"],
+        ["--trace-mode", "none", "-M", "mps2-an386"])
+    expect(out, r"= 0x4444444433333333$", "d3 = s7:s6 as moved in by vmov d3, r, r")
+    expect(out, r"= 0x44444444$", "s7 (pseudo register, high half of d3)")
+    expect(out, r"= 0x33333333$", "s6 (low half of d3)")
+    expect(out, r"\$\d+ = 2.5$", "s31 writable")
+    expect(out, r"= 0x4020000000000000$", "d15 holds 2.5f in its high half")
+    expect(out, r"= 0x3c0009f$", "fpscr writable")
+
+
 CASES = {
     "break-step": case_break_step,
     "hbreak": case_hbreak,
@@ -329,6 +349,7 @@ CASES = {
     "monitor": case_monitor,
     "fused": case_fused,
     "trace-same": case_trace_same,
+    "vfp": case_vfp,
 }
 
 

@@ -3,7 +3,7 @@
 protocol, one instruction at a time, and compare every register after every
 instruction.
 
-usage: lockstep.py --emucov EMUCOV [--qemu qemu-system-riscv32] [--semihosting]
+usage: lockstep.py --emucov EMUCOV [--qemu qemu-system-riscv32] [--machine NAME] [--semihosting]
                    [--max-steps N] [--csrs LIST] [--objdump OBJDUMP] [-v] ELF
 
 Both emulators start halted with a gdb server (QEMU's board from the ELF:
@@ -284,7 +284,9 @@ class Target:
 
 def start_emucov(a, port_holder):
     env = dict(os.environ)
-    p = subprocess.Popen([a.emucov, "run", "--trace-mode", "none", "-gdb", "tcp::0", "-S", a.elf],
+    board = ["-M", a.machine] if a.machine else []
+    p = subprocess.Popen([a.emucov, "run", "--trace-mode", "none"] + board +
+                         ["-gdb", "tcp::0", "-S", a.elf],
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     end = time.time() + 10
     while time.time() < end:
@@ -304,6 +306,8 @@ QEMU_MACHINE = {
     243: ["-M", "virt", "-bios", "none", "-cpu", "rv32,f=off,d=off,s=off,h=off,mmu=off"],  # RISC-V
     40: ["-M", "mps2-an385", "-cpu", "cortex-m3"],                                       # ARM
 }
+# --machine: the same board name for both (QEMU with its default CPU)
+
 
 
 def elf_machine(path):
@@ -313,7 +317,7 @@ def elf_machine(path):
 
 
 def start_qemu(a, port):
-    mach = QEMU_MACHINE.get(elf_machine(a.elf))
+    mach = ["-M", a.machine] if a.machine else QEMU_MACHINE.get(elf_machine(a.elf))
     if mach is None:
         raise SystemExit("lockstep: %s: no QEMU board known for this ELF machine" % a.elf)
     cmd = [a.qemu] + mach + ["-nographic", "-monitor", "none", "-serial", "null", "-S",
@@ -445,9 +449,10 @@ def arm_known_difference(insn, prev, ev, qv, d, regname, readmem):
     return None
 
 
-CSR_POLICY = {"riscv:rv32": rv_csr_may_change}
+CSR_POLICY = {"riscv:rv32": rv_csr_may_change, "arm": lambda insn, ev, last_full, step: True}
 KNOWN_DIFFERENCES = {"riscv:rv32": rv_known_difference, "arm": arm_known_difference}
-CSR_POLICY_TEXT = {"riscv:rv32": "SYSTEM-opcode instructions and trap entries"}
+CSR_POLICY_TEXT = {"riscv:rv32": "SYSTEM-opcode instructions and trap entries",
+                   "arm": "FP-space instructions (d0-d15, fpscr) and every slow-path step"}
 
 
 def stop_kind(reply):
@@ -464,6 +469,8 @@ def main():
     ap = argparse.ArgumentParser(description="lockstep emucov vs QEMU over the gdb protocol")
     ap.add_argument("--emucov", required=True)
     ap.add_argument("--qemu", default="qemu-system-riscv32")
+    ap.add_argument("--machine", default="",
+                    help="board for both emulators (e.g. mps2-an386); default from the ELF")
     ap.add_argument("--semihosting", action="store_true")
     ap.add_argument("--max-steps", type=int, default=0,
                     help="stop after N steps (default: run the program to its end)")
@@ -575,13 +582,31 @@ def rv_fast_insn(insn):
     return RV_TRAP_CSRS if op in (0x03, 0x23) else None
 
 
+ARM_VFP_REGS = tuple("d%d" % i for i in range(16)) + ("fpscr",)
+
+
+def arm_fp_insn(insn):
+    """A 32-bit encoding of the cp10/cp11 (FP) coprocessor space."""
+    if insn is None or len(insn) < 4:
+        return False
+    hw1, hw2 = insn[0] | insn[1] << 8, insn[2] | insn[3] << 8
+    return (hw1 & 0xec00) == 0xec00 and (hw2 >> 9) & 7 == 5
+
+
 def arm_fast_insn(insn):
     """ARM: everything but BKPT (semihosting: the known differences of the
-    host-time operations are fixed up before QEMU runs on); no system
-    registers are compared (QEMU 7.2 describes none for Cortex-M3)."""
+    host-time operations are fixed up before QEMU runs on).  System
+    registers: QEMU 7.2 describes none for the Cortex-M3/M4; with an FPU
+    (--machine mps2-an386) the FP registers d0-d15 and fpscr (when named
+    with --csrs) are read after every instruction of the FP space, and
+    after every instruction on the slow path (each 1000th step): an
+    exception return that pops an extended frame is checked there, or by
+    the next FP instruction that reads the register."""
     if insn is None or len(insn) < 2:
         return None
-    return None if insn[1] == 0xbe else ()
+    if insn[1] == 0xbe:
+        return None
+    return ARM_VFP_REGS if arm_fp_insn(insn) else ()
 
 
 FAST_INSN = {"riscv:rv32": rv_fast_insn, "arm": arm_fast_insn}

@@ -236,19 +236,57 @@ static void lockup(ArmCpu *cpu, unsigned exc, uint32_t pc)
                            cpu->scs->hfsr);
 }
 
-/* PushStack (B1.5.6): 8-word frame on the current stack. */
+/* UpdateFPCCR (B1.5.7): the context of a lazily reserved FP frame at
+ * `frameptr`, recorded for the PreserveFPState of the first FP
+ * instruction (arm_fpu.c). */
+static void update_fpccr(ArmCpu *cpu, uint32_t frameptr)
+{
+    ArmV7mScs *s = cpu->scs;
+    int ep = arm_exec_prio(cpu);
+    uint32_t f = s->fpccr & ~(FPCCR_LSPACT | FPCCR_USER | FPCCR_THREAD | FPCCR_HFRDY |
+                              FPCCR_MMRDY | FPCCR_BFRDY | FPCCR_MONRDY);
+    f |= FPCCR_LSPACT;
+    f |= arm_privileged(cpu) ? 0 : FPCCR_USER;
+    f |= arm_handler_mode(cpu) ? 0 : FPCCR_THREAD;
+    f |= ep > -1 ? FPCCR_HFRDY : 0;
+    if (armv7m_exc_enabled(s, ARMV7M_EXC_MEMMANAGE) &&
+        ep > armv7m_group_prio(s, armv7m_exc_prio(s, ARMV7M_EXC_MEMMANAGE)))
+        f |= FPCCR_MMRDY;
+    if (armv7m_exc_enabled(s, ARMV7M_EXC_BUSFAULT) &&
+        ep > armv7m_group_prio(s, armv7m_exc_prio(s, ARMV7M_EXC_BUSFAULT)))
+        f |= FPCCR_BFRDY;
+    if ((s->demcr & (1u << 16)) &&
+        ep > armv7m_group_prio(s, armv7m_exc_prio(s, ARMV7M_EXC_DEBUGMON)))
+        f |= FPCCR_MONRDY;
+    s->fpccr = f;
+    s->fpcar = (frameptr + 0x20) & ~7u;
+}
+
+/* PushStack (B1.5.6): the 8-word basic frame on the current stack, or
+ * with the FP extension and CONTROL.FPCA the 26-word extended frame
+ * (S0-S15, FPSCR and a reserved word; always 8-byte aligned), whose FP
+ * part is written now or, with FPCCR.LSPEN, reserved for lazy
+ * preservation. */
 static void push_stack(ArmCpu *cpu, uint32_t ret_pc)
 {
     ArmV7mScs *s = cpu->scs;
     uint32_t sp = cpu->r[13];
-    bool align = (s->ccr & CCR_STKALIGN) != 0;
+    bool fpframe = cpu->has_fpu && (cpu->control & CONTROL_FPCA);
+    uint32_t framesize = fpframe ? 0x68 : 0x20;
+    bool align = fpframe || (s->ccr & CCR_STKALIGN) != 0;
     uint32_t frameptralign = align ? (sp >> 2) & 1 : 0;
-    sp = (sp - 0x20) & ~(frameptralign << 2);
+    sp = (sp - framesize) & ~(frameptralign << 2);
     uint32_t xpsr = (arm_get_xpsr(cpu) & ~(1u << 9)) | frameptralign << 9;
-    uint32_t frame[8] = { cpu->r[0], cpu->r[1], cpu->r[2], cpu->r[3], cpu->r[12],
-                          cpu->r[14], ret_pc, xpsr };
+    uint32_t frame[26] = { cpu->r[0], cpu->r[1], cpu->r[2], cpu->r[3], cpu->r[12],
+                           cpu->r[14], ret_pc, xpsr };
+    unsigned nwords = 8;
+    if (fpframe && !(s->fpccr & FPCCR_LSPEN)) {
+        memcpy(&frame[8], cpu->fps, 16 * 4);
+        frame[24] = cpu->fpscr;
+        nwords = 25;
+    }
     cpu->r[13] = sp;
-    for (unsigned i = 0; i < 8; i++) {
+    for (unsigned i = 0; i < nwords; i++) {
         uint32_t e = arm_store_bus(cpu, sp + 4 * i, 4, frame[i]);
         if (e) {
             /* derived exception: stacking error (B1.5.15) */
@@ -259,10 +297,14 @@ static void push_stack(ArmCpu *cpu, uint32_t ret_pc)
             break;
         }
     }
+    if (fpframe && (s->fpccr & FPCCR_LSPEN))
+        update_fpccr(cpu, sp);
+    /* EXC_RETURN bit 4 = NOT CONTROL.FPCA: 0 says "extended frame" */
+    uint32_t nofp = fpframe ? 0 : 0x10;
     if (arm_handler_mode(cpu))
-        cpu->r[14] = 0xfffffff1u;
+        cpu->r[14] = 0xffffffe1u | nofp;
     else
-        cpu->r[14] = (cpu->control & CONTROL_SPSEL) ? 0xfffffffdu : 0xfffffff9u;
+        cpu->r[14] = ((cpu->control & CONTROL_SPSEL) ? 0xffffffedu : 0xffffffe9u) | nofp;
 }
 
 /* ExceptionTaken (B1.5.6). Returns false on a vector read failure (lockup). */
@@ -287,7 +329,8 @@ static bool exception_taken(ArmCpu *cpu, unsigned exc)
     s->ipsr = exc;
     s->changed = 1;
     cpu->itstate = 0;
-    cpu->control &= ~CONTROL_SPSEL;
+    /* a handler starts without an FP context (CONTROL.FPCA = 0) */
+    cpu->control &= ~(CONTROL_SPSEL | CONTROL_FPCA);
     arm_sp_for_mode(cpu);
     cpu->thumb = vec & 1;
     cpu->pc = vec & ~1u;
@@ -366,7 +409,9 @@ unsigned arm_exception_return(ArmCpu *cpu, uint32_t excret, uint32_t insn_pc)
     ArmV7mScs *s = cpu->scs;
     unsigned ret_exc = s->ipsr;
     unsigned kind = excret & 0xf;
-    bool bad = (excret & 0x0ffffff0u) != 0x0ffffff0u || !s->active[ret_exc];
+    /* bit 4 (0: extended frame) may be 0 only with the FP extension */
+    uint32_t must = cpu->has_fpu ? 0x0fffffe0u : 0x0ffffff0u;
+    bool bad = (excret & must) != must || !s->active[ret_exc];
     if (!bad) {
         switch (kind) {
         case 0x1:
@@ -427,8 +472,53 @@ unsigned arm_exception_return(ArmCpu *cpu, uint32_t excret, uint32_t insn_pc)
         }
     }
     uint32_t psr = fr[7];
-    uint32_t newsp = fp + 0x20;
-    if ((psr & (1u << 9)) && (s->ccr & CCR_STKALIGN))
+    bool fpframe = cpu->has_fpu && !(excret & 0x10);
+    if (fpframe && !(s->fpccr & FPCCR_LSPACT) &&
+        !arm_fpu_enabled(cpu, !to_thread || !(cpu->control & CONTROL_NPRIV))) {
+        /* PopStack's CheckVFPEnabled (B1.5.8) fails after R0-R3, R12 and
+         * LR were loaded: UsageFault NOCP (HardFault when it cannot
+         * preempt) taken on the same frame, as a tail-chain (QEMU too) */
+        unsigned t = ARMV7M_EXC_USAGEFAULT;
+        uint32_t saved_ipsr = s->ipsr;
+        s->ipsr = to_thread ? 0 : saved_ipsr;
+        int ep = arm_exec_prio(cpu);
+        s->ipsr = saved_ipsr;
+        s->cfsr |= CFSR_NOCP;
+        if (!armv7m_exc_enabled(s, t) || armv7m_group_prio(s, armv7m_exc_prio(s, t)) >= ep) {
+            t = ARMV7M_EXC_HARDFAULT;
+            s->hfsr |= HFSR_FORCED;
+        }
+        if (t == ARMV7M_EXC_HARDFAULT && ep <= -1) {
+            lockup(cpu, ARMV7M_EXC_USAGEFAULT, insn_pc);
+            return 0;
+        }
+        cpu->r[0] = fr[0]; cpu->r[1] = fr[1]; cpu->r[2] = fr[2]; cpu->r[3] = fr[3];
+        cpu->r[12] = fr[4];
+        if (exception_taken(cpu, t))
+            cpu->r[14] = excret;
+        return 0;
+    }
+    uint32_t newsp = fp + (fpframe ? 0x68 : 0x20);
+    if (fpframe) {
+        if (s->fpccr & FPCCR_LSPACT) {
+            /* never preserved: the registers still hold the state */
+            s->fpccr &= ~FPCCR_LSPACT;
+        } else {
+            uint32_t v[17];
+            for (unsigned i = 0; i < 17; i++) {
+                if (arm_load_bus(cpu, fp + 0x20 + 4 * i, 4, &v[i])) {
+                    s->cfsr &= ~CFSR_BFARVALID;
+                    s->ipsr = to_thread ? 0 : s->ipsr;
+                    return arm_take_fault(cpu, ARMV7M_EXC_BUSFAULT, CFSR_UNSTKERR, insn_pc);
+                }
+            }
+            memcpy(cpu->fps, v, 16 * 4);
+            cpu->fpscr = v[16] & 0xf7c0009fu;
+        }
+    }
+    if (cpu->has_fpu)
+        cpu->control = fpframe ? cpu->control | CONTROL_FPCA : cpu->control & ~CONTROL_FPCA;
+    if ((psr & (1u << 9)) && (fpframe || (s->ccr & CCR_STKALIGN)))
         newsp |= 4;
     if (use_psp)
         arm_set_psp(cpu, newsp);
@@ -473,6 +563,12 @@ void arm_dump(ArmCpu *cpu, FILE *out)
     fprintf(out, " MSP=%08" PRIx32 " PSP=%08" PRIx32 " CONTROL=%" PRIx32 " PRIMASK=%" PRIx32
             " FAULTMASK=%" PRIx32 " BASEPRI=%02" PRIx32 "\n", arm_get_msp(cpu),
             arm_get_psp(cpu), cpu->control, cpu->primask, cpu->faultmask, cpu->basepri);
+    if (!cpu->has_fpu)
+        return;
+    for (unsigned i = 0; i < 32; i++)
+        fprintf(out, " S%02u=%08" PRIx32 "%s", i, cpu->fps[i], (i % 8) == 7 ? "\n" : "");
+    fprintf(out, " FPSCR=%08" PRIx32 " CPACR=%08" PRIx32 " FPCCR=%08" PRIx32 " FPCAR=%08" PRIx32
+            "\n", cpu->fpscr, cpu->scs->cpacr, cpu->scs->fpccr, cpu->scs->fpcar);
 }
 
 static EmuCpu *arm_create(EmuMachine *m, const void *fdt, int node, char *err, size_t errlen)
@@ -483,7 +579,11 @@ static EmuCpu *arm_create(EmuMachine *m, const void *fdt, int node, char *err, s
         return NULL;
     }
     cpu->m = m;
-    cpu->has_dsp = fdt && node >= 0 && fdt_node_check_compatible(fdt, node, "arm,cortex-m4") == 0;
+    /* Cortex-M4F: the M4 with FPv4-SP (QEMU's mps2-an386 cortex-m4 has
+     * it; an "arm,cortex-m4" without the F has none, as the M3) */
+    cpu->has_fpu = fdt && node >= 0 && fdt_node_check_compatible(fdt, node, "arm,cortex-m4f") == 0;
+    cpu->has_dsp = cpu->has_fpu ||
+                   (fdt && node >= 0 && fdt_node_check_compatible(fdt, node, "arm,cortex-m4") == 0);
     emu_dbg_init(&cpu->dbg);
     cpu->null_tab = calloc((size_t)1 << (32 - EMU_PAGE_BITS), sizeof(uintptr_t));
     cpu->tbc = arm_tbc_new();
@@ -525,7 +625,10 @@ static void arm_reset(EmuCpu *c, uint32_t entry)
                                "(System Control Space)");
         return;
     }
+    cpu->scs->has_fpu = cpu->has_fpu;
     memset(cpu->r, 0, sizeof cpu->r);
+    memset(cpu->fps, 0, sizeof cpu->fps);
+    cpu->fpscr = 0;
     /* APSR is UNKNOWN at reset; QEMU 7.2 starts with Z set, so do we
      * (lockstep and register dumps agree) */
     cpu->nf = cpu->cf = cpu->vf = cpu->qf = cpu->ge = 0;
@@ -597,10 +700,15 @@ static void arm_flush_code(EmuCpu *c)
  * absent here); the 'g' packet holds 0-25.  The system registers of gdb's
  * org.gnu.gdb.arm.m-system feature (read by gdb to unwind exception frames)
  * follow: msp = 26, psp = 27, primask = 28, basepri = 29, faultmask = 30,
- * control = 31 (QEMU 7.2 does not describe them for Cortex-M3). */
+ * control = 31 (QEMU 7.2 does not describe them for Cortex-M3).  With the
+ * FPU, org.gnu.gdb.arm.vfp: d0-d15 = 32-47, fpscr = 48 (gdb shows s0-s31
+ * as pseudo registers made from the d registers). */
 
 enum { ARM_GDB_PC = 15, ARM_GDB_XPSR = 25, ARM_GDB_MSP = 26, ARM_GDB_PSP, ARM_GDB_PRIMASK,
-       ARM_GDB_BASEPRI, ARM_GDB_FAULTMASK, ARM_GDB_CONTROL };
+       ARM_GDB_BASEPRI, ARM_GDB_FAULTMASK, ARM_GDB_CONTROL,
+       /* with the FPU: gdb's org.gnu.gdb.arm.vfp feature (d0-d15, fpscr),
+        * as QEMU 7.2 describes a Cortex-M4F (its gdb-xml/arm-vfp.xml) */
+       ARM_GDB_D0, ARM_GDB_FPSCR = ARM_GDB_D0 + 16 };
 
 static const char *const arm_gdb_sys[] = {
     "msp", "psp", "primask", "basepri", "faultmask", "control",
@@ -608,12 +716,14 @@ static const char *const arm_gdb_sys[] = {
 
 static const char *arm_gdb_xml(EmuCpu *c)
 {
-    static char xml[4096];
-    (void)c;
+    static char xmls[2][6144];          /* without, with the FPU */
+    bool fpu = ((ArmCpu *)c)->has_fpu;
+    char *xml = xmls[fpu];
     if (xml[0])
         return xml;
     size_t n = 0;
-#define XML(...) (n += (size_t)snprintf(xml + n, sizeof xml - n, __VA_ARGS__))
+    const size_t xml_size = sizeof xmls[0];
+#define XML(...) (n += (size_t)snprintf(xml + n, xml_size - n, __VA_ARGS__))
     XML("<?xml version=\"1.0\"?>\n<!DOCTYPE target SYSTEM \"gdb-target.dtd\">\n"
         "<target version=\"1.0\">\n<architecture>arm</architecture>\n"
         "<feature name=\"org.gnu.gdb.arm.m-profile\">\n");
@@ -627,7 +737,16 @@ static const char *arm_gdb_xml(EmuCpu *c)
     for (unsigned i = 0; i < sizeof arm_gdb_sys / sizeof arm_gdb_sys[0]; i++)
         XML("<reg name=\"%s\" bitsize=\"32\" type=\"%s\" regnum=\"%u\" group=\"system\"/>\n",
             arm_gdb_sys[i], i < 2 ? "data_ptr" : "uint32", ARM_GDB_MSP + i);
-    XML("</feature>\n</target>\n");
+    XML("</feature>\n");
+    if (fpu) {
+        XML("<feature name=\"org.gnu.gdb.arm.vfp\">\n");
+        for (unsigned i = 0; i < 16; i++)
+            XML("<reg name=\"d%u\" bitsize=\"64\" type=\"ieee_double\" regnum=\"%u\"/>\n",
+                i, ARM_GDB_D0 + i);
+        XML("<reg name=\"fpscr\" bitsize=\"32\" type=\"int\" group=\"float\" regnum=\"%u\"/>\n"
+            "</feature>\n", ARM_GDB_FPSCR);
+    }
+    XML("</target>\n");
 #undef XML
     return xml;
 }
@@ -654,6 +773,13 @@ static unsigned arm_reg_read(EmuCpu *c, unsigned n, uint8_t *buf)
         v = cpu->faultmask;
     else if (n == ARM_GDB_CONTROL)
         v = cpu->control;
+    else if (cpu->has_fpu && n >= ARM_GDB_D0 && n < ARM_GDB_FPSCR) {
+        /* D<k> = S<2k+1>:S<2k>, little-endian */
+        emu_dbg_put32(buf, cpu->fps[2 * (n - ARM_GDB_D0)]);
+        emu_dbg_put32(buf + 4, cpu->fps[2 * (n - ARM_GDB_D0) + 1]);
+        return 8;
+    } else if (cpu->has_fpu && n == ARM_GDB_FPSCR)
+        v = cpu->fpscr;
     else
         return 0;
     emu_dbg_put32(buf, v);
@@ -666,6 +792,17 @@ static bool arm_reg_write(EmuCpu *c, unsigned n, const uint8_t *buf, unsigned le
     if (len < 4)
         return false;
     uint32_t v = emu_dbg_get32(buf);
+    if (cpu->has_fpu && n >= ARM_GDB_D0 && n < ARM_GDB_FPSCR) {
+        if (len < 8)
+            return false;
+        cpu->fps[2 * (n - ARM_GDB_D0)] = v;
+        cpu->fps[2 * (n - ARM_GDB_D0) + 1] = emu_dbg_get32(buf + 4);
+        return true;
+    }
+    if (cpu->has_fpu && n == ARM_GDB_FPSCR) {
+        cpu->fpscr = v & 0xf7c0009fu;       /* the writable bits (VMSR) */
+        return true;
+    }
     switch (n) {
     case 13:
         cpu->r[13] = v & ~3u;       /* SP[1:0] are zero (B1.4.1), as QEMU */
@@ -688,7 +825,7 @@ static bool arm_reg_write(EmuCpu *c, unsigned n, const uint8_t *buf, unsigned le
     case ARM_GDB_BASEPRI: cpu->basepri = v & 0xff; break;
     case ARM_GDB_FAULTMASK: cpu->faultmask = v & 1; break;
     case ARM_GDB_CONTROL:
-        cpu->control = v & (CONTROL_NPRIV | CONTROL_SPSEL);
+        cpu->control = v & (CONTROL_NPRIV | CONTROL_SPSEL | (cpu->has_fpu ? CONTROL_FPCA : 0));
         arm_sp_for_mode(cpu);
         break;
     default:
@@ -775,8 +912,8 @@ static EmuRunReason arm_run(EmuCpu *c, uint64_t limit)
     return arm_exec(cpu, limit);
 }
 
-static const char *const arm_compat[] = { "arm,cortex-m3", "arm,cortex-m4", "arm,armv7-m",
-                                          "cortex-m3", "cortex-m4", NULL };
+static const char *const arm_compat[] = { "arm,cortex-m3", "arm,cortex-m4", "arm,cortex-m4f",
+                                          "arm,armv7-m", "cortex-m3", "cortex-m4", NULL };
 
 const EmuCpuClass emu_cpu_armv7m = {
     .name = "cortex-m3",

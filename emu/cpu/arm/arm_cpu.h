@@ -1,6 +1,8 @@
 /*
  * emu/cpu/arm/arm_cpu.h - ARMv7-M processor (Cortex-M3; Cortex-M4 = the same
- * plus the DSP instructions the decoder gives; no FPU).
+ * plus the DSP instructions the decoder gives; Cortex-M4F = Cortex-M4 plus
+ * the FPv4-SP floating-point extension, arm_fpu.c, on a CPU node
+ * compatible with "arm,cortex-m4f").
  *
  * Internal to the emulator.  References: ARMv7-M Architecture Reference
  * Manual DDI0403E.e (sections cited in the code), and QEMU 7.2's
@@ -31,10 +33,12 @@
  *     BusFaults with BFAR.
  *   - Reset APSR: Z set (as QEMU; architecturally UNKNOWN).
  *   - WFE is a hint (no event register); SEV a NOP.
- * Not modelled: the FPU (FPv4-SP: FP instructions raise NOCP), the MPU,
- * late arrival (a higher-priority exception pending during stacking is
- * taken after the first handler's entry, nested, as QEMU does), the
- * stacking of the extended (FP) frame, halting debug, debug events other
+ *   - Without "arm,cortex-m4f" every coprocessor instruction (FP included)
+ *     raises UsageFault NOCP; with it, see arm_fpu.c for the FPU's
+ *     policies (extended frame and lazy stacking are in arm_cpu.c).
+ * Not modelled: the MPU, late arrival (a higher-priority exception
+ * pending during stacking is taken after the first handler's entry,
+ * nested, as QEMU does), halting debug, debug events other
  * than BKPT (BKPT takes the DebugMonitor exception only with DEMCR.MON_EN),
  * sleep-on-exit, bit-banding.
  */
@@ -49,7 +53,7 @@
 extern const EmuCpuClass emu_cpu_armv7m;
 
 /* CONTROL bits (B1.4.4) */
-enum { CONTROL_NPRIV = 1u << 0, CONTROL_SPSEL = 1u << 1 };
+enum { CONTROL_NPRIV = 1u << 0, CONTROL_SPSEL = 1u << 1, CONTROL_FPCA = 1u << 2 };
 
 typedef struct ArmTB ArmTB;
 
@@ -87,6 +91,9 @@ typedef struct ArmCpu {
     bool slow_hooks;
     bool locked_up;
     bool has_dsp;           /* Cortex-M4: DSP extension instructions       */
+    bool has_fpu;           /* Cortex-M4F: FPv4-SP (arm_fpu.c)             */
+    uint32_t fps[32];       /* S0-S31 (D<n> = S<2n+1>:S<2n>)               */
+    uint32_t fpscr;
     /* gdb support (emu/core/debug.h): breakpoints patch operations of the
      * translated blocks; a stop inside a block resumes there */
     EmuDbg dbg;
@@ -128,6 +135,14 @@ uint32_t arm_load_slow(ArmCpu *cpu, uint32_t addr, unsigned size, uint32_t *val)
 uint32_t arm_store_slow(ArmCpu *cpu, uint32_t addr, unsigned size, uint32_t val);
 void arm_update_mem_mode(ArmCpu *cpu);
 void arm_dump(ArmCpu *cpu, FILE *out);
+
+/* arm_fpu.c: FPv4-SP.  arm_fpu_enabled: CPACR grants FP access to code of
+ * that privilege (CheckVFPEnabled, B3.2.20).  arm_fpu_exec executes an
+ * instruction of the FP space (`pc` its address), UNDEFINED ones included
+ * (NOCP comes first, as on hardware and QEMU); returns 0, or a CFSR bit
+ * with the exception to take in *exc. */
+bool arm_fpu_enabled(const ArmCpu *cpu, bool priv);
+uint32_t arm_fpu_exec(ArmCpu *cpu, const ArmInsn *in, uint32_t pc, uint32_t *exc);
 
 /* arm_exec.c */
 struct ArmTbCache *arm_tbc_new(void);

@@ -207,6 +207,15 @@ static bool is_dsp_op(unsigned op)
             op != ARM_OP_SXTH && op != ARM_OP_UXTB && op != ARM_OP_UXTH);
 }
 
+/* A 32-bit encoding of the cp10/cp11 coprocessor space (A6.4): on a core
+ * with an FPU its UNDEFINED encodings still raise NOCP first when CPACR
+ * denies access (QEMU's m-nocp decode does the same). */
+static bool is_fp_space(const ArmInsn *in)
+{
+    uint32_t hw1 = in->raw >> 16;
+    return in->len == 4 && (hw1 & 0xec00u) == 0xec00u && ((in->raw >> 9) & 7) == 5;
+}
+
 /* The fast load/store handler for LDR_IMM/STR_IMM/LDR_REG/STR_REG in
  * addressing form `mode` (see ARM_MEM_OPS). */
 static unsigned mem_handler(const ArmInsn *in, unsigned mode)
@@ -221,15 +230,28 @@ static unsigned mem_handler(const ArmInsn *in, unsigned mode)
     return H_MEM_FIRST + kind * MEM_MODES + mode;
 }
 
+/* Translation time, out of line (the interpreter must not feel it). */
+static __attribute__((cold, noinline)) void log_fp_without_fpu(const ArmInsn *in)
+{
+    EMU_LOG(EMU_LOG_GUEST_ERRORS, "armv7m: FP instruction 0x%08" PRIx32 " on a core without an "
+            "FPU raises UsageFault NOCP (FPv4-SP code needs a Cortex-M4F board: -M mps2-an386)\n",
+            in->raw);
+}
+
 /* Choose the handler of a decoded, IT-applied instruction. */
 static unsigned pick_handler(const ArmCpu *cpu, const ArmInsn *in, const IsaInsnInfo *ii)
 {
     unsigned op = in->op;
     bool s = (in->flags & ARM_F_S) != 0;
+    if (cpu->has_fpu && ((op >= ARM_OP_VADD && op < ARM_OP_COPROC) || is_fp_space(in)))
+        return H_GENERIC;       /* arm_fpu_exec: NOCP, UNDEFINED or the op */
     if (op == ARM_OP_UNDEFINED || (in->flags & ARM_F_UNPRED_UNDEF) || op == ARM_OP_UDF)
         return H_UNDEF;
-    if (op >= ARM_OP_VADD)
+    if (op >= ARM_OP_VADD) {
+        if (op < ARM_OP_COPROC)
+            log_fp_without_fpu(in);
         return H_NOCP;
+    }
     if (!cpu->has_dsp && is_dsp_op(op))
         return H_UNDEF;
     switch (op) {
@@ -1244,6 +1266,8 @@ static int arm_generic(ArmCpu *cpu, const ArmInsn *in, uint32_t pc)
                 break;
             case 20:
                 cpu->control = (cpu->control & ~CONTROL_NPRIV) | (v & CONTROL_NPRIV);
+                if (cpu->has_fpu)       /* B5.2.3: FPCA with the FP extension */
+                    cpu->control = (cpu->control & ~CONTROL_FPCA) | (v & CONTROL_FPCA);
                 if (!arm_handler_mode(cpu)) {
                     cpu->control = (cpu->control & ~CONTROL_SPSEL) | (v & CONTROL_SPSEL);
                     arm_sp_update(cpu, (cpu->control & CONTROL_SPSEL) != 0);
@@ -1376,6 +1400,10 @@ static int arm_generic(ArmCpu *cpu, const ArmInsn *in, uint32_t pc)
         if (op >= ARM_OP_SADD16 && op <= ARM_OP_UHSUB8) {
             R[in->rd] = parallel(cpu, op, R[in->rn], R[in->rm]);
             return R_OK;
+        }
+        if (cpu->has_fpu) {     /* pick_handler sends only FP space here */
+            uint32_t exc, bits = arm_fpu_exec(cpu, in, pc, &exc);
+            return bits ? (mem_fault(exc, bits), R_FAULT) : R_OK;
         }
         break;
     }

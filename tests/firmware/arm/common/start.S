@@ -49,6 +49,16 @@ rt_vectors_end:
     .type   rt_reset, %function
     .thumb_func
 rt_reset:
+#ifdef RT_FPU
+    /* Cortex-M4F programs (-DRT_FPU): full access to cp10/cp11 (CPACR,
+     * ARMv7-M ARM B3.2.20) before any floating-point instruction */
+    ldr     r0, =0xe000ed88
+    ldr     r1, [r0]
+    orr     r1, r1, #(0xf << 20)
+    str     r1, [r0]
+    dsb
+    isb
+#endif
     ldr     r0, =__data_load
     ldr     r1, =__data_start
     ldr     r2, =__data_end
