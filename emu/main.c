@@ -28,7 +28,8 @@ static void usage_run(FILE *out)
 "options:\n"
 "  -M, --machine NAME|FILE  board: a built-in name or a devicetree (.dtb, or .dts\n"
 "                           when dtc is installed); default from the ELF machine:\n"
-"                           RISC-V -> virt, ARM -> mps2-an385; `-M help` lists boards\n"
+"                           RISC-V -> virt, ARM -> mps2-an385 (mps2-an386 when the ELF\n"
+"                           is built for an FPU); `-M help` lists boards\n"
 "  --trace FILE             trace file (default: <firmware>.trace in the current dir)\n"
 "  --trace-mode MODE        history (default), flat or none\n"
 "  --max-insns N            stop after N guest instructions (exit status 123)\n"
@@ -242,7 +243,7 @@ static int run_main(int argc, char **argv)
         return EMU_EXIT_INPUT;
     }
     if (!machine) {
-        machine = emu_board_default_for(info.machine);
+        machine = emu_board_default_for(&info);
         if (!machine) {
             fprintf(stderr, "%s: %s: no default board for ELF machine %u; choose one with -M\n",
                     progname, elf, info.machine);

@@ -658,13 +658,13 @@ void emu_board_print_list(FILE *out)
     }
 }
 
-const char *emu_board_default_for(uint16_t e_machine)
+const char *emu_board_default_for(const EmuElfInfo *info)
 {
-    switch (e_machine) {
+    switch (info->machine) {
     case EM_RISCV:
         return "virt";
     case EM_ARM:
-        return "mps2-an385";
+        return info->arm_fpu ? "mps2-an386" : "mps2-an385";
     default:
         return NULL;
     }

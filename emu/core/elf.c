@@ -95,6 +95,105 @@ static bool read_whole(const char *path, ElfFile *f, char *err, size_t errlen)
     return true;
 }
 
+/* ---- ARM build attributes (ARM IHI 0045, "Addenda to, and errata in, the
+ * ABI for the Arm architecture", build attributes) ----------------------- */
+
+#define SHT_ARM_ATTRIBUTES_ 0x70000003u
+#define TAG_FP_ARCH 10u
+
+static bool uleb(const uint8_t **p, const uint8_t *end, uint64_t *v)
+{
+    *v = 0;
+    for (unsigned sh = 0; *p < end && sh < 64; sh += 7) {
+        uint8_t b = *(*p)++;
+        *v |= (uint64_t)(b & 0x7f) << sh;
+        if (!(b & 0x80))
+            return true;
+    }
+    return false;
+}
+
+static bool skip_ntbs(const uint8_t **p, const uint8_t *end)
+{
+    const uint8_t *z = memchr(*p, 0, (size_t)(end - *p));
+    if (!z)
+        return false;
+    *p = z + 1;
+    return true;
+}
+
+static uint32_t le32(const uint8_t *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* Tag_FP_arch of the "aeabi" file attributes, 0 when absent.  A malformed
+ * section reads as no attribute: these are hints for choosing a board. */
+static uint64_t arm_fp_arch(const uint8_t *a, size_t n)
+{
+    if (n < 1 || a[0] != 'A')
+        return 0;
+    const uint8_t *p = a + 1, *end = a + n;
+    while (end - p >= 4) {
+        uint32_t len = le32(p);
+        if (len < 4 || len > (size_t)(end - p))
+            return 0;
+        const uint8_t *sub = p + 4, *send = p + len;
+        p = send;
+        const uint8_t *vend = memchr(sub, 0, (size_t)(send - sub));
+        if (!vend || strcmp((const char *)sub, "aeabi") != 0)
+            continue;
+        const uint8_t *q = vend + 1;
+        while (send - q >= 5) {
+            uint8_t tag = q[0];
+            uint32_t sz = le32(q + 1);
+            if (sz < 5 || sz > (size_t)(send - q))
+                return 0;
+            const uint8_t *r = q + 5, *rend = q + sz;
+            q = rend;
+            if (tag != 1)   /* Tag_File; section/symbol scopes say less */
+                continue;
+            while (r < rend) {
+                uint64_t t, v;
+                if (!uleb(&r, rend, &t))
+                    return 0;
+                bool str = t == 4 || t == 5 || t == 65 || t == 67 || (t > 32 && (t & 1));
+                if (t == 32) {   /* Tag_compatibility: ULEB flag, then a name */
+                    if (!uleb(&r, rend, &v) || !skip_ntbs(&r, rend))
+                        return 0;
+                } else if (str) {
+                    if (!skip_ntbs(&r, rend))
+                        return 0;
+                } else {
+                    if (!uleb(&r, rend, &v))
+                        return 0;
+                    if (t == TAG_FP_ARCH)
+                        return v;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+/* Whether an ARM image wants an FPU: a hard-float ABI, or an FP architecture
+ * in its build attributes (also -mfloat-abi=softfp builds use FP code). */
+static bool arm_wants_fpu(ElfFile *f)
+{
+    if (f->ehdr.e_flags & 0x400u)   /* EF_ARM_ABI_FLOAT_HARD */
+        return true;
+    Elf_Scn *scn = NULL;
+    while ((scn = elf_nextscn(f->elf, scn)) != NULL) {
+        GElf_Shdr sh;
+        if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_ARM_ATTRIBUTES_)
+            continue;
+        if (sh.sh_offset > f->size || sh.sh_size > f->size - sh.sh_offset)
+            return false;
+        return arm_fp_arch(f->data + sh.sh_offset, sh.sh_size) != 0;
+    }
+    return false;
+}
+
 static bool open_and_check(const char *path, ElfFile *f, EmuElfInfo *info,
                            char *err, size_t errlen)
 {
@@ -182,6 +281,7 @@ static bool open_and_check(const char *path, ElfFile *f, EmuElfInfo *info,
     }
     info->entry = (uint32_t)f->ehdr.e_entry;
     info->machine = em;
+    info->arm_fpu = em == EM_ARM && arm_wants_fpu(f);
     return true;
 }
 

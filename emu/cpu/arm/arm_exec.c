@@ -122,7 +122,7 @@ enum {
     ARM_LOGICS_OPS(H_LOGICS_ENUM_)
     ARM_CONDS(H_COND_ENUM_)
     ARM_CONDS(H_B_ENUM_)
-    H_B, H_BL, H_BX, H_BLX, H_CBZ, H_CBNZ, H_TBB, H_TBH,
+    H_B, H_BL, H_BL_COND, H_BX, H_BLX, H_CBZ, H_CBNZ, H_TBB, H_TBH,
     H_PCWRITE, H_SYSTEM, H_SVC, H_BKPT, H_SEMIHOST, H_UNDEF, H_NOCP, H_WFI, H_WFE,
     H_DBG_BKPT, H_DBG_STOP,     /* debug: patched in place of an op's handler */
     H_COUNT
@@ -258,7 +258,10 @@ static unsigned pick_handler(const ArmCpu *cpu, const ArmInsn *in, const IsaInsn
     case ARM_OP_B:
         /* a B with a condition is always ISA_FLOW_COND (arm_insn_info) */
         return in->cond < ARM_COND_AL ? H_B_EQ + in->cond : H_B;
-    case ARM_OP_BL: return H_BL;
+    case ARM_OP_BL:
+        /* a BL made conditional by an IT block (libgcc's soft-float code
+         * has `bleq`) is ISA_FLOW_COND: its outcome goes in the trace */
+        return (in->flags & ARM_F_IN_IT) && in->cond != ARM_COND_AL ? H_BL_COND : H_BL;
     case ARM_OP_BX: return H_BX;
     case ARM_OP_BLX_REG: return H_BLX;
     case ARM_OP_CBZ: return H_CBZ;
@@ -559,7 +562,7 @@ static ArmTB *arm_translate(ArmCpu *cpu)
         }
         unsigned h = pick_handler(cpu, &in, &ii);
         bool cond_in_it = (in.flags & ARM_F_IN_IT) && in.cond != ARM_COND_AL &&
-                          in.op != ARM_OP_B && in.op != ARM_OP_IT;
+                          in.op != ARM_OP_B && in.op != ARM_OP_BL && in.op != ARM_OP_IT;
         if (cond_in_it) {
             ops[n].h = H[in.cond < ARM_COND_AL ? H_COND_EQ + in.cond : H_COND];
             ops[n].in = in;
@@ -579,7 +582,7 @@ static ArmTB *arm_translate(ArmCpu *cpu)
         if (h >= H_B_EQ && h <= H_B_LE)
             h = H_B;       /* same block end as an unconditional B */
         switch (h) {
-        case H_B: case H_BL: case H_CBZ: case H_CBNZ:
+        case H_B: case H_BL: case H_BL_COND: case H_CBZ: case H_CBNZ:
             tb->flow = (uint8_t)ii.flow;
             tb->taken_pc = (uint32_t)ii.target;
             done = true;
@@ -1459,7 +1462,7 @@ EmuRunReason arm_exec(ArmCpu *cpu, uint64_t limit)
 #undef H_LOGICS_TAB_
 #undef H_COND_TAB_
 #undef H_B_TAB_
-        [H_B] = &&L_B, [H_BL] = &&L_BL, [H_BX] = &&L_BX, [H_BLX] = &&L_BLX,
+        [H_B] = &&L_B, [H_BL] = &&L_BL, [H_BL_COND] = &&L_BL_COND, [H_BX] = &&L_BX, [H_BLX] = &&L_BLX,
         [H_CBZ] = &&L_CBZ, [H_CBNZ] = &&L_CBNZ, [H_TBB] = &&L_TBB, [H_TBH] = &&L_TBH,
         [H_PCWRITE] = &&L_PCWRITE, [H_SYSTEM] = &&L_SYSTEM, [H_SVC] = &&L_SVC,
         [H_BKPT] = &&L_BKPT, [H_SEMIHOST] = &&L_SEMIHOST, [H_UNDEF] = &&L_UNDEF,
@@ -1941,6 +1944,12 @@ L_B_##c:                                                                       \
 L_BL:
     R[14] = (OP_PC() + op->in.len) | 1;
     CHAIN(1);
+L_BL_COND:
+    if (cond_pass(cpu, op->in.cond)) {
+        R[14] = (OP_PC() + op->in.len) | 1;
+        COND_CHAIN(1);
+    }
+    COND_CHAIN(0);
 L_CBZ:
     if (R[op->in.rn] == 0) COND_CHAIN(1); else COND_CHAIN(0);
 L_CBNZ:

@@ -906,7 +906,9 @@ void arm_insn_info(const ArmInsn *d, uint32_t pc, IsaInsnInfo *info)
         info->target = (uint32_t)(pc + 4 + (uint32_t)d->imm);
         return;
     case ARM_OP_BL:
-        info->flow = ISA_FLOW_CALL;
+        /* inside an IT block (`bleq`) it may not be taken: a conditional
+         * branch for the trace and for object branch coverage */
+        info->flow = info->conditional ? ISA_FLOW_COND : ISA_FLOW_CALL;
         info->has_target = true;
         info->target = (uint32_t)(pc + 4 + (uint32_t)d->imm);
         return;

@@ -182,6 +182,75 @@ static void sha256_known_vectors(void **st)
     assert_string_equal(h, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
+/* An ARM ELF with e_flags and, when attrs is given, a .ARM.attributes
+ * section (SHT_ARM_ATTRIBUTES) holding it. */
+static const char *craft_arm(const char *name, uint32_t flags, const uint8_t *attrs, size_t alen)
+{
+    uint8_t buf[512];
+    size_t n = craft(buf, EM_ARM, ELFCLASS32, 0x0u, 0x20000000u);
+    Elf32_Ehdr *eh = (Elf32_Ehdr *)buf;
+    eh->e_flags = flags;
+    if (attrs) {
+        assert_true(0x110 + alen <= 0x180);
+        memcpy(buf + 0x110, attrs, alen);
+        eh->e_shoff = 0x180;
+        eh->e_shentsize = sizeof(Elf32_Shdr);
+        eh->e_shnum = 2;
+        Elf32_Shdr *sh = (Elf32_Shdr *)(buf + 0x180);
+        sh[1].sh_type = 0x70000003u;   /* SHT_ARM_ATTRIBUTES */
+        sh[1].sh_offset = 0x110;
+        sh[1].sh_size = (Elf32_Word)alen;
+        n = 0x180 + 2 * sizeof(Elf32_Shdr);
+    }
+    return write_file(name, buf, n);
+}
+
+/* Build attributes as GCC writes them ("A", a vendor subsection "aeabi",
+ * a Tag_File block), with string and ULEB tags before Tag_FP_arch (10) so
+ * the parser must step over each kind (ARM IHI 0045). */
+static void arm_fpu_from_build_attributes(void **st)
+{
+    static const uint8_t fp[] = {
+        'A', 43, 0, 0, 0, 'a', 'e', 'a', 'b', 'i', 0,
+        1, 33, 0, 0, 0,                       /* Tag_File, 33 bytes with its header */
+        67, '2', '.', '0', '9', 0,            /* Tag_conformance (string) */
+        5, '7', 'E', '-', 'M', 0,             /* Tag_CPU_name (string) */
+        6, 13, 7, 'M',                        /* Tag_CPU_arch, Tag_CPU_arch_profile */
+        32, 0, 'g', 'n', 'u', 0,              /* Tag_compatibility: flag, name */
+        34, 1,                                /* Tag_CPU_unaligned_access */
+        10, 6,                                /* Tag_FP_arch: VFPv4-D16 */
+        18, 4,                                /* Tag_ABI_PCS_wchar_t */
+    };
+    uint8_t nofp[sizeof fp];
+    memcpy(nofp, fp, sizeof fp);
+    nofp[sizeof fp - 3] = 0;                  /* Tag_FP_arch 0: no FP hardware */
+    uint8_t bad[sizeof fp];
+    memcpy(bad, fp, sizeof fp);
+    bad[12] = 0x7f;                           /* Tag_File longer than its section */
+    EmuElfInfo info;
+    /* soft-float ABI with FP hardware named (-mfloat-abi=softfp): an FPU */
+    assert_true(emu_elf_probe(craft_arm("softfp.elf", 0x5000200u, fp, sizeof fp), &info, err,
+                              sizeof(err)));
+    assert_true(info.arm_fpu);
+    assert_string_equal(emu_board_default_for(&info), "mps2-an386");
+    /* FP architecture 0: none */
+    assert_true(emu_elf_probe(craft_arm("soft.elf", 0x5000200u, nofp, sizeof nofp), &info, err,
+                              sizeof(err)));
+    assert_false(info.arm_fpu);
+    assert_string_equal(emu_board_default_for(&info), "mps2-an385");
+    /* hard-float ABI flag alone (no attributes section) */
+    assert_true(emu_elf_probe(craft_arm("hard.elf", 0x5000400u, NULL, 0), &info, err,
+                              sizeof(err)));
+    assert_true(info.arm_fpu);
+    /* damaged attributes are no hint and no error */
+    assert_true(emu_elf_probe(craft_arm("bad.elf", 0x5000200u, bad, sizeof bad), &info, err,
+                              sizeof(err)));
+    assert_false(info.arm_fpu);
+    assert_true(emu_elf_probe(craft_arm("short.elf", 0x5000200u, fp, 20), &info, err,
+                              sizeof(err)));
+    assert_false(info.arm_fpu);
+}
+
 static int setup(void **st)
 {
     snprintf(dir, sizeof(dir), "/tmp/emucov-elf-XXXXXX");
@@ -203,6 +272,7 @@ int main(void)
         cmocka_unit_test(wrong_machine_is_named),
         cmocka_unit_test(not_an_elf_truncated_missing),
         cmocka_unit_test(sha256_known_vectors),
+        cmocka_unit_test(arm_fpu_from_build_attributes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
