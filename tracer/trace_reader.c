@@ -84,9 +84,15 @@ typedef struct MemoEnt {
     uint64_t hits_hi;                   /* hits beyond the slot's 32 bits */
 } MemoEnt;
 
-#define MEMO_MAX_LEN 64u                /* blocks per path (fits MemoSlot.nblocks) */
+/* tests/trace builds a reader with tiny limits (trace-replay-tiny-memo-*),
+ * so that flushes happen all the time there */
+#ifndef MEMO_MAX_ENTS
 #define MEMO_MAX_ENTS (1u << 16)        /* entries before the memo is flushed */
-#define MEMO_MAX_ROWS 4096u             /* start blocks before the memo is flushed */
+#endif
+#ifndef MEMO_MAX_ROWS
+#define MEMO_MAX_ROWS 4096u             /* start blocks before the memo is flushed (>= 2) */
+#endif
+#define MEMO_MAX_LEN 64u                /* blocks per path (fits MemoSlot.nblocks) */
 
 #define QCAP 8
 
