@@ -1086,7 +1086,15 @@ int trace_reader_next(TraceReader *r, TraceItem *it)
  *   blocks executed until an indirect exit, a 9th outcome or MEMO_MAX_LEN
  *   blocks.  A hit adds 1 to the entry; counts per block are the sum over
  *   entries of hits x path (memo_flush), so they stay exact.  A hit on a
- *   path through watched blocks makes their callbacks in order.
+ *   path through watched blocks makes their callbacks in order.  The memo
+ *   is a row of 256 slots per start block, and a slot names the row of the
+ *   block after its path: following memoised paths is one dependent load
+ *   per path, which is what bounds the replay's speed.
+ * - Outcome packets of the record up to its next positioned packet are read
+ *   ahead (format §3.5: outcomes never straddle a positioned packet), so
+ *   that at least 8 outcomes are at hand and a path does not stop where a
+ *   packet ends; what was read and not used waits in bitpend, which the
+ *   item-by-item replay takes before reading the next packet.
  */
 
 static bool fb_grow(TraceReader *r, uint32_t n)
