@@ -585,9 +585,12 @@ static inline unsigned bits_pkt(const uint8_t *p, size_t avail, uint64_t *v)
     if (p[0] == TF_PKT_BITS64) {
         if (avail < 9)
             return 0;
-        uint64_t b = 0;
-        for (int i = 0; i < 8; i++)
-            b |= (uint64_t)p[1 + i] << (8 * i);
+        uint64_t b;
+        memcpy(&b, p + 1, 8);   /* little-endian u64: one load (a byte loop
+                                   was 15% of the bulk replay) */
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        b = __builtin_bswap64(b);
+#endif
         *v = b;
         return 64;
     }
