@@ -68,11 +68,14 @@ def main():
     a.emucov = os.path.join(b, "emu", "emucov")
     a.xcov = os.path.join(b, "xcov", "xcov")
     rt = os.path.join(here, "..", "tests", "firmware", "riscv", "common")
+    # wall times depend on what else runs on the machine: say so
+    print("load average at start: %.2f %.2f %.2f" % os.getloadavg())
     with tempfile.TemporaryDirectory() as d:
         pair(a, d, "bench", os.path.join(b, "bench", "riscv-workload.elf"), "branch", [],
              a.runs)
         pair(a, d, "decisions", os.path.join(b, "bench", "riscv-decisions.elf"), "stmt+mcdc",
              ["-I", os.path.abspath(rt)], a.runs)
+        print("load average after the timings: %.2f %.2f %.2f" % os.getloadavg())
         if a.skip_rss:
             return
         elf = os.path.join(b, "bench", "riscv-workload.elf")

@@ -49,25 +49,50 @@ typedef struct FastBlk {
     uint32_t ninsns;
     uint8_t kind;
     uint8_t watch;                      /* report complete executions (run ops) */
-    uint32_t mslot;                     /* memo: its row of memo_slots + 1, 0 = none */
+    uint32_t mslot;                     /* memo: its row of memo_tab + 1, 0 = none */
     uint64_t exec, taken, not_taken;
 } FastBlk;
 
-/* A memoised path: from block `start` with the next 8 outcome bits `byte`,
- * the blocks executed until the next one that needs the per-block loop. */
+/* Memoised paths: from a start block with the next 8 outcome bits `byte`,
+ * the blocks executed until the next one that needs the per-block loop.
+ * Each start block has a row of 256 slots indexed by the byte; a slot names
+ * the row of the block entered after its path, so a replay through
+ * memoised paths is one load per path (row -> slot -> next row), with no
+ * per-block table in between.  A slot is 16 bytes and holds what the hot
+ * loop needs; the rest of the entry (the path itself) is in MemoEnt. */
+typedef struct MemoSlot {
+    uint32_t next;                      /* row of the next block << 8 */
+    uint32_t hits;                      /* low 32 bits; carries in MemoEnt.hits_hi */
+    uint32_t ent;                       /* its MemoEnt */
+    uint8_t nblocks;                    /* blocks of the path, 0 = no entry */
+    uint8_t nbits;                      /* outcomes consumed */
+    uint8_t flags;                      /* MS_WATCH, MS_NONE */
+    uint8_t pad;
+} MemoSlot;
+
+enum {
+    MS_WATCH = 1,                       /* watched conditional blocks on the path */
+    MS_NONE = 2                         /* no path starts here (nblocks 0) */
+};
+
 typedef struct MemoEnt {
-    uint32_t next;                      /* block entered after the path */
-    uint32_t nblocks, nbits;            /* blocks of the path, outcomes consumed */
+    uint32_t slot;                      /* row << 8 | byte */
     uint32_t path;                      /* offset of its blocks in memo_path */
     uint32_t nwatch;                    /* watched conditional blocks on the path,
                                            listed again after its blocks */
     uint64_t insns;
-    uint64_t hits;
+    uint64_t hits_hi;                   /* hits beyond the slot's 32 bits */
 } MemoEnt;
 
-#define MEMO_MAX_LEN 64u                /* blocks per path */
+/* tests/trace builds a reader with tiny limits (trace-replay-tiny-memo-*),
+ * so that flushes happen all the time there */
+#ifndef MEMO_MAX_ENTS
 #define MEMO_MAX_ENTS (1u << 16)        /* entries before the memo is flushed */
-#define MEMO_MAX_ROWS 4096u             /* start blocks before the memo is flushed */
+#endif
+#ifndef MEMO_MAX_ROWS
+#define MEMO_MAX_ROWS 4096u             /* start blocks before the memo is flushed (>= 2) */
+#endif
+#define MEMO_MAX_LEN 64u                /* blocks per path (fits MemoSlot.nblocks) */
 
 #define QCAP 8
 
@@ -96,6 +121,8 @@ struct TraceReader {
 
     uint64_t bitbuf;
     unsigned nbitbuf;
+    uint64_t bitpend;                   /* outcomes read ahead by the bulk replay, */
+    unsigned nbitpend;                  /* used after bitbuf's (bit 0 first) */
     Pkt peek;
     bool have_peek;
     CountEntry *counts;
@@ -130,8 +157,8 @@ struct TraceReader {
                                            gave data (outcome, target, packet) */
     MemoEnt *memo;
     uint32_t nmemo, memo_gen;
-    uint32_t *memo_rows;                /* per start block (FastBlk.mslot), 256
-                                           entries: index + 1 by outcome byte */
+    MemoSlot *memo_tab;                 /* per start block (FastBlk.mslot), 256
+                                           slots by outcome byte */
     uint32_t *memo_owner;               /* row -> its start block */
     uint32_t nrows;
     uint32_t *memo_path;                /* id << 2 | (taken + 1) */
@@ -527,7 +554,7 @@ static int head(TraceReader *r, Pkt **out)
         }
         if (!norm_b(r) || !norm_i(r))
             return H_END;
-        if (r->bcur != r->icur || r->nbitbuf)
+        if (r->bcur != r->icur || r->nbitbuf || r->nbitpend)
             return H_NONE;
         if (r->bcur == r->rawlen) {
             r->in_frame = false;
@@ -549,10 +576,45 @@ static void consume_head(TraceReader *r)
     r->have_peek = false;
 }
 
+/* Decode the outcome packet at p (avail bytes from p): its outcomes in *v,
+ * bit 0 first, and their number; 0 if p holds no well-formed outcome
+ * packet (format §3.5: BITS64 carries 64, SHORTBITS 1..6 below a marker
+ * bit). */
+static inline unsigned bits_pkt(const uint8_t *p, size_t avail, uint64_t *v)
+{
+    if (p[0] == TF_PKT_BITS64) {
+        if (avail < 9)
+            return 0;
+        uint64_t b;
+        memcpy(&b, p + 1, 8);   /* little-endian u64: one load (a byte loop
+                                   was 15% of the bulk replay) */
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        b = __builtin_bswap64(b);
+#endif
+        *v = b;
+        return 64;
+    }
+    if (p[0] < TF_PKT_SHORTBITS)
+        return 0;
+    unsigned x = p[0] & 0x7f, n = 0;
+    while ((x >> (n + 1)) != 0)
+        n++;
+    *v = x & ((1u << n) - 1);
+    return n;
+}
+
 /* Refill the outcome buffer.  False if no outcome packet comes before the
  * next positioned packet (damage unless the stream ended). */
 static bool take_bits(TraceReader *r)
 {
+    if (r->nbitpend) {          /* read ahead by fast_run: they come first */
+        r->bitbuf = r->bitpend;
+        r->nbitbuf = r->nbitpend;
+        r->bitpend = 0;
+        r->nbitpend = 0;
+        r->idle = 0;
+        return true;
+    }
     for (;;) {
         if (!r->in_frame) {
             if (!next_frame(r))
@@ -569,27 +631,12 @@ static bool take_bits(TraceReader *r)
             continue;
         }
         uint8_t t = r->raw[r->bcur];
-        if (t == TF_PKT_BITS64) {
-            if (r->rawlen - r->bcur < 9)
-                return bad_packet(r, r->bcur), false;
-            uint64_t b = 0;
-            for (int i = 0; i < 8; i++)
-                b |= (uint64_t)r->raw[r->bcur + 1 + i] << (8 * i);
-            r->bitbuf = b;
-            r->nbitbuf = 64;
-            r->bcur += 9;
-            r->idle = 0;
-            return true;
-        }
-        if (t >= TF_PKT_SHORTBITS) {
-            unsigned x = t & 0x7f, n = 0;
-            while ((x >> (n + 1)) != 0)
-                n++;
+        if (t == TF_PKT_BITS64 || t >= TF_PKT_SHORTBITS) {
+            unsigned n = bits_pkt(r->raw + r->bcur, r->rawlen - r->bcur, &r->bitbuf);
             if (n == 0)
                 return bad_packet(r, r->bcur), false;
-            r->bitbuf = x & ((1u << n) - 1);
             r->nbitbuf = n;
-            r->bcur++;
+            r->bcur += n == 64 ? 9 : 1;
             r->idle = 0;
             return true;
         }
@@ -609,7 +656,7 @@ static bool take_indirect(TraceReader *r, uint64_t *target, bool *hit)
             return false;
         if (r->icur == r->rawlen) {
             norm_b(r);
-            if (r->bcur != r->rawlen || r->nbitbuf)
+            if (r->bcur != r->rawlen || r->nbitbuf || r->nbitpend)
                 return false;
             r->in_frame = false;
             continue;
@@ -1042,7 +1089,15 @@ int trace_reader_next(TraceReader *r, TraceItem *it)
  *   blocks executed until an indirect exit, a 9th outcome or MEMO_MAX_LEN
  *   blocks.  A hit adds 1 to the entry; counts per block are the sum over
  *   entries of hits x path (memo_flush), so they stay exact.  A hit on a
- *   path through watched blocks makes their callbacks in order.
+ *   path through watched blocks makes their callbacks in order.  The memo
+ *   is a row of 256 slots per start block, and a slot names the row of the
+ *   block after its path: following memoised paths is one dependent load
+ *   per path, which is what bounds the replay's speed.
+ * - Outcome packets of the record up to its next positioned packet are read
+ *   ahead (format §3.5: outcomes never straddle a positioned packet), so
+ *   that at least 8 outcomes are at hand and a path does not stop where a
+ *   packet ends; what was read and not used waits in bitpend, which the
+ *   item-by-item replay takes before reading the next packet.
  */
 
 static bool fb_grow(TraceReader *r, uint32_t n)
@@ -1062,22 +1117,28 @@ static bool fb_grow(TraceReader *r, uint32_t n)
     return true;
 }
 
-/* Add the memoised paths' hits to the block counts and empty the memo. */
+/* Add the memoised paths' hits to the block counts and to the recovery
+ * record's instructions and outcomes (a hit adds only its blocks there),
+ * and empty the memo. */
 static void memo_flush(TraceReader *r)
 {
     for (uint32_t k = 0; k < r->nmemo; k++) {
         const MemoEnt *m = &r->memo[k];
-        if (!m->hits)
+        const MemoSlot *s = &r->memo_tab[m->slot];
+        uint64_t hits = m->hits_hi + s->hits;
+        if (!hits)
             continue;
-        for (uint32_t j = 0; j < m->nblocks; j++) {
+        for (uint32_t j = 0; j < s->nblocks; j++) {
             uint32_t x = r->memo_path[m->path + j];
             FastBlk *b = &r->fb[x >> 2];
-            b->exec += m->hits;
+            b->exec += hits;
             if ((x & 3) == 2)
-                b->taken += m->hits;
+                b->taken += hits;
             else if ((x & 3) == 1)
-                b->not_taken += m->hits;
+                b->not_taken += hits;
         }
+        r->rec.insns += hits * m->insns;
+        r->rec.conds += hits * s->nbits;
     }
     r->nmemo = 0;
     r->npath = 0;
@@ -1152,45 +1213,54 @@ static bool scan_lim(TraceReader *r)
     return false;
 }
 
-/* Memo entry for (id, byte), created if absent; NULL when none can be
- * made (no block could be walked, or no memory). */
-static MemoEnt *memo_get(TraceReader *r, uint32_t id, unsigned byte)
+static bool memo_alloc(TraceReader *r)
 {
-    if (!r->memo_rows) {
-        r->memo_rows = malloc((size_t)MEMO_MAX_ROWS * 256 * sizeof *r->memo_rows);
-        r->memo_owner = malloc(MEMO_MAX_ROWS * sizeof *r->memo_owner);
-        r->memo = malloc(MEMO_MAX_ENTS * sizeof *r->memo);
-        r->memo_path = malloc((size_t)MEMO_MAX_ENTS * 2 * MEMO_MAX_LEN * sizeof *r->memo_path);
-        if (!r->memo_rows || !r->memo_owner || !r->memo || !r->memo_path) {
-            free(r->memo_rows);
-            free(r->memo_owner);
-            free(r->memo);
-            free(r->memo_path);
-            r->memo_rows = r->memo_owner = r->memo_path = NULL;
-            r->memo = NULL;
-            return NULL;
-        }
-        r->memo_gen = r->gen;
-    }
-    /* one row of 256 entries per start block: a hit is two loads from a
-     * row that stays in cache (a shared hash table missed it) */
+    /* fixed sizes (pages never touched cost no memory): the memo is
+     * bounded whatever the trace's length */
+    r->memo_tab = malloc((size_t)MEMO_MAX_ROWS * 256 * sizeof *r->memo_tab);
+    r->memo_owner = malloc(MEMO_MAX_ROWS * sizeof *r->memo_owner);
+    r->memo = malloc(MEMO_MAX_ENTS * sizeof *r->memo);
+    r->memo_path = malloc((size_t)MEMO_MAX_ENTS * 2 * MEMO_MAX_LEN * sizeof *r->memo_path);
+    if (r->memo_tab && r->memo_owner && r->memo && r->memo_path)
+        return true;
+    free(r->memo_tab);
+    free(r->memo_owner);
+    free(r->memo);
+    free(r->memo_path);
+    r->memo_tab = NULL;
+    r->memo_owner = r->memo_path = NULL;
+    r->memo = NULL;
+    return false;
+}
+
+/* The row of start block `id` (<< 8), made if absent: the caller has
+ * checked that there is room. */
+static uint32_t memo_row(TraceReader *r, uint32_t id)
+{
     FastBlk *fb = &r->fb[id];
-    if (fb->mslot) {
-        uint32_t k = r->memo_rows[(size_t)(fb->mslot - 1) * 256 + byte];
-        if (k)
-            return &r->memo[k - 1];
-    }
-    if (r->nmemo == MEMO_MAX_ENTS || (!fb->mslot && r->nrows == MEMO_MAX_ROWS)) {
-        memo_flush(r);
-        return memo_get(r, id, byte);
-    }
     if (!fb->mslot) {
-        memset(r->memo_rows + (size_t)r->nrows * 256, 0, 256 * sizeof *r->memo_rows);
+        memset(r->memo_tab + ((size_t)r->nrows << 8), 0, 256 * sizeof *r->memo_tab);
         r->memo_owner[r->nrows] = id;
         fb->mslot = ++r->nrows;
     }
+    return (fb->mslot - 1) << 8;
+}
+
+/* Make the memo slot of (id, byte) (flushing the memo when it is full):
+ * the path from block id with the outcomes `byte` and a row for the block
+ * after it, or no path (nblocks 0, MS_NONE).  NULL when out of memory. */
+static MemoSlot *memo_make(TraceReader *r, uint32_t id, unsigned byte)
+{
+    if (!r->memo_tab) {
+        if (!memo_alloc(r))
+            return NULL;
+        r->memo_gen = r->gen;
+    }
+    /* room for the entry, its start row and its next block's row */
+    if (r->nmemo == MEMO_MAX_ENTS || r->nrows + 2 > MEMO_MAX_ROWS)
+        memo_flush(r);
+    uint32_t slot = memo_row(r, id) | byte;
     /* walk the path */
-    MemoEnt *m = &r->memo[r->nmemo];
     uint32_t *path = r->memo_path + r->npath;
     uint32_t cur = id, n = 0, used = 0, nwatch = 0;
     uint64_t insns = 0;
@@ -1231,32 +1301,74 @@ static MemoEnt *memo_get(TraceReader *r, uint32_t id, unsigned byte)
         cur = (uint32_t)nx;
     }
 done:
-    if (n == 0)
-        return NULL;
+    if (n == 0) {
+        r->memo_tab[slot].flags = MS_NONE;
+        return &r->memo_tab[slot];
+    }
     for (uint32_t j = 0, w = n; j < n && nwatch; j++)
         if (r->fb[path[j] >> 2].watch && (path[j] & 3))
             path[w++] = path[j];
-    m->next = cur;
-    m->nblocks = n;
-    m->nbits = used;
-    m->nwatch = nwatch;
+    MemoEnt *m = &r->memo[r->nmemo];
+    m->slot = slot;
     m->path = r->npath;
+    m->nwatch = nwatch;
     m->insns = insns;
-    m->hits = 0;
+    m->hits_hi = 0;
     r->npath += n + nwatch;
-    r->memo_rows[(size_t)(fb->mslot - 1) * 256 + byte] = ++r->nmemo;
-    return m;
+    MemoSlot *s = &r->memo_tab[slot];
+    s->next = memo_row(r, cur);
+    s->hits = 0;
+    s->ent = r->nmemo++;
+    s->nblocks = (uint8_t)n;
+    s->nbits = (uint8_t)used;
+    s->flags = nwatch ? MS_WATCH : 0;
+    return s;
+}
+
+/* The next outcome packet of the current record if it comes before the
+ * next positioned packet (scan_lim has checked the packets up to it): its
+ * outcomes in *v, bit 0 first, and their number (0: none). */
+static unsigned read_ahead_bits(TraceReader *r, uint64_t *v)
+{
+    if (!norm_b(r) || r->bcur >= r->rawlen)
+        return 0;
+    unsigned n = bits_pkt(r->raw + r->bcur, r->rawlen - r->bcur, v);
+    if (n)
+        r->bcur += n == 64 ? 9 : 1;
+    return n;
+}
+
+/* Keep at least 8 outcomes in (*bits, *nb) while the record has some
+ * before its next positioned packet, reading outcome packets ahead into
+ * (*pend, *npend) (a packet of 64 does not fit at once).  Returns false
+ * once there are no more. */
+static inline bool refill_bits(TraceReader *r, uint64_t *bits, unsigned *nb, uint64_t *pend,
+                               unsigned *npend)
+{
+    while (*nb < 8) {
+        if (!*npend && !(*npend = read_ahead_bits(r, pend)))
+            return false;
+        unsigned take = 64 - *nb < *npend ? 64 - *nb : *npend;
+        *bits |= *pend << *nb;
+        *pend = take < 64 ? *pend >> take : 0;
+        *npend -= take;
+        *nb += take;
+    }
+    return true;
 }
 
 /* Replay complete blocks while the next positioned packet is ahead (see
  * above).  Leaves the reader in the state the item-by-item replay would be
- * in after the same blocks (phase PH_BEFORE). */
+ * in after the same blocks (phase PH_BEFORE; outcomes read ahead wait in
+ * bitpend).  Memoised paths add their instructions and outcomes to the
+ * recovery record when the memo is flushed (at the latest when
+ * trace_reader_run returns). */
 static void fast_run(TraceReader *r, const TraceRunOps *ops, void *ctx)
 {
     if (!r->pc_valid || r->have_peek || !r->in_frame || r->nfb != r->ndefs ||
         !scan_lim(r))
         return;
-    uint64_t c = r->count, lim = r->lim_stamp;
+    uint64_t c = r->count, c0 = c, lim = r->lim_stamp;
     if (c + 1 >= lim)
         return;
     int idx = map_get(r, r->pc);
@@ -1265,32 +1377,62 @@ static void fast_run(TraceReader *r, const TraceRunOps *ops, void *ctx)
     if (r->memo_gen != r->gen)
         memo_flush(r);
     uint32_t cur = (uint32_t)idx;
-    uint64_t blocks = 0, insns = 0, conds = 0, inds = 0, hits = 0;
+    uint64_t bits = r->bitbuf, pend = r->bitpend;
+    unsigned nb = r->nbitbuf, npend = r->nbitpend;
+    bool more = true;           /* outcome packets may follow before lim */
+    bool memo = true;           /* false when the memo cannot be allocated */
+    uint64_t insns = 0, conds = 0, inds = 0, hits = 0;
     uint64_t pc = 0;
     bool pc_set = false;
     while (c + 1 < lim) {
-        /* With fewer than 8 outcomes left the byte is padded with zeros
-         * (bitbuf shifts them in): an entry is a function of its key alone,
-         * so it applies when it consumes no more outcomes than are real. */
-        if (r->memo_gen == r->gen) {
-            MemoEnt *m = memo_get(r, cur, (unsigned)(r->bitbuf & 0xff));
-            if (m && c + m->nblocks < lim && m->nbits <= r->nbitbuf) {
-                m->hits++;
-                if (m->nwatch && ops->watched) {
+        if (nb < 8 && more)
+            more = refill_bits(r, &bits, &nb, &pend, &npend);
+        /* Memoised paths, row to row.  With fewer than 8 outcomes left
+         * the byte is padded with zeros (bits shifts them in): an entry is
+         * a function of its key alone, so it applies when it consumes no
+         * more outcomes than are real. */
+        if (memo) {
+            MemoSlot *tab = r->memo_tab, *s;
+            uint32_t row = r->fb[cur].mslot ? (r->fb[cur].mslot - 1) << 8 : UINT32_MAX;
+            for (;;) {
+                if (row == UINT32_MAX || !(s = &tab[row | (bits & 0xff)])->nblocks) {
+                    if (row != UINT32_MAX) {
+                        cur = r->memo_owner[row >> 8];
+                        if (s->flags & MS_NONE)
+                            break;
+                    }
+                    s = memo_make(r, cur, (unsigned)(bits & 0xff));
+                    if (!s) {
+                        memo = false;
+                        break;
+                    }
+                    if (!s->nblocks)
+                        break;
+                    tab = r->memo_tab;
+                    row = (r->fb[cur].mslot - 1) << 8;
+                }
+                if (c + s->nblocks >= lim || s->nbits > nb) {
+                    cur = r->memo_owner[row >> 8];
+                    break;
+                }
+                if (!++s->hits)
+                    r->memo[s->ent].hits_hi += 1ull << 32;
+                if ((s->flags & MS_WATCH) && ops->watched) {
                     /* the watched blocks of the path, in order */
-                    const uint32_t *pp = r->memo_path + m->path + m->nblocks;
+                    const MemoEnt *m = &r->memo[s->ent];
+                    const uint32_t *pp = r->memo_path + m->path + s->nblocks;
                     for (uint32_t j = 0; j < m->nwatch; j++)
                         ops->watched(ctx, pp[j] >> 2, (int)(pp[j] & 3) - 1);
                 }
-                c += m->nblocks;
-                blocks += m->nblocks;
-                insns += m->insns;
-                conds += m->nbits;
-                r->bitbuf >>= m->nbits;
-                r->nbitbuf -= m->nbits;
-                cur = m->next;
-                continue;
+                c += s->nblocks;
+                bits >>= s->nbits;
+                nb -= s->nbits;
+                row = s->next;
+                if (nb < 8 && more)
+                    more = refill_bits(r, &bits, &nb, &pend, &npend);
             }
+            if (c + 1 >= lim)
+                break;
         }
         FastBlk *b = &r->fb[cur];
         const TraceBlockDef *d = &r->defs[cur];
@@ -1299,11 +1441,11 @@ static void fast_run(TraceReader *r, const TraceRunOps *ops, void *ctx)
         bool hit = false;
         switch (b->kind) {
         case ISA_FLOW_COND:
-            if (r->nbitbuf == 0 && !take_bits(r))
-                goto out;
-            t = (int)(r->bitbuf & 1);
-            r->bitbuf >>= 1;
-            r->nbitbuf--;
+            if (nb == 0)
+                goto out;       /* refilled above if there were more */
+            t = (int)(bits & 1);
+            bits >>= 1;
+            nb--;
             conds++;
             nx = fb_succ(r, cur, t);
             pc = t ? d->taken_target : d->fallthrough;
@@ -1317,6 +1459,8 @@ static void fast_run(TraceReader *r, const TraceRunOps *ops, void *ctx)
         case ISA_FLOW_INDIRECT_CALL:
         case ISA_FLOW_RETURN:
         case ISA_FLOW_XRET: {
+            r->nbitbuf = nb;    /* take_indirect looks at them */
+            r->nbitpend = npend;
             if (!take_indirect(r, &pc, &hit))
                 goto out;
             inds++;
@@ -1336,7 +1480,6 @@ static void fast_run(TraceReader *r, const TraceRunOps *ops, void *ctx)
         else if (t == 0)
             b->not_taken++;
         c++;
-        blocks++;
         insns += b->ninsns;
         if (b->watch && t >= 0 && ops->watched)
             ops->watched(ctx, cur, t);
@@ -1348,12 +1491,16 @@ static void fast_run(TraceReader *r, const TraceRunOps *ops, void *ctx)
         cur = (uint32_t)nx;
     }
 out:
-    if (blocks)
+    if (c != c0)
         r->idle = 0;            /* lim is known: the stamp check applies */
+    r->bitbuf = bits;
+    r->nbitbuf = nb;
+    r->bitpend = pend;
+    r->nbitpend = npend;
     r->count = c;
     r->pc = pc_set ? pc : r->defs[cur].pc;
     r->pc_valid = true;
-    r->rec.blocks += blocks;
+    r->rec.blocks += c - c0;
     r->rec.insns += insns;
     r->rec.conds += conds;
     r->rec.indirects += inds;
@@ -1629,7 +1776,7 @@ void trace_reader_close(TraceReader *r)
     free(r->flat_tot);
     free(r->fb);
     free(r->memo);
-    free(r->memo_rows);
+    free(r->memo_tab);
     free(r->memo_owner);
     free(r->memo_path);
     free(r->info.isa);

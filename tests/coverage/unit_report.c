@@ -142,24 +142,52 @@ static void test_xcov_renderer(void **state)
     rmdir(dir);
 }
 
+static void assert_sha_hex(const uint8_t h[32], const char *want)
+{
+    char hex[65];
+    for (int i = 0; i < 32; i++)
+        sprintf(hex + 2 * i, "%02x", h[i]);
+    assert_string_equal(hex, want);
+}
+
+/* FIPS 180-4 examples (NIST's SHA-256 example values): one block, two
+ * blocks with the padding in the second, 896 bits, the empty message, and
+ * a million 'a' (many blocks per call: the SHA-extensions path when the
+ * processor has it), in memory and from a file read in chunks. */
 static void test_sha256(void **state)
 {
     (void)state;
     uint8_t h[32];
-    char hex[65];
     xcov_sha256("abc", 3, h);
-    for (int i = 0; i < 32; i++)
-        sprintf(hex + 2 * i, "%02x", h[i]);
-    assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assert_sha_hex(h, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     const char *m = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
     xcov_sha256(m, strlen(m), h);
-    for (int i = 0; i < 32; i++)
-        sprintf(hex + 2 * i, "%02x", h[i]);
-    assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    assert_sha_hex(h, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    m = "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmno"
+        "ijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu";
+    xcov_sha256(m, strlen(m), h);
+    assert_sha_hex(h, "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
     xcov_sha256("", 0, h);
-    for (int i = 0; i < 32; i++)
-        sprintf(hex + 2 * i, "%02x", h[i]);
-    assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    assert_sha_hex(h, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+
+    static const char million_a[] =
+        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0";
+    char *big = malloc(1000000);
+    assert_non_null(big);
+    memset(big, 'a', 1000000);
+    xcov_sha256(big, 1000000, h);
+    assert_sha_hex(h, million_a);
+    char path[] = "/tmp/xcov-sha-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(big, 1, 1000000, f), 1000000);
+    assert_int_equal(fclose(f), 0);
+    assert_int_equal(xcov_sha256_file(path, h), 0);
+    assert_sha_hex(h, million_a);
+    unlink(path);
+    free(big);
 }
 
 int main(void)

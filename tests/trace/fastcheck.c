@@ -183,7 +183,7 @@ static int check(const char *what, const uint8_t *data, size_t size, unsigned *n
                     (unsigned long long)x->rec.damage_offset, s.rec.reason, x->rec.reason);
             bad = 1;
         }
-        if (x->n != s.n || memcmp(x->cnt, s.cnt, (size_t)s.n * 3 * sizeof *s.cnt)) {
+        if (x->n != s.n || (s.n && memcmp(x->cnt, s.cnt, (size_t)s.n * 3 * sizeof *s.cnt))) {
             for (uint32_t i = 0; i < s.n && i < x->n; i++)
                 if (memcmp(x->cnt + 3 * (size_t)i, s.cnt + 3 * (size_t)i, 3 * sizeof *s.cnt)) {
                     fprintf(stderr, "%s (%s): block %u counts %llu/%llu/%llu, bulk "
