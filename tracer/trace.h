@@ -80,6 +80,11 @@ typedef enum TraceEventKind {
 
 #define TRACE_SHA256_LEN 32
 
+/* FIPS 180-4 SHA-256 (sha256.c): of memory, and of a file (0, or -1 with
+ * errno set). */
+void trace_sha256(const void *data, size_t len, uint8_t out[TRACE_SHA256_LEN]);
+int trace_sha256_file(const char *path, uint8_t out[TRACE_SHA256_LEN]);
+
 typedef struct TraceHeader {
     const char *isa;          /* "riscv32", "armv7m"                      */
     const char *board;        /* board name                               */

@@ -405,7 +405,7 @@ typedef struct ShaJob {
 static void *sha_job(void *p)
 {
     ShaJob *j = p;
-    if (xcov_sha256_file(j->path, j->out) != 0)
+    if (trace_sha256_file(j->path, j->out) != 0)
         memset(j->out, 0, sizeof j->out);
     return NULL;
 }
@@ -525,7 +525,7 @@ static int read_trace(Engine *e, const char *path, bool first, bool defer)
                 free(alt);
             }
         }
-        if (xcov_sha256_file(e->elf_path, e->elf_sha) != 0) {
+        if (trace_sha256_file(e->elf_path, e->elf_sha) != 0) {
             rc = fail(e, XCOV_ERR_OPEN, "%s: cannot read the ELF %s: %s%s", path, elf,
                       strerror(errno), e->o->elf ? "" : " (use --elf FILE)");
             goto out;

@@ -57,10 +57,6 @@ typedef struct XcovOptions {
  * with a one-line message in err. */
 int xcov_build(const XcovOptions *o, CovReport **out, char *err, size_t errlen);
 
-/* FIPS 180-4 SHA-256 of a file; 0 or -1 (errno set). */
-int xcov_sha256_file(const char *path, uint8_t out[32]);
-void xcov_sha256(const void *data, size_t len, uint8_t out[32]);
-
 /* ---- statements from C sources (sco.c) --------------------------------- */
 
 typedef enum XcovStmtKind {

@@ -7,6 +7,7 @@
  * the rest up to p_memsz zeroed.  Every failure is one line naming the file.
  */
 #include "machine.h"
+#include "tracer/trace.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -201,7 +202,7 @@ static bool open_and_check(const char *path, ElfFile *f, EmuElfInfo *info,
     memset(info, 0, sizeof(*info));
     if (!read_whole(path, f, err, errlen))
         return false;
-    emu_sha256(f->data, f->size, info->sha256);
+    trace_sha256(f->data, f->size, info->sha256);
     if (f->size < 4 || memcmp(f->data, ELFMAG, SELFMAG) != 0) {
         snprintf(err, errlen, "%s: not an ELF file", path);
         return false;

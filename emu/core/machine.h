@@ -204,9 +204,6 @@ struct EmuMachine {
     struct SemihostFiles *semihost_files; /* --semihosting-root, NULL = sandboxed */
 };
 
-/* SHA-256 (sha256.c), FIPS 180-4. */
-void emu_sha256(const void *data, size_t len, uint8_t out[32]);
-
 /* Console set-up (console.c): input from `in_fd` (deterministic when it is a
  * regular file or /dev/null), output to m->console_out_fd.  Called by
  * emu_machine_new with fd 0. */

@@ -42,7 +42,7 @@ static void test_arm_object(void **state)
     assert_true(fd >= 0);
     close(fd);
     uint8_t sha[32];
-    assert_int_equal(xcov_sha256_file(elf_path, sha), 0);
+    assert_int_equal(trace_sha256_file(elf_path, sha), 0);
     TraceHeader h = {.isa = "armv7m", .board = "mps2-an385", .elf_path = elf_path,
                      .mode = TRACE_MODE_HISTORY, .tool_version = "unit"};
     memcpy(h.elf_sha256, sha, 32);

@@ -13,6 +13,7 @@
 
 #include "report/report.h"
 #include "xcov/xcov.h"
+#include "tracer/trace.h"
 
 static void test_levels(void **state)
 {
@@ -158,16 +159,16 @@ static void test_sha256(void **state)
 {
     (void)state;
     uint8_t h[32];
-    xcov_sha256("abc", 3, h);
+    trace_sha256("abc", 3, h);
     assert_sha_hex(h, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     const char *m = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
-    xcov_sha256(m, strlen(m), h);
+    trace_sha256(m, strlen(m), h);
     assert_sha_hex(h, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
     m = "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmno"
         "ijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu";
-    xcov_sha256(m, strlen(m), h);
+    trace_sha256(m, strlen(m), h);
     assert_sha_hex(h, "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
-    xcov_sha256("", 0, h);
+    trace_sha256("", 0, h);
     assert_sha_hex(h, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 
     static const char million_a[] =
@@ -175,7 +176,7 @@ static void test_sha256(void **state)
     char *big = malloc(1000000);
     assert_non_null(big);
     memset(big, 'a', 1000000);
-    xcov_sha256(big, 1000000, h);
+    trace_sha256(big, 1000000, h);
     assert_sha_hex(h, million_a);
     char path[] = "/tmp/xcov-sha-XXXXXX";
     int fd = mkstemp(path);
@@ -184,7 +185,7 @@ static void test_sha256(void **state)
     assert_non_null(f);
     assert_int_equal(fwrite(big, 1, 1000000, f), 1000000);
     assert_int_equal(fclose(f), 0);
-    assert_int_equal(xcov_sha256_file(path, h), 0);
+    assert_int_equal(trace_sha256_file(path, h), 0);
     assert_sha_hex(h, million_a);
     unlink(path);
     free(big);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "dummy_cpu.h"
+#include "tracer/trace.h"
 
 static char dir[64];
 static char err[512];
@@ -93,7 +94,7 @@ static void loads_segments_at_paddr(void **st)
     assert_int_equal(v, 0x6f);
     assert_memory_equal(h, "DATA\0\0\0\0\0\0\0\0\0\0\0\0", 16);
     uint8_t sha[32];
-    emu_sha256(buf, n, sha);
+    trace_sha256(buf, n, sha);
     assert_memory_equal(sha, info.sha256, 32);
     assert_int_equal(m->heap_base, 0x80001010u);
     assert_int_equal(m->heap_limit, 0x80100000u);
@@ -164,19 +165,19 @@ static void sha256_known_vectors(void **st)
 {
     uint8_t d[32];
     char h[65];
-    emu_sha256("", 0, d);
+    trace_sha256("", 0, d);
     hex(d, h);
     assert_string_equal(h, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-    emu_sha256("abc", 3, d);
+    trace_sha256("abc", 3, d);
     hex(d, h);
     assert_string_equal(h, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     const char *s = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
-    emu_sha256(s, strlen(s), d);
+    trace_sha256(s, strlen(s), d);
     hex(d, h);
     assert_string_equal(h, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
     char *a = malloc(1000000);
     memset(a, 'a', 1000000);
-    emu_sha256(a, 1000000, d);
+    trace_sha256(a, 1000000, d);
     free(a);
     hex(d, h);
     assert_string_equal(h, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");

@@ -1,14 +1,16 @@
-/* xcov/sha256.c - SHA-256 as FIPS 180-4 §6.2 specifies it (our own code),
- * with the x86 SHA extensions when the processor has them (the trace's
- * hash is a fifth of xcov's work at --level=branch otherwise). */
-#include "xcov/xcov.h"
+/* tracer/sha256.c - SHA-256 as FIPS 180-4 §6.2 specifies it (our own code):
+ * the ELF's hash in every trace header (the emulator writes it, xcov checks
+ * it) and the trace's own hash in reports.  With the x86 SHA extensions when
+ * the processor has them (hashing the trace is a fifth of xcov's work at
+ * --level=branch otherwise). */
+#include "tracer/trace.h"
 
 #include <stdio.h>
 #include <string.h>
 
-/* XCOV_SHA_C_ONLY: tests build the C rounds alone (coverage-xcov-unit-sha-c) */
+/* TRACE_SHA_C_ONLY: tests build the C rounds alone (coverage-xcov-unit-sha-c) */
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && \
-    !defined(XCOV_SHA_C_ONLY)
+    !defined(TRACE_SHA_C_ONLY)
 #define SHA_X86 1
 #include <immintrin.h>
 #endif
@@ -162,7 +164,7 @@ static void sha_final(Sha *s, uint8_t out[32])
     }
 }
 
-void xcov_sha256(const void *data, size_t len, uint8_t out[32])
+void trace_sha256(const void *data, size_t len, uint8_t out[32])
 {
     Sha s;
     sha_init(&s);
@@ -170,7 +172,7 @@ void xcov_sha256(const void *data, size_t len, uint8_t out[32])
     sha_final(&s, out);
 }
 
-int xcov_sha256_file(const char *path, uint8_t out[32])
+int trace_sha256_file(const char *path, uint8_t out[32])
 {
     FILE *f = fopen(path, "rb");
     if (!f)
