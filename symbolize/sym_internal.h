@@ -337,8 +337,25 @@ static inline const char *sec_str(const RawSec *s, uint64_t off)
 
 /* ---- line programs (sym_line.c) ------------------------------------------------------------ */
 
-/* the line program of CU c->cu (at c->line_offset) into f->lrows, seqs and fmap, and
- * its row count; on damage sets c->failed and the message */
+/* What the line program of one CU gives besides the rows: its slices of f->seqs, f->fmap
+ * and the rows, and the program kept for symi_build_rows. */
+typedef struct LineUnit {
+    uint64_t offset;      /* in: DW_AT_stmt_list, UINT64_MAX if none */
+    uint64_t cu_offset;   /* in: of the CU header (for messages) */
+    const char *comp_dir; /* in: DW_AT_comp_dir or NULL */
+    uint32_t seq_first, seq_count, fmap_first, fmap_count, fmap_header;
+    LineHdr line;
+    const unsigned char *prog, *prog_end; /* NULL if the CU has none */
+    size_t first_row, row_count;
+} LineUnit;
+
+/* The line program LU->offset of CU c->cu into f->lrows, seqs, fmap and files (nothing
+ * else of F is touched: the fast reader runs this beside the DIE walk), the rest into LU;
+ * on damage sets c->failed and the message. */
+void symi_read_line_unit(Ctx *c, LineUnit *lu);
+/* LU into f->cuinfo.v[CU] and f->cus.v[CU] */
+void symi_store_line_unit(SymFile *f, uint32_t cu, const LineUnit *lu);
+/* both for CU c->cu at c->line_offset */
 void symi_read_lines(Ctx *c, const char *comp_dir);
 /* all rows of all CUs into f->rows, from the programs symi_read_lines checked */
 void symi_build_rows(SymFile *f);

@@ -173,8 +173,8 @@ static int cmp_seq(const void *a, const void *b)
  * goes to f->rows (the program was checked at open). The vectors and the reader live in
  * locals while the program runs: stores through the row arrays would otherwise reload them
  * for every row (the build uses -fno-strict-aliasing). Returns the number of rows. */
-static size_t run_program(Ctx *c, const Rd *rp, const LineHdr *h, size_t fmap_first,
-                          size_t fmap_count, bool full)
+static size_t run_program(Ctx *c, const Rd *rp, const LineHdr *h, const char *comp_dir,
+                          size_t fmap_first, size_t fmap_count, bool full)
 {
     SymFile *f = c->f;
     Rd r = *rp;
@@ -218,7 +218,7 @@ static size_t run_program(Ctx *c, const Rd *rp, const LineHdr *h, size_t fmap_fi
                 if (name && full) {
                     fmap_count++; /* added to f->fmap at open */
                 } else if (name && fmap_first + fmap_count == f->fmap.n) {
-                    VEC_PUSH(f->fmap, make_path(f, f->cus.v[c->cu].comp_dir, NULL, name));
+                    VEC_PUSH(f->fmap, make_path(f, comp_dir, NULL, name));
                     fmap = f->fmap.v + fmap_first;
                     fmap_count++;
                 }
@@ -330,19 +330,20 @@ void symi_build_rows(SymFile *f)
             continue;
         Rd r = {f->debug_line.p, ci->prog, ci->prog_end, false};
         c.cu = cu;
-        run_program(&c, &r, &ci->line, ci->fmap_first, ci->fmap_header, true);
+        run_program(&c, &r, &ci->line, f->cus.v[cu].comp_dir, ci->fmap_first, ci->fmap_header,
+                    true);
     }
 }
 
-void symi_read_lines(Ctx *c, const char *comp_dir)
+void symi_read_line_unit(Ctx *c, LineUnit *lu)
 {
     SymFile *f = c->f;
-    CuInfo *ci = &f->cuinfo.v[c->cu];
-    ci->fmap_first = (uint32_t)f->fmap.n;
-    ci->seq_first = (uint32_t)f->seqs.n;
-    f->cus.v[c->cu].first_row = f->nrows;
+    const char *comp_dir = lu->comp_dir;
+    lu->fmap_first = (uint32_t)f->fmap.n;
+    lu->seq_first = (uint32_t)f->seqs.n;
+    lu->first_row = f->nrows;
     StrVec dirs = {0};
-    uint64_t off = c->line_offset;
+    uint64_t off = lu->offset;
     if (off == UINT64_MAX)
         goto out;
     Rd r = {f->debug_line.p, f->debug_line.p, f->debug_line.p + f->debug_line.n, false};
@@ -350,7 +351,7 @@ void symi_read_lines(Ctx *c, const char *comp_dir)
         snprintf(c->err, c->errlen,
                  "%s: damaged DWARF: DW_AT_stmt_list 0x%llx of the CU at .debug_info offset "
                  "0x%llx is outside .debug_line",
-                 c->path, (unsigned long long)off, (unsigned long long)c->cu_offset);
+                 c->path, (unsigned long long)off, (unsigned long long)lu->cu_offset);
         c->failed = true;
         goto out;
     }
@@ -396,16 +397,16 @@ void symi_read_lines(Ctx *c, const char *comp_dir)
     if (h.version >= 5 ? !read_v5_entries(c, &r, &h, comp_dir)
                        : !read_v4_entries(c, &r, comp_dir, &dirs))
         goto out;
-    ci->fmap_count = ci->fmap_header = (uint32_t)(f->fmap.n - ci->fmap_first);
-    ci->line = h;
-    ci->prog = prog.p;
-    ci->prog_end = prog.end;
-    f->nrows += run_program(c, &prog, &h, ci->fmap_first, ci->fmap_count, false);
+    lu->fmap_count = lu->fmap_header = (uint32_t)(f->fmap.n - lu->fmap_first);
+    lu->line = h;
+    lu->prog = prog.p;
+    lu->prog_end = prog.end;
+    f->nrows += run_program(c, &prog, &h, comp_dir, lu->fmap_first, lu->fmap_count, false);
     if (c->failed)
         goto out;
     /* sort sequences, drop nested ones and trim overlapping ones (bfd sort_line_sequences) */
-    Seq *sv = f->seqs.v + ci->seq_first;
-    size_t ns = f->seqs.n - ci->seq_first;
+    Seq *sv = f->seqs.v + lu->seq_first;
+    size_t ns = f->seqs.n - lu->seq_first;
     if (ns) {
         sort_n(sv, ns, sizeof *sv, cmp_seq);
         size_t w = 1;
@@ -419,11 +420,33 @@ void symi_read_lines(Ctx *c, const char *comp_dir)
             last_hi = sv[k].hi;
             sv[w++] = sv[k];
         }
-        f->seqs.n = ci->seq_first + w;
+        f->seqs.n = lu->seq_first + w;
     }
 out:
     free(dirs.v);
-    ci->seq_count = (uint32_t)(f->seqs.n - ci->seq_first);
-    ci->fmap_count = (uint32_t)(f->fmap.n - ci->fmap_first);
-    f->cus.v[c->cu].row_count = f->nrows - f->cus.v[c->cu].first_row;
+    lu->seq_count = (uint32_t)(f->seqs.n - lu->seq_first);
+    lu->fmap_count = (uint32_t)(f->fmap.n - lu->fmap_first);
+    lu->row_count = f->nrows - lu->first_row;
+}
+
+void symi_store_line_unit(SymFile *f, uint32_t cu, const LineUnit *lu)
+{
+    CuInfo *ci = &f->cuinfo.v[cu];
+    ci->seq_first = lu->seq_first;
+    ci->seq_count = lu->seq_count;
+    ci->fmap_first = lu->fmap_first;
+    ci->fmap_count = lu->fmap_count;
+    ci->fmap_header = lu->fmap_header;
+    ci->line = lu->line;
+    ci->prog = lu->prog;
+    ci->prog_end = lu->prog_end;
+    f->cus.v[cu].first_row = lu->first_row;
+    f->cus.v[cu].row_count = lu->row_count;
+}
+
+void symi_read_lines(Ctx *c, const char *comp_dir)
+{
+    LineUnit lu = {.offset = c->line_offset, .cu_offset = c->cu_offset, .comp_dir = comp_dir};
+    symi_read_line_unit(c, &lu);
+    symi_store_line_unit(c->f, c->cu, &lu);
 }
