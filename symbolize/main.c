@@ -311,10 +311,9 @@ static void format_frames(Memo *m, const Opts *o, const SymFrame *fr, const char
     }
 }
 
-static void translate(const SymFile *f, BfdNames *st, Memo *m, const Opts *o, const char *text)
+static void translate(const SymFile *f, BfdNames *st, Memo *m, const Opts *o, uint64_t pc)
 {
     SymFrame fr[MAXF];
-    uint64_t pc = parse_addr(text, o->elfclass);
     if (o->addresses) { /* "0x%08lx" / "0x%016lx" as bfd_printf_vma, then ": " or "\n" */
         static const char hex[] = "0123456789abcdef";
         char a[24];
@@ -427,6 +426,35 @@ static bool read_line(LineReader *r, char *line, size_t cap)
     return n > 0;
 }
 
+/* The next address from stdin. The usual line, "[0x]HEX\n" with at most 16 digits, is parsed
+ * where it lies in the buffer (this was a third of the CLI's own work); anything else (blanks,
+ * signs, long lines, a line cut by the end of the buffer) goes through read_line and
+ * parse_addr, which give the same value for the usual line. */
+static bool next_addr(LineReader *r, int elfclass, uint64_t *pc)
+{
+    const char *p = r->buf + r->pos, *end = r->buf + r->len;
+    if (end - p > 2 && p[0] == '0' && (p[1] == 'x' || p[1] == 'X') &&
+        hexval((unsigned char)p[2]) >= 0)
+        p += 2;
+    uint64_t v = 0;
+    int n = 0, d;
+    while (p < end && n < 16 && (d = hexval((unsigned char)*p)) >= 0) {
+        v = v << 4 | (uint64_t)d;
+        p++;
+        n++;
+    }
+    if (n > 0 && p < end && *p == '\n') {
+        r->pos = (size_t)(p + 1 - r->buf);
+        *pc = elfclass == 32 ? v & 0xffffffffu : v;
+        return true;
+    }
+    char line[256];
+    if (!read_line(r, line, sizeof line))
+        return false;
+    *pc = parse_addr(line, elfclass);
+    return true;
+}
+
 static void dump_lines(const SymFile *f)
 {
     size_t n;
@@ -503,12 +531,12 @@ int main(int argc, char **argv)
         dump_lines(f);
     } else if (optind < argc) {
         for (int i = optind; i < argc; i++)
-            translate(f, &st, &memo, &o, argv[i]);
+            translate(f, &st, &memo, &o, parse_addr(argv[i], o.elfclass));
     } else {
         static LineReader in;
-        char line[256];
-        while (read_line(&in, line, sizeof line))
-            translate(f, &st, &memo, &o, line);
+        uint64_t pc;
+        while (next_addr(&in, o.elfclass, &pc))
+            translate(f, &st, &memo, &o, pc);
     }
     free(memo.buf);
     free(st.settled);

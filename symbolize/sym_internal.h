@@ -103,6 +103,18 @@ typedef struct Seq {
     uint32_t first, count; /* slice of SymFile.lrows (incl. the end row) */
 } Seq;
 
+/* A lookup row: the part of a SymLineRow that address queries read. 24 bytes instead of 40:
+ * on a large ELF the lookup rows are most of the memory sym_open fills, and every page of it
+ * costs a page fault (about 1.5 us on the VMs we measure on). An end_sequence row is always the
+ * last of its Seq slice, which no lookup returns, so no flags are needed. sym_row_at answers
+ * with the full row, built per CU when first asked for (CuInfo.lfull). */
+typedef struct LRow {
+    uint64_t addr;
+    uint32_t file, line, column, discriminator;
+} LRow;
+
+typedef VEC(SymLineRow) RowVec;
+
 typedef struct FuncSeg {
     uint64_t lo, hi;
     uint32_t func;
@@ -136,6 +148,7 @@ typedef struct CuInfo {
     LineHdr line;
     const unsigned char *prog, *prog_end; /* NULL if the CU has none */
     uint32_t fmap_header;                 /* files from the header (before define_file) */
+    uint32_t lrow_first, lrow_count;      /* its slice of SymFile.lrows */
 } CuInfo;
 
 typedef struct RawSec {
@@ -172,11 +185,12 @@ struct SymFile {
     /* Lookup rows: per sequence the last row at each address (what addr2line can answer),
      * built at open. All rows (sym_rows) are only built when asked for: the CLI and most
      * address queries never need them, and they are most of the memory of a large ELF. */
-    VEC(SymLineRow) lrows;
+    VEC(LRow) lrows;
+    SymLineRow **lfull;       /* per CU: its lookup rows as SymLineRows, NULL until asked */
     size_t nrows;             /* all rows (sym_rows), counted at open */
-    VEC(SymLineRow) rows;     /* all rows, once rows_built */
+    RowVec rows;              /* all rows, once rows_built */
     bool rows_built;
-    pthread_mutex_t rows_lock;
+    pthread_mutex_t rows_lock; /* for rows and lfull */
     VEC(Seq) seqs;
     VEC(uint32_t) fmap;
     VEC(SymFunction) funcs;
@@ -343,7 +357,7 @@ typedef struct LineUnit {
     uint64_t offset;      /* in: DW_AT_stmt_list, UINT64_MAX if none */
     uint64_t cu_offset;   /* in: of the CU header (for messages) */
     const char *comp_dir; /* in: DW_AT_comp_dir or NULL */
-    uint32_t seq_first, seq_count, fmap_first, fmap_count, fmap_header;
+    uint32_t seq_first, seq_count, fmap_first, fmap_count, fmap_header, lrow_first, lrow_count;
     LineHdr line;
     const unsigned char *prog, *prog_end; /* NULL if the CU has none */
     size_t first_row, row_count;
@@ -361,6 +375,9 @@ void symi_read_lines(Ctx *c, const char *comp_dir);
 void symi_build_rows(SymFile *f);
 /* f->rows built (once, thread-safe) */
 void symi_need_rows(const SymFile *f);
+/* the lookup rows of CU as SymLineRows (its slice of f->lrows, row for row), built by running
+ * its line program again; the caller publishes them in f->lfull */
+SymLineRow *symi_lookup_rows_full(const SymFile *f, uint32_t cu);
 
 /* ---- DIE readers (sym_die.c, sym_dwarf.c) --------------------------------------------------- */
 

@@ -167,28 +167,39 @@ static int cmp_seq(const void *a, const void *b)
     return x->count > y->count ? -1 : x->count < y->count;
 }
 
-/* Runs one line program (DWARF 5 section 6.2.5). At open (FULL false) only the lookup rows of
+/* What run_program produces: at open the lookup rows (f->lrows) and sequences (f->seqs); later
+ * every row (into f->rows, for sym_rows) or the lookup rows again as SymLineRows (for
+ * sym_row_at). */
+enum { RUN_LOOKUP, RUN_ALL, RUN_LOOKUP_FULL };
+
+/* Runs one line program (DWARF 5 section 6.2.5). At open (RUN_LOOKUP) only the lookup rows of
  * each sequence go to f->lrows and f->seqs: per sequence the last row at an address
- * (bfd, PR ld/4986), rows that go backwards ignored; the rows are counted. With FULL every row
- * goes to f->rows (the program was checked at open). The vectors and the reader live in
- * locals while the program runs: stores through the row arrays would otherwise reload them
- * for every row (the build uses -fno-strict-aliasing). Returns the number of rows. */
+ * (bfd, PR ld/4986), rows that go backwards ignored; the rows are counted. RUN_ALL puts every
+ * row into OUT, RUN_LOOKUP_FULL the lookup rows (the program was checked at open). The
+ * vectors and the reader live in locals while the program runs: stores through the row arrays
+ * would otherwise reload them for every row (the build uses -fno-strict-aliasing). Returns the
+ * number of rows. */
 static size_t run_program(Ctx *c, const Rd *rp, const LineHdr *h, const char *comp_dir,
-                          size_t fmap_first, size_t fmap_count, bool full)
+                          size_t fmap_first, size_t fmap_count, int mode, RowVec *out)
 {
     SymFile *f = c->f;
     Rd r = *rp;
-    VEC(SymLineRow) rows = {f->rows.v, f->rows.n, f->rows.cap};
-    VEC(SymLineRow) lrows = {f->lrows.v, f->lrows.n, f->lrows.cap};
+    const bool full = mode != RUN_LOOKUP;
+    RowVec rows = {0};
+    if (out)
+        rows = *out;
+    VEC(LRow) lrows = {f->lrows.v, f->lrows.n, f->lrows.cap};
     const uint32_t *fmap = f->fmap.v + fmap_first;
     const uint64_t amask = f->elfclass == 32 ? 0xffffffffu : UINT64_MAX;
     const unsigned opcode_base = h->opcode_base, line_range = h->line_range;
     const uint32_t cu = c->cu;
     uint64_t addr = 0, op_index = 0, file = 1, line = 1, column = 0, discr = 0;
     bool stmt = h->default_stmt, bb = false, pe = false, eb = false;
-    size_t nrows = 0, seq_rows = 0, lk_first = lrows.n;
-    uint64_t seq_lo = 0;
-    SymLineRow prev = {0}; /* the previous row of the sequence */
+    /* ln: lookup rows so far (in lrows or rows), lk_first: the first of this sequence */
+    size_t nrows = 0, seq_rows = 0, ln = mode == RUN_LOOKUP ? lrows.n : rows.n, lk_first = ln;
+    uint64_t seq_lo = 0, last = 0; /* last: address of the last lookup row */
+    uint64_t prev_addr = 0;
+    uint32_t prev_view = 0;
     while (r.p < r.end && !r.bad) {
         unsigned op = *r.p++;
         bool end = false;
@@ -261,40 +272,60 @@ static size_t run_program(Ctx *c, const Rd *rp, const LineHdr *h, const char *co
         /* DW_LNS_advance_pc and DW_LNS_const_add_pc only move the address */
         if (op < opcode_base && op != DW_LNS_copy && !end)
             continue;
-        SymLineRow rw;
-        rw.addr = addr & amask;
-        rw.file = file < fmap_count ? fmap[file] : 0;
-        rw.line = (uint32_t)line;
-        rw.column = (uint32_t)column;
-        rw.discriminator = (uint32_t)discr;
-        rw.view = seq_rows && prev.addr == rw.addr ? prev.view + 1 : 0;
-        rw.cu = cu;
-        rw.flags = (stmt ? SYM_ROW_STMT : 0) | (bb ? SYM_ROW_BASIC_BLOCK : 0) |
-                   (end ? SYM_ROW_END_SEQUENCE : 0) | (pe ? SYM_ROW_PROLOGUE_END : 0) |
-                   (eb ? SYM_ROW_EPILOGUE_BEGIN : 0);
+        const uint64_t ra = addr & amask;
+        const uint32_t rfile = file < fmap_count ? fmap[file] : 0;
+        const uint32_t view = seq_rows && prev_addr == ra ? prev_view + 1 : 0;
         if (!seq_rows)
-            seq_lo = rw.addr;
+            seq_lo = ra;
         seq_rows++;
         nrows++;
-        prev = rw;
+        prev_addr = ra;
+        prev_view = view;
+        /* Lookup rows: the last row at an address counts (an end_sequence row, always last
+         * in its sequence, is kept apart from the row before it); a row going backwards is
+         * ignored. */
+        int put = 0; /* 1: replace the last lookup row, 2: append */
+        if (mode == RUN_ALL)
+            put = 2;
+        else if (ln > lk_first && last == ra && !end)
+            put = 1;
+        else if (ln == lk_first || ra >= last)
+            put = 2;
+        if (put) {
+            last = ra;
+            if (mode == RUN_LOOKUP) {
+                LRow lr = {ra, rfile, (uint32_t)line, (uint32_t)column, (uint32_t)discr};
+                if (put == 1)
+                    lrows.v[ln - 1] = lr;
+                else
+                    VEC_PUSH(lrows, lr);
+            } else {
+                SymLineRow rw;
+                rw.addr = ra;
+                rw.file = rfile;
+                rw.line = (uint32_t)line;
+                rw.column = (uint32_t)column;
+                rw.discriminator = (uint32_t)discr;
+                rw.view = view;
+                rw.cu = cu;
+                rw.flags = (stmt ? SYM_ROW_STMT : 0) | (bb ? SYM_ROW_BASIC_BLOCK : 0) |
+                           (end ? SYM_ROW_END_SEQUENCE : 0) | (pe ? SYM_ROW_PROLOGUE_END : 0) |
+                           (eb ? SYM_ROW_EPILOGUE_BEGIN : 0);
+                if (put == 1)
+                    rows.v[ln - 1] = rw;
+                else
+                    VEC_PUSH(rows, rw);
+            }
+            ln += put == 2;
+        }
         bb = pe = eb = false;
         discr = 0;
-        if (full) {
-            VEC_PUSH(rows, rw);
-        } else if (lrows.n > lk_first &&
-                   lrows.v[lrows.n - 1].addr == rw.addr &&
-                   (lrows.v[lrows.n - 1].flags & SYM_ROW_END_SEQUENCE) ==
-                       (rw.flags & SYM_ROW_END_SEQUENCE)) {
-            lrows.v[lrows.n - 1] = rw; /* the last row at an address counts */
-        } else if (lrows.n == lk_first || rw.addr >= lrows.v[lrows.n - 1].addr) {
-            VEC_PUSH(lrows, rw); /* (a row going backwards is ignored for lookups) */
-        }
         if (end) {
-            Seq s = {seq_lo, rw.addr, (uint32_t)lk_first, (uint32_t)(lrows.n - lk_first)};
-            if (s.hi > s.lo && !full)
+            Seq s = {seq_lo, ra, (uint32_t)lk_first, (uint32_t)(ln - lk_first)};
+            if (s.hi > s.lo && mode == RUN_LOOKUP)
                 VEC_PUSH(f->seqs, s);
             seq_rows = 0;
-            lk_first = lrows.n;
+            lk_first = ln;
             addr = op_index = 0;
             file = line = 1;
             column = 0;
@@ -307,13 +338,15 @@ static size_t run_program(Ctx *c, const Rd *rp, const LineHdr *h, const char *co
     }
 out:
     /* rows after the last end_sequence belong to no sequence: kept for iteration only */
-    lrows.n = lk_first;
-    f->rows.v = rows.v;
-    f->rows.n = rows.n;
-    f->rows.cap = rows.cap;
-    f->lrows.v = lrows.v;
-    f->lrows.n = lrows.n;
-    f->lrows.cap = lrows.cap;
+    if (mode == RUN_LOOKUP) {
+        f->lrows.v = lrows.v;
+        f->lrows.n = lk_first;
+        f->lrows.cap = lrows.cap;
+    } else {
+        if (mode == RUN_LOOKUP_FULL)
+            rows.n = lk_first;
+        *out = rows;
+    }
     return nrows;
 }
 
@@ -331,8 +364,23 @@ void symi_build_rows(SymFile *f)
         Rd r = {f->debug_line.p, ci->prog, ci->prog_end, false};
         c.cu = cu;
         run_program(&c, &r, &ci->line, f->cus.v[cu].comp_dir, ci->fmap_first, ci->fmap_header,
-                    true);
+                    RUN_ALL, &f->rows);
     }
+}
+
+SymLineRow *symi_lookup_rows_full(const SymFile *cf, uint32_t cu)
+{
+    SymFile *f = (SymFile *)cf; /* (only read: the program was checked at open) */
+    const CuInfo *ci = &f->cuinfo.v[cu];
+    RowVec v = {xmalloc((ci->lrow_count + 1) * sizeof *v.v), 0, ci->lrow_count + 1};
+    if (ci->prog) {
+        char err[8];
+        Ctx c = {.f = f, .path = "", .err = err, .errlen = sizeof err, .cu = cu};
+        Rd r = {f->debug_line.p, ci->prog, ci->prog_end, false};
+        run_program(&c, &r, &ci->line, f->cus.v[cu].comp_dir, ci->fmap_first, ci->fmap_header,
+                    RUN_LOOKUP_FULL, &v);
+    }
+    return v.v;
 }
 
 void symi_read_line_unit(Ctx *c, LineUnit *lu)
@@ -401,7 +449,10 @@ void symi_read_line_unit(Ctx *c, LineUnit *lu)
     lu->line = h;
     lu->prog = prog.p;
     lu->prog_end = prog.end;
-    f->nrows += run_program(c, &prog, &h, comp_dir, lu->fmap_first, lu->fmap_count, false);
+    lu->lrow_first = (uint32_t)f->lrows.n;
+    f->nrows += run_program(c, &prog, &h, comp_dir, lu->fmap_first, lu->fmap_count, RUN_LOOKUP,
+                            NULL);
+    lu->lrow_count = (uint32_t)(f->lrows.n - lu->lrow_first);
     if (c->failed)
         goto out;
     /* sort sequences, drop nested ones and trim overlapping ones (bfd sort_line_sequences) */
@@ -437,6 +488,8 @@ void symi_store_line_unit(SymFile *f, uint32_t cu, const LineUnit *lu)
     ci->fmap_first = lu->fmap_first;
     ci->fmap_count = lu->fmap_count;
     ci->fmap_header = lu->fmap_header;
+    ci->lrow_first = lu->lrow_first;
+    ci->lrow_count = lu->lrow_count;
     ci->line = lu->line;
     ci->prog = lu->prog;
     ci->prog_end = lu->prog_end;

@@ -230,6 +230,7 @@ static void cuseg_cb(void *arg, uint64_t lo, uint64_t hi, const Ev *cv, size_t n
 
 static void finish(SymFile *f)
 {
+    f->lfull = xmalloc((f->cus.n + 1) * sizeof *f->lfull);
     /* fix up range pointers */
     for (size_t i = 0; i < f->funcs.n; i++)
         f->funcs.v[i].ranges = f->franges.v + (uintptr_t)f->funcs.v[i].ranges;
@@ -390,6 +391,9 @@ void sym_close(SymFile *f)
     free(f->cuinfo.v);
     free(f->rows.v);
     free(f->lrows.v);
+    for (size_t i = 0; f->lfull && i < f->cus.n; i++)
+        free(f->lfull[i]);
+    free(f->lfull);
     free(f->seqs.v);
     free(f->fmap.v);
     free(f->funcs.v);
