@@ -386,7 +386,7 @@ static void translate(const SymFile *f, BfdNames *st, Memo *m, const Opts *o, ui
 /* stdin, line by line as fgets(line, 256) cuts it; the output is flushed before every read
  * that may block */
 typedef struct LineReader {
-    char buf[1 << 16];
+    char buf[(1 << 16) + 1]; /* + a NUL after the data: stops next_addr's digit scan */
     size_t pos, len;
     bool eof;
 } LineReader;
@@ -409,6 +409,7 @@ static bool read_line(LineReader *r, char *line, size_t cap)
             }
             r->pos = 0;
             r->len = (size_t)k;
+            r->buf[k] = 0;
         }
         /* the rest of the line, or of what fits, in one copy */
         size_t want = cap - 1 - n, have = r->len - r->pos;
@@ -432,18 +433,14 @@ static bool read_line(LineReader *r, char *line, size_t cap)
  * parse_addr, which give the same value for the usual line. */
 static bool next_addr(LineReader *r, int elfclass, uint64_t *pc)
 {
-    const char *p = r->buf + r->pos, *end = r->buf + r->len;
-    if (end - p > 2 && p[0] == '0' && (p[1] == 'x' || p[1] == 'X') &&
-        hexval((unsigned char)p[2]) >= 0)
+    const char *p = r->buf + r->pos; /* (buf[len] is 0) */
+    if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X') && hexval((unsigned char)p[2]) >= 0)
         p += 2;
+    const char *digits = p;
     uint64_t v = 0;
-    int n = 0, d;
-    while (p < end && n < 16 && (d = hexval((unsigned char)*p)) >= 0) {
-        v = v << 4 | (uint64_t)d;
-        p++;
-        n++;
-    }
-    if (n > 0 && p < end && *p == '\n') {
+    for (unsigned d; (d = hexdig[(unsigned char)*p]) != 0; p++)
+        v = v << 4 | (d - 1);
+    if (p > digits && p - digits <= 16 && *p == '\n') {
         r->pos = (size_t)(p + 1 - r->buf);
         *pc = elfclass == 32 ? v & 0xffffffffu : v;
         return true;
@@ -535,8 +532,14 @@ int main(int argc, char **argv)
     } else {
         static LineReader in;
         uint64_t pc;
-        while (next_addr(&in, o.elfclass, &pc))
+        while (next_addr(&in, o.elfclass, &pc)) {
+            /* inside the span of the last answer: its text again (most addresses) */
+            if (pc >= memo.lo && pc < memo.hi && !o.addresses) {
+                out_put(memo.buf, memo.len);
+                continue;
+            }
             translate(f, &st, &memo, &o, pc);
+        }
     }
     free(memo.buf);
     free(st.settled);

@@ -178,9 +178,11 @@ enum { RUN_LOOKUP, RUN_ALL, RUN_LOOKUP_FULL };
  * row into OUT, RUN_LOOKUP_FULL the lookup rows (the program was checked at open). The
  * vectors and the reader live in locals while the program runs: stores through the row arrays
  * would otherwise reload them for every row (the build uses -fno-strict-aliasing). Returns the
- * number of rows. */
-static size_t run_program(Ctx *c, const Rd *rp, const LineHdr *h, const char *comp_dir,
-                          size_t fmap_first, size_t fmap_count, int mode, RowVec *out)
+ * number of rows. Inlined into one function per MODE (run_lookup, run_rows): the per-row
+ * choices are then made by the compiler. */
+static inline __attribute__((always_inline)) size_t
+run_program(Ctx *c, const Rd *rp, const LineHdr *h, const char *comp_dir, size_t fmap_first,
+            size_t fmap_count, int mode, RowVec *out)
 {
     SymFile *f = c->f;
     Rd r = *rp;
@@ -200,14 +202,17 @@ static size_t run_program(Ctx *c, const Rd *rp, const LineHdr *h, const char *co
     uint64_t seq_lo = 0, last = 0; /* last: address of the last lookup row */
     uint64_t prev_addr = 0;
     uint32_t prev_view = 0;
-    while (r.p < r.end && !r.bad) {
+    const int line_base = h->line_base;
+    const unsigned min_inst = h->min_inst, max_ops = h->max_ops;
+    /* (a read past the end sets r.bad and r.p = r.end: the loop condition covers both) */
+    while (r.p < r.end) {
         unsigned op = *r.p++;
         bool end = false;
         uint64_t adv = 0; /* operation advance */
         if (op >= opcode_base) {
             unsigned adj = op - opcode_base;
             adv = adj / line_range;
-            line += (uint64_t)(int64_t)(h->line_base + (int)(adj % line_range));
+            line += (uint64_t)(int64_t)(line_base + (int)(adj % line_range));
         } else if (op == 0) {
             uint64_t len = rd_uleb(&r);
             if (r.bad || len == 0 || len > (uint64_t)(r.end - r.p)) {
@@ -234,6 +239,8 @@ static size_t run_program(Ctx *c, const Rd *rp, const LineHdr *h, const char *co
                     fmap_count++;
                 }
             }
+            if (r.bad)
+                break;
             r.p = next;
             if (!end)
                 continue;
@@ -248,8 +255,12 @@ static size_t run_program(Ctx *c, const Rd *rp, const LineHdr *h, const char *co
             case DW_LNS_set_basic_block: bb = true; continue;
             case DW_LNS_const_add_pc: adv = (255u - opcode_base) / line_range; break;
             case DW_LNS_fixed_advance_pc: /* what gas emits where linker relaxation applies */
-                addr += r.end - r.p >= 2 ? (uint64_t)(r.p[0] | r.p[1] << 8) : 0;
-                rd_skip(&r, 2);
+                if (r.end - r.p < 2) {
+                    rd_skip(&r, 2); /* truncated */
+                    continue;
+                }
+                addr += (uint64_t)(r.p[0] | r.p[1] << 8);
+                r.p += 2;
                 op_index = 0;
                 continue;
             case DW_LNS_set_prologue_end: pe = true; continue;
@@ -262,11 +273,11 @@ static size_t run_program(Ctx *c, const Rd *rp, const LineHdr *h, const char *co
             }
         }
         if (adv) {
-            if (h->max_ops <= 1) {
-                addr += h->min_inst * adv;
+            if (max_ops <= 1) {
+                addr += min_inst * adv;
             } else {
-                addr += h->min_inst * ((op_index + adv) / h->max_ops);
-                op_index = (op_index + adv) % h->max_ops;
+                addr += min_inst * ((op_index + adv) / max_ops);
+                op_index = (op_index + adv) % max_ops;
             }
         }
         /* DW_LNS_advance_pc and DW_LNS_const_add_pc only move the address */
@@ -350,9 +361,23 @@ out:
     return nrows;
 }
 
+static size_t run_lookup(Ctx *c, const Rd *rp, const LineHdr *h, const char *comp_dir,
+                         size_t fmap_first, size_t fmap_count)
+{
+    return run_program(c, rp, h, comp_dir, fmap_first, fmap_count, RUN_LOOKUP, NULL);
+}
+
+static size_t run_rows(Ctx *c, const Rd *rp, const LineHdr *h, const char *comp_dir,
+                       size_t fmap_first, size_t fmap_count, int mode, RowVec *out)
+{
+    return mode == RUN_ALL
+               ? run_program(c, rp, h, comp_dir, fmap_first, fmap_count, RUN_ALL, out)
+               : run_program(c, rp, h, comp_dir, fmap_first, fmap_count, RUN_LOOKUP_FULL, out);
+}
+
 void symi_build_rows(SymFile *f)
 {
-    char err[8];
+    char err[256]; /* (unused: the programs were checked at open) */
     Ctx c = {.f = f, .path = "", .err = err, .errlen = sizeof err};
     f->rows.v = xmalloc(f->nrows * sizeof *f->rows.v);
     f->rows.cap = f->nrows;
@@ -363,8 +388,8 @@ void symi_build_rows(SymFile *f)
             continue;
         Rd r = {f->debug_line.p, ci->prog, ci->prog_end, false};
         c.cu = cu;
-        run_program(&c, &r, &ci->line, f->cus.v[cu].comp_dir, ci->fmap_first, ci->fmap_header,
-                    RUN_ALL, &f->rows);
+        run_rows(&c, &r, &ci->line, f->cus.v[cu].comp_dir, ci->fmap_first, ci->fmap_header,
+                 RUN_ALL, &f->rows);
     }
 }
 
@@ -374,11 +399,11 @@ SymLineRow *symi_lookup_rows_full(const SymFile *cf, uint32_t cu)
     const CuInfo *ci = &f->cuinfo.v[cu];
     RowVec v = {xmalloc((ci->lrow_count + 1) * sizeof *v.v), 0, ci->lrow_count + 1};
     if (ci->prog) {
-        char err[8];
+        char err[256]; /* (unused: the program was checked at open) */
         Ctx c = {.f = f, .path = "", .err = err, .errlen = sizeof err, .cu = cu};
         Rd r = {f->debug_line.p, ci->prog, ci->prog_end, false};
-        run_program(&c, &r, &ci->line, f->cus.v[cu].comp_dir, ci->fmap_first, ci->fmap_header,
-                    RUN_LOOKUP_FULL, &v);
+        run_rows(&c, &r, &ci->line, f->cus.v[cu].comp_dir, ci->fmap_first, ci->fmap_header,
+                 RUN_LOOKUP_FULL, &v);
     }
     return v.v;
 }
@@ -450,8 +475,7 @@ void symi_read_line_unit(Ctx *c, LineUnit *lu)
     lu->prog = prog.p;
     lu->prog_end = prog.end;
     lu->lrow_first = (uint32_t)f->lrows.n;
-    f->nrows += run_program(c, &prog, &h, comp_dir, lu->fmap_first, lu->fmap_count, RUN_LOOKUP,
-                            NULL);
+    f->nrows += run_lookup(c, &prog, &h, comp_dir, lu->fmap_first, lu->fmap_count);
     lu->lrow_count = (uint32_t)(f->lrows.n - lu->lrow_first);
     if (c->failed)
         goto out;
