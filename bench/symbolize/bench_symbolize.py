@@ -1,21 +1,20 @@
 #!/usr/bin/env python3
 """Benchmark: symbolize vs binutils addr2line on every instruction address of an ELF.
 
-usage: bench_symbolize.py [--rounds N] [--before SYMBOLIZE0] [--outdir DIR] [--pipe]
+usage: bench_symbolize.py [--rounds N] [--before SYMBOLIZE0] [--out pipe|file] [--outdir DIR]
                           SYMBOLIZE ADDR2LINE OBJDUMP ELF [FLAGS...]
-                          (default flags: -f -i, default 5 rounds)
+                          (default flags: -f -i, default 5 rounds, default --out pipe)
 
-Each tool runs once per round, in one process, with all addresses on stdin and its output on
-stdout; the tools alternate within a round so that both see the same machine load. stdin is a
-file of the addresses and stdout a fresh file in DIR (default /dev/shm, a tmpfs, so that no
-disk write-back of an earlier run lands in a later one), the same for every tool: the time is
-the tool's own, not that of this script draining a pipe (python reads a pipe in 32 KB pieces,
-which made the wall time of a tool writing 15 MB mostly the reader's). --pipe gives the older
-measure: addresses fed and output read through pipes by this script. Times are CPU (user + sys
-of the child, robust on a loaded machine) and wall-clock; every run is printed, then the median
-of each and the speed-up of the medians. The outputs must be identical. --before adds another
-symbolize build (an older commit) to every round, for before/after figures under the same
-load."""
+Each tool runs once per round, in one process, with all addresses on stdin (a file) and its
+output on stdout; the tools alternate within a round so that both see the same machine load.
+--out pipe (default): stdout is a pipe that this script drains in 1 MB reads (readinto, no
+allocation per read); --out file: stdout is a fresh file in DIR (default /dev/shm, a tmpfs),
+the same for every tool. (Until 2026-12-07 the addresses were written and the output read by
+subprocess.run(input=...), which feeds a pipe 512 bytes per select() round: for a tool that
+needs 30 ms that was a third of its wall time.) Times are CPU (user + sys of the child, robust
+on a loaded machine) and wall-clock; every run is printed, then the median of each and the
+speed-up of the medians. The outputs must be identical. --before adds another symbolize build
+(an older commit) to every round, for before/after figures under the same load."""
 import os
 import re
 import resource
@@ -33,17 +32,17 @@ def cpu():
 
 def main():
     args = sys.argv[1:]
-    rounds, before, pipe = 5, None, False
+    rounds, before, mode = 5, None, "pipe"
     outdir = "/dev/shm" if os.path.isdir("/dev/shm") else tempfile.gettempdir()
-    while args[:1] in (["--rounds"], ["--before"], ["--outdir"], ["--pipe"]):
-        if args[0] == "--pipe":
-            pipe = True
-            args = args[1:]
-            continue
+    while args[:1] in (["--rounds"], ["--before"], ["--outdir"], ["--out"]):
         if args[0] == "--rounds":
             rounds = int(args[1])
         elif args[0] == "--outdir":
             outdir = args[1]
+        elif args[0] == "--out":
+            mode = args[1]
+            if mode not in ("pipe", "file"):
+                sys.exit("bench_symbolize.py: --out pipe or --out file")
         else:
             before = args[1]
         args = args[2:]
@@ -61,15 +60,28 @@ def main():
         inpath, outpath = os.path.join(tmp, "addrs"), os.path.join(tmp, "out")
         with open(inpath, "wb") as fin:
             fin.write(stdin)
+        buf = bytearray(1 << 20)
+        view = memoryview(buf)
         for _ in range(rounds):
             for name, tool in tools:
                 cmd = [tool, "-e", elf] + flags
-                if pipe:
-                    c0, t0 = cpu(), time.perf_counter()
-                    p = subprocess.run(cmd, input=stdin, capture_output=True, check=True)
-                    wall[name].append(time.perf_counter() - t0)
-                    cput[name].append(cpu() - c0)
-                    outs[name] = p.stdout
+                if mode == "pipe":
+                    r, w = os.pipe()
+                    with open(inpath, "rb") as fin, open(r, "rb", buffering=0) as rf:
+                        c0, t0 = cpu(), time.perf_counter()
+                        p = subprocess.Popen(cmd, stdin=fin, stdout=w)
+                        os.close(w)
+                        out = bytearray()
+                        while True:
+                            n = rf.readinto(buf)
+                            if not n:
+                                break
+                            out += view[:n]
+                        if p.wait() != 0:
+                            sys.exit(f"{name} failed ({p.returncode})")
+                        wall[name].append(time.perf_counter() - t0)
+                        cput[name].append(cpu() - c0)
+                    outs[name] = bytes(out)
                     continue
                 if os.path.exists(outpath):
                     os.unlink(outpath)  # (freeing the last output is not the next tool's cost)
@@ -82,7 +94,7 @@ def main():
                     outs[name] = fout.read()
     same = all(out == outs["addr2line"] for out in outs.values())
     print(f"{elf}: {len(addrs)} instruction addresses, flags {' '.join(flags)}, "
-          f"output {'through pipes' if pipe else 'to a file in ' + outdir}, "
+          f"output {'through a pipe' if mode == 'pipe' else 'to a file in ' + outdir}, "
           f"{len(outs['addr2line'])} bytes of output, identical: {'yes' if same else 'NO'}")
     for what, t in (("CPU ", cput), ("wall", wall)):
         med = {name: statistics.median(v) for name, v in t.items()}
