@@ -821,6 +821,8 @@ typedef struct LineJob {
 static void *line_job(void *arg)
 {
     LineJob *j = arg;
+    SymFile *f = j->c.f;
+    symi_prefault(f->lrows.v, f->lrows.cap * sizeof *f->lrows.v); /* reserved by sym_open */
     for (size_t i = 0; i < j->n && !j->c.failed; i++) {
         j->c.cu = (uint32_t)i;
         symi_read_line_unit(&j->c, &j->lu[i]);
@@ -872,6 +874,8 @@ bool symi_fast_read(Ctx *c, const RawSec *secs)
         if (!threaded)
             line_job(&lj);
     }
+    if (ok)
+        symi_prefault(c->f->funcs.v, c->f->funcs.cap * sizeof *c->f->funcs.v);
     for (size_t i = 0; ok && i < x.cus.n; i++)
         ok = fx_unit(&x, &x.cus.v[i]) && !c->failed;
     if (threaded)

@@ -54,6 +54,8 @@
 
 /* OLD (USED bytes of it in use) grown to SIZE bytes; no return on failure */
 void *symi_grow(void *old, size_t used, size_t size);
+/* the pages of [P, P + N) mapped now rather than one page fault at a time */
+void symi_prefault(void *p, size_t n);
 
 static inline void *xmalloc(size_t n)
 {

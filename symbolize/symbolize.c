@@ -288,6 +288,21 @@ void *symi_grow(void *old, size_t used, size_t size)
     return p;
 }
 
+/* The pages of [P, P + N) mapped now, in one call (MADV_POPULATE_WRITE, Linux 5.14): for the
+ * large arrays sym_open fills, that costs about half of what taking a page fault on each page
+ * does on the VMs we measure on. Nothing happens where the call is not supported. */
+void symi_prefault(void *p, size_t n)
+{
+#ifdef MADV_POPULATE_WRITE
+    uintptr_t lo = ((uintptr_t)p + 4095) & ~(uintptr_t)4095, hi = ((uintptr_t)p + n) & ~(uintptr_t)4095;
+    if (hi > lo)
+        (void)madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE);
+#else
+    (void)p;
+    (void)n;
+#endif
+}
+
 static SymFile *open_impl(const char *path, char *err, size_t errlen, bool fast)
 {
     err[0] = 0;
