@@ -874,8 +874,10 @@ bool symi_fast_read(Ctx *c, const RawSec *secs)
         if (!threaded)
             line_job(&lj);
     }
-    if (ok)
+    if (ok) {
         symi_prefault(c->f->funcs.v, c->f->funcs.cap * sizeof *c->f->funcs.v);
+        symi_prefault(c->f->franges.v, c->f->franges.cap * sizeof *c->f->franges.v);
+    }
     for (size_t i = 0; ok && i < x.cus.n; i++)
         ok = fx_unit(&x, &x.cus.v[i]) && !c->failed;
     if (threaded)

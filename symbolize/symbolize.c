@@ -234,7 +234,14 @@ static void finish(SymFile *f)
     /* fix up range pointers */
     for (size_t i = 0; i < f->funcs.n; i++)
         f->funcs.v[i].ranges = f->franges.v + (uintptr_t)f->funcs.v[i].ranges;
-    /* per-CU function segments */
+    /* per-CU function segments: at most 2 per range (each range adds two boundaries), reserved
+     * and mapped at once */
+    if (f->franges.n * 2 > f->fsegs.cap) {
+        f->fsegs.v = symi_grow(f->fsegs.v, f->fsegs.n * sizeof *f->fsegs.v,
+                               f->franges.n * 2 * sizeof *f->fsegs.v);
+        f->fsegs.cap = f->franges.n * 2;
+        symi_prefault(f->fsegs.v, f->fsegs.cap * sizeof *f->fsegs.v);
+    }
     size_t fi = 0;
     for (uint32_t cu = 0; cu < f->cus.n; cu++) {
         VEC(Ev) ev = {0};
@@ -353,6 +360,8 @@ static SymFile *open_impl(const char *path, char *err, size_t errlen, bool fast)
     guess = f->raw[0].n / 40 + 16;
     f->funcs.v = xmalloc(guess * sizeof *f->funcs.v);
     f->funcs.cap = guess;
+    f->franges.v = xmalloc(guess * sizeof *f->franges.v); /* about one range per function */
+    f->franges.cap = guess;
     if (fast) {
         Ctx fc = {.f = f, .path = path, .err = err, .errlen = errlen, .section = ".debug_info"};
         bool ok = symi_fast_read(&fc, f->raw);
