@@ -880,6 +880,8 @@ bool symi_fast_read(Ctx *c, const RawSec *secs)
     }
     for (size_t i = 0; ok && i < x.cus.n; i++)
         ok = fx_unit(&x, &x.cus.v[i]) && !c->failed;
+    if (ok)
+        symi_finish_funcs(c->f); /* (DIE data only: while the line programs are read) */
     if (threaded)
         pthread_join(th, NULL);
     ok = ok && !lj.c.failed;

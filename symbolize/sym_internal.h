@@ -395,6 +395,9 @@ bool symi_lang_is_c_like(unsigned lang);
 /* The current CU's own ranges, collected in f->franges from index R0 on, become its
  * address-index entries (a CU without any is looked up by its functions). */
 void symi_cu_ranges_done(Ctx *c, size_t r0);
+/* After the DIEs: the range pointers of f->funcs fixed up, and each CU's function segments
+ * (f->fsegs: per address, the function bfd would choose). The fast reader calls it itself. */
+void symi_finish_funcs(SymFile *f);
 /* The fast reader over the whole file (SECS: .debug_info, _abbrev, _addr, _str_offsets,
  * _ranges, _rnglists); false = give up (the caller uses libdwarf). */
 bool symi_fast_read(Ctx *c, const RawSec *secs);

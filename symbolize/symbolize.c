@@ -228,9 +228,8 @@ static void cuseg_cb(void *arg, uint64_t lo, uint64_t hi, const Ev *cv, size_t n
     VEC_PUSH(f->cusegs, s);
 }
 
-static void finish(SymFile *f)
+void symi_finish_funcs(SymFile *f)
 {
-    f->lfull = xmalloc((f->cus.n + 1) * sizeof *f->lfull);
     /* fix up range pointers */
     for (size_t i = 0; i < f->funcs.n; i++)
         f->funcs.v[i].ranges = f->franges.v + (uintptr_t)f->funcs.v[i].ranges;
@@ -258,6 +257,11 @@ static void finish(SymFile *f)
         f->cuinfo.v[cu].fseg_count = (uint32_t)(f->fsegs.n - f->cuinfo.v[cu].fseg_first);
         free(ev.v);
     }
+}
+
+static void finish(SymFile *f)
+{
+    f->lfull = xmalloc((f->cus.n + 1) * sizeof *f->lfull);
     /* CU segments */
     segments(f->curanges.v, f->curanges.n, cuseg_cb, f);
 }
@@ -384,6 +388,7 @@ static SymFile *open_impl(const char *path, char *err, size_t errlen, bool fast)
         sym_close(f);
         return NULL;
     }
+    symi_finish_funcs(f);
     finish(f);
     f->serial = __atomic_fetch_add(&next_serial, 1, __ATOMIC_RELAXED);
     return f;
