@@ -275,6 +275,22 @@ static char *put_u32(char *p, uint32_t v)
     return p + n;
 }
 
+/* strlen of a string that stays put (names and paths of the SymFile, constants): the same few
+ * come back query after query, so their lengths are kept in a small cache by address */
+static size_t cached_len(const char *s)
+{
+    static struct {
+        const char *s;
+        size_t n;
+    } c[256];
+    size_t k = ((uintptr_t)s >> 3) & 255;
+    if (c[k].s != s) {
+        c[k].s = s;
+        c[k].n = strlen(s);
+    }
+    return c[k].n;
+}
+
 /* the text of frames FR[0..N) with names NAMES into the memo */
 static void format_frames(Memo *m, const Opts *o, const SymFrame *fr, const char *const *names,
                           size_t n)
@@ -288,7 +304,8 @@ static void format_frames(Memo *m, const Opts *o, const SymFrame *fr, const char
             file = strrchr(file, '/') + 1;
         if (!file)
             file = "??";
-        size_t nlen = o->functions ? strlen(name) : 0, flen = strlen(file);
+        size_t nlen = !o->functions ? 0 : d ? strlen(d) : cached_len(name);
+        size_t flen = cached_len(file);
         /* name, file and the fixed text: " (inlined by) ", " at ", 3 numbers, discriminator */
         char *p = memo_room(m, nlen + flen + 96), *p0 = p;
         if (i > 0 && o->pretty)
