@@ -427,7 +427,7 @@ static bool read_line(LineReader *r, char *line, size_t cap)
             out_flush();
             ssize_t k;
             do
-                k = read(0, r->buf, sizeof r->buf);
+                k = read(0, r->buf, sizeof r->buf - 1); /* (room for the NUL) */
             while (k < 0 && errno == EINTR);
             if (k <= 0) {
                 r->eof = true;
