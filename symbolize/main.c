@@ -259,19 +259,31 @@ static char *put_str(char *p, const char *s, size_t n)
     return p + n;
 }
 
-/* V in decimal at P. The digits go straight to their place: building them in a small array
- * and copying that made the copy's wide load wait for the byte stores (a store-forwarding
- * stall, 7% of the CLI's time in perf). */
+/* V in decimal at P, two digits per step from a table. The digits go straight to their
+ * place: building them in a small array and copying that made the copy's wide load wait for
+ * the byte stores (a store-forwarding stall, 7% of the CLI's time in perf). */
 static char *put_u32(char *p, uint32_t v)
 {
-    int n = 1;
-    for (uint32_t t = v; t >= 10; t /= 10)
+    static const char d2[201] = "00010203040506070809101112131415161718192021222324252627282930"
+                                "31323334353637383940414243444546474849505152535455565758596061"
+                                "62636465666768697071727374757677787980818283848586878889909192"
+                                "93949596979899";
+    int n = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : 5;
+    for (uint32_t t = v / 100000; t; t /= 10)
         n++;
     char *e = p + n;
-    do {
-        *--e = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
+    while (v >= 100) {
+        uint32_t k = (v % 100) * 2;
+        v /= 100;
+        *--e = d2[k + 1];
+        *--e = d2[k];
+    }
+    if (v >= 10) {
+        *--e = d2[v * 2 + 1];
+        *--e = d2[v * 2];
+    } else {
+        *--e = (char)('0' + v);
+    }
     return p + n;
 }
 
