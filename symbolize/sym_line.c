@@ -204,16 +204,30 @@ run_program(Ctx *c, const Rd *rp, const LineHdr *h, const char *comp_dir, size_t
     uint32_t prev_view = 0;
     const int line_base = h->line_base;
     const unsigned min_inst = h->min_inst, max_ops = h->max_ops;
+    /* DWARF 5 6.2.5.1: the address (and op_index) advance of an operation advance ADV */
+#define ADVANCE(adv)                                                                       \
+    do {                                                                                   \
+        if (max_ops <= 1) {                                                                \
+            addr += min_inst * (adv);                                                      \
+        } else {                                                                           \
+            addr += min_inst * ((op_index + (adv)) / max_ops);                             \
+            op_index = (op_index + (adv)) % max_ops;                                       \
+        }                                                                                  \
+    } while (0)
     /* (a read past the end sets r.bad and r.p = r.end: the loop condition covers both) */
     while (r.p < r.end) {
         unsigned op = *r.p++;
         bool end = false;
-        uint64_t adv = 0; /* operation advance */
-        if (op >= opcode_base) {
+        /* one dispatch per opcode: standard opcodes by number, special ones (from
+         * opcode_base, which may be below 13 in DWARF 2) as 256 */
+        switch (op < opcode_base ? op : 256u) {
+        case 256: {
             unsigned adj = op - opcode_base;
-            adv = adj / line_range;
+            ADVANCE(adj / line_range);
             line += (uint64_t)(int64_t)(line_base + (int)(adj % line_range));
-        } else if (op == 0) {
+            break; /* a row */
+        }
+        case 0: {
             uint64_t len = rd_uleb(&r);
             if (r.bad || len == 0 || len > (uint64_t)(r.end - r.p)) {
                 Rd at = r; /* (a copy: R itself stays in registers) */
@@ -240,49 +254,43 @@ run_program(Ctx *c, const Rd *rp, const LineHdr *h, const char *comp_dir, size_t
                 }
             }
             if (r.bad)
-                break;
+                goto done;
             r.p = next;
             if (!end)
                 continue;
-        } else {
-            switch (op) {
-            case DW_LNS_copy: break;
-            case DW_LNS_advance_pc: adv = rd_uleb(&r); break;
-            case DW_LNS_advance_line: line += (uint64_t)rd_sleb(&r); continue;
-            case DW_LNS_set_file: file = rd_uleb(&r); continue;
-            case DW_LNS_set_column: column = rd_uleb(&r); continue;
-            case DW_LNS_negate_stmt: stmt = !stmt; continue;
-            case DW_LNS_set_basic_block: bb = true; continue;
-            case DW_LNS_const_add_pc: adv = (255u - opcode_base) / line_range; break;
-            case DW_LNS_fixed_advance_pc: /* what gas emits where linker relaxation applies */
-                if (r.end - r.p < 2) {
-                    rd_skip(&r, 2); /* truncated */
-                    continue;
-                }
-                addr += (uint64_t)(r.p[0] | r.p[1] << 8);
-                r.p += 2;
-                op_index = 0;
-                continue;
-            case DW_LNS_set_prologue_end: pe = true; continue;
-            case DW_LNS_set_epilogue_begin: eb = true; continue;
-            case DW_LNS_set_isa: rd_uleb(&r); continue;
-            default:
-                for (unsigned k = 0; k < h->oplens[op - 1]; k++)
-                    rd_uleb(&r);
-                continue;
-            }
+            break; /* the end_sequence row */
         }
-        if (adv) {
-            if (max_ops <= 1) {
-                addr += min_inst * adv;
-            } else {
-                addr += min_inst * ((op_index + adv) / max_ops);
-                op_index = (op_index + adv) % max_ops;
-            }
-        }
+        case DW_LNS_copy: break; /* a row */
         /* DW_LNS_advance_pc and DW_LNS_const_add_pc only move the address */
-        if (op < opcode_base && op != DW_LNS_copy && !end)
+        case DW_LNS_advance_pc: {
+            uint64_t adv = rd_uleb(&r);
+            ADVANCE(adv);
             continue;
+        }
+        case DW_LNS_const_add_pc: ADVANCE((255u - opcode_base) / line_range); continue;
+        case DW_LNS_advance_line: line += (uint64_t)rd_sleb(&r); continue;
+        case DW_LNS_set_file: file = rd_uleb(&r); continue;
+        case DW_LNS_set_column: column = rd_uleb(&r); continue;
+        case DW_LNS_negate_stmt: stmt = !stmt; continue;
+        case DW_LNS_set_basic_block: bb = true; continue;
+        case DW_LNS_fixed_advance_pc: /* what gas emits where linker relaxation applies */
+            if (r.end - r.p < 2) {
+                rd_skip(&r, 2); /* truncated */
+                continue;
+            }
+            addr += (uint64_t)(r.p[0] | r.p[1] << 8);
+            r.p += 2;
+            op_index = 0;
+            continue;
+        case DW_LNS_set_prologue_end: pe = true; continue;
+        case DW_LNS_set_epilogue_begin: eb = true; continue;
+        case DW_LNS_set_isa: rd_uleb(&r); continue;
+        default: /* a standard opcode we do not know: its operands skipped */
+            for (unsigned k = 0; k < h->oplens[op - 1]; k++)
+                rd_uleb(&r);
+            continue;
+        }
+#undef ADVANCE
         const uint64_t ra = addr & amask;
         const uint32_t rfile = file < fmap_count ? fmap[file] : 0;
         const uint32_t view = seq_rows && prev_addr == ra ? prev_view + 1 : 0;
@@ -343,6 +351,7 @@ run_program(Ctx *c, const Rd *rp, const LineHdr *h, const char *comp_dir, size_t
             stmt = h->default_stmt;
         }
     }
+done:
     if (r.bad) {
         Rd at = r;
         line_fail(c, &at, "truncated line program");
