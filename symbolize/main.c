@@ -424,7 +424,8 @@ static void translate(const SymFile *f, BfdNames *st, Memo *m, const Opts *o, ui
 /* stdin, line by line as fgets(line, 256) cuts it; the output is flushed before every read
  * that may block */
 typedef struct LineReader {
-    char buf[(1 << 16) + 1]; /* + a NUL after the data: stops next_addr's digit scan */
+    char buf[(1 << 16) + 8]; /* + a NUL after the data (stops next_addr's digit scan) and
+                              * room for hex8's 8-byte read from any position up to it */
     size_t pos, len;
     bool eof;
 } LineReader;
@@ -439,7 +440,7 @@ static bool read_line(LineReader *r, char *line, size_t cap)
             out_flush();
             ssize_t k;
             do
-                k = read(0, r->buf, sizeof r->buf - 1); /* (room for the NUL) */
+                k = read(0, r->buf, sizeof r->buf - 8);
             while (k < 0 && errno == EINTR);
             if (k <= 0) {
                 r->eof = true;
@@ -465,6 +466,44 @@ static bool read_line(LineReader *r, char *line, size_t cap)
     return n > 0;
 }
 
+/* The usual address line from P: 1 to 7 hexadecimal digits (0-9, a-f) and '\n', told and
+ * converted 8 bytes at a time (SWAR: each byte tested against the ranges in parallel; valid
+ * for bytes below 0x80, which is checked first). Returns the number of digits, or 0 for
+ * anything else (the caller's byte loop handles that). */
+static int hex8(const char *p, uint64_t *val)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    uint64_t w;
+    memcpy(&w, p, 8);
+    if (w & high)
+        return 0;
+    /* per byte b < 0x80: (b | 0x80) - lo keeps the top bit iff b >= lo; (0x80 + hi) - b iff
+     * b <= hi; no borrow crosses a byte either way */
+    uint64_t digit = ((w | high) - 0x30 * ones) & ((high + 0x39 * ones) - w) & high;
+    uint64_t alpha = ((w | high) - 0x61 * ones) & ((high + 0x66 * ones) - w) & high;
+    uint64_t other = ~(digit | alpha) & high;
+    if (!other)
+        return 0; /* 8 digits or more */
+    int n = __builtin_ctzll(other) >> 3; /* digits before the first other byte */
+    if (n == 0 || ((w >> (8 * n)) & 0xff) != '\n')
+        return 0;
+    /* digit values (a-f have bit 6 set: + 9), the first digit in the top byte, then in
+     * reverse so that byte j is the digit of weight 16^j, then packed 4 bits each */
+    uint64_t x = (w & 0x0f0f0f0f0f0f0f0full) + ((w >> 6) & ones) * 9;
+    x = __builtin_bswap64(x << (8 * (8 - n)));
+    x = (x | (x >> 4)) & 0x00ff00ff00ff00ffull;
+    x = (x | (x >> 8)) & 0x0000ffff0000ffffull;
+    x = (x | (x >> 16)) & 0x00000000ffffffffull;
+    *val = x;
+    return n;
+#else
+    (void)p;
+    (void)val;
+    return 0;
+#endif
+}
+
 /* The next address from stdin. The usual line, "[0x]HEX\n" with at most 16 digits, is parsed
  * where it lies in the buffer (this was a third of the CLI's own work); anything else (blanks,
  * signs, long lines, a line cut by the end of the buffer) goes through read_line and
@@ -474,8 +513,14 @@ static bool next_addr(LineReader *r, int elfclass, uint64_t *pc)
     const char *p = r->buf + r->pos; /* (buf[len] is 0) */
     if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X') && hexval((unsigned char)p[2]) >= 0)
         p += 2;
-    const char *digits = p;
     uint64_t v = 0;
+    int n8 = hex8(p, &v);
+    if (n8) {
+        r->pos = (size_t)(p + n8 + 1 - r->buf);
+        *pc = elfclass == 32 ? v & 0xffffffffu : v;
+        return true;
+    }
+    const char *digits = p;
     for (unsigned d; (d = hexdig[(unsigned char)*p]) != 0; p++)
         v = v << 4 | (d - 1);
     if (p > digits && p - digits <= 16 && *p == '\n') {
