@@ -10,8 +10,9 @@ output on stdout; the tools alternate within a round so that both see the same m
 --out pipe (default): stdout is a pipe that this script drains in 1 MB reads (readinto, no
 allocation per read); --out file: stdout is a fresh file in DIR (default /dev/shm, a tmpfs),
 the same for every tool. (Until 2026-12-07 the addresses were written and the output read by
-subprocess.run(input=...), which feeds a pipe 512 bytes per select() round: for a tool that
-needs 30 ms that was a third of its wall time.) Times are CPU (user + sys of the child, robust
+subprocess.run(input=...), which feeds the input 4 KB per select() round and reads the output
+32 KB at a time, allocating each piece: for a tool that needs 30 ms, a quarter of its wall time
+was this script.) Times are CPU (user + sys of the child, robust
 on a loaded machine) and wall-clock; every run is printed, then the median of each and the
 speed-up of the medians. The outputs must be identical. --before adds another symbolize build
 (an older commit) to every round, for before/after figures under the same load."""
