@@ -111,6 +111,11 @@ typedef struct AbAttr {
 typedef struct Abbrev {
     uint32_t tag, first, count;
     bool children, used;
+    /* the size of its attributes when every form has a fixed size (most DIEs: variables,
+     * parameters, types, call sites), so that a DIE no query reads is stepped over at once:
+     * fixed + n_addr * address size + n_off * offset size (+ ref_addr ones by version) */
+    bool sized;
+    uint32_t fixed, n_addr, n_off, n_refaddr;
 } Abbrev;
 
 typedef struct AbTab {
@@ -180,8 +185,33 @@ static AbTab *fx_abbrevs(Fx *x, uint64_t off)
             if (a.form == DW_FORM_implicit_const)
                 a.implicit = rd_sleb(&r);
             VEC_PUSH(t->attrs, a);
+            switch (a.form) { /* (the sizes of fx_skip) */
+            case DW_FORM_flag_present: case DW_FORM_implicit_const: break;
+            case DW_FORM_data1: case DW_FORM_ref1: case DW_FORM_flag: case DW_FORM_strx1:
+            case DW_FORM_addrx1: ab.fixed += 1; break;
+            case DW_FORM_data2: case DW_FORM_ref2: case DW_FORM_strx2: case DW_FORM_addrx2:
+                ab.fixed += 2;
+                break;
+            case DW_FORM_strx3: case DW_FORM_addrx3: ab.fixed += 3; break;
+            case DW_FORM_data4: case DW_FORM_ref4: case DW_FORM_strx4: case DW_FORM_addrx4:
+            case DW_FORM_ref_sup4: ab.fixed += 4; break;
+            case DW_FORM_data8: case DW_FORM_ref8: case DW_FORM_ref_sig8: case DW_FORM_ref_sup8:
+                ab.fixed += 8;
+                break;
+            case DW_FORM_data16: ab.fixed += 16; break;
+            case DW_FORM_addr: ab.n_addr++; break;
+            case DW_FORM_strp: case DW_FORM_line_strp: case DW_FORM_sec_offset:
+            case DW_FORM_strp_sup: case DW_FORM_GNU_strp_alt: case DW_FORM_GNU_ref_alt:
+                ab.n_off++;
+                break;
+            case DW_FORM_ref_addr: ab.n_refaddr++; break;
+            default: ab.fixed = UINT32_MAX / 2; break; /* variable size: not "sized" */
+            }
+            if (ab.fixed >= UINT32_MAX / 2)
+                ab.fixed = UINT32_MAX / 2; /* (stays there) */
         }
         ab.count = (uint32_t)(t->attrs.n - ab.first);
+        ab.sized = ab.fixed < UINT32_MAX / 2;
         while (t->code.n <= code) {
             Abbrev none = {0};
             VEC_PUSH(t->code, none);
@@ -786,7 +816,14 @@ static bool fx_unit(Fx *x, FCu *u)
             me = (uint32_t)f->funcs.n - 1;
             walk_children = true;
         } else {
-            for (uint32_t k = 0; k < ab->count && good; k++)
+            if (ab->sized) {
+                uint64_t n = ab->fixed + (uint64_t)ab->n_addr * u->asz +
+                             (uint64_t)ab->n_off * u->offsz +
+                             (uint64_t)ab->n_refaddr * (u->version <= 2 ? u->asz : u->offsz);
+                rd_skip(&r, n);
+                good = !r.bad;
+            }
+            for (uint32_t k = 0; !ab->sized && k < ab->count && good; k++)
                 good = fx_skip(x, u, &r, &u->ab->attrs.v[ab->first + k]);
             if (!good)
                 break;
