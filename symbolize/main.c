@@ -618,8 +618,8 @@ int main(int argc, char **argv)
         static LineReader in;
         uint64_t pc;
         /* Into a pipe: room for a whole output buffer (F_SETPIPE_SZ, 64 KB by default), so
-         * that a write sleeps once at most instead of at every 64 KB the reader takes: 5-8 ms
-         * less wall time in bench_symbolize.py's pipe. Where that is refused, nothing changes. */
+         * that a write sleeps once at most instead of at every 64 KB the reader takes (up to
+         * 8 ms less wall time in bench_symbolize.py's pipe). If refused, nothing changes. */
         struct stat so;
         if (fstat(1, &so) == 0 && S_ISFIFO(so.st_mode))
             (void)fcntl(1, F_SETPIPE_SZ, (int)sizeof out.buf);
