@@ -152,8 +152,10 @@ static const char *bfd_function_name(const SymFile *f, BfdNames *st, const SymFr
         return s ? s->name : fr->function;
     }
     const SymFunction *fn = sym_function(f, fr->func);
+    if (fn->linkage_name) /* (never renamed: its entries of st stay untouched, unmapped) */
+        return fn->name;
     const char *cur = st->renamed[fr->func] ? st->renamed[fr->func] : fn->name;
-    if (!innermost || fn->linkage_name || st->settled[fr->func])
+    if (!innermost || st->settled[fr->func])
         return cur;
     st->settled[fr->func] = 1;
     const SymSymbol *s = bfd_find_function(f, st, pc);

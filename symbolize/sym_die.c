@@ -139,6 +139,9 @@ typedef struct FCu {
 
 typedef struct Fx {
     Ctx *c;
+    /* interned name by the address of its text in the ELF (.debug_str or .debug_info, which
+     * do not change while the file is open): most names come back many times */
+    const char *ikey[1024], *ival[1024];
     RawSec info, abbrev, addr, stroff, ranges, rnglists;
     VEC(FCu) cus;
     VEC(AbTab *) tabs;
@@ -374,6 +377,17 @@ static const char *fx_str(Fx *x, const FCu *u, const Val *v, bool *ok)
 
 static bool fx_is_const(const Val *v) { return v->kind == V_U; }
 
+/* symi_intern of S, a string in the ELF's sections */
+static const char *fx_intern(Fx *x, const char *s)
+{
+    size_t k = ((uintptr_t)s >> 2) & 1023;
+    if (x->ikey[k] != s) {
+        x->ikey[k] = s;
+        x->ival[k] = symi_intern(x->c->f, s);
+    }
+    return x->ival[k];
+}
+
 /* DW_AT_ranges into f->franges (DWARF 4 .debug_ranges, DWARF 5 .debug_rnglists) */
 static bool fx_ranges(Fx *x, const FCu *u, const Val *v)
 {
@@ -507,9 +521,9 @@ static const char *fx_name_attrs(Fx *x, FCu *u, Rd *r, const Abbrev *ab, int dep
             return NULL;
     }
     if (link)
-        return NAME_TAG(symi_intern(x->c->f, link));
+        return NAME_TAG(fx_intern(x, link));
     if (name)
-        return x->c->c_like ? NAME_TAG(symi_intern(x->c->f, name)) : symi_intern(x->c->f, name);
+        return x->c->c_like ? NAME_TAG(fx_intern(x, name)) : fx_intern(x, name);
     if (ref.kind == V_REF)
         return fx_name_at(x, u->off + ref.u, depth + 1, ok);
     if (ref.kind == V_REFADDR)
@@ -685,10 +699,9 @@ static bool fx_die(Fx *x, FCu *u, Rd *r, const Abbrev *ab, FxDie *d, bool want_n
         return false;
     if (want_name) {
         if (ln.kind != V_NONE && (link = fx_str(x, u, &ln, &ok)) != NULL)
-            d->name = NAME_TAG(symi_intern(x->c->f, link));
+            d->name = NAME_TAG(fx_intern(x, link));
         else if (nm.kind != V_NONE && (name = fx_str(x, u, &nm, &ok)) != NULL)
-            d->name = x->c->c_like ? NAME_TAG(symi_intern(x->c->f, name))
-                                   : symi_intern(x->c->f, name);
+            d->name = x->c->c_like ? NAME_TAG(fx_intern(x, name)) : fx_intern(x, name);
         else if (ref.kind == V_REF)
             d->name = fx_name_at(x, u->off + ref.u, 0, &ok);
         else if (ref.kind == V_REFADDR)
