@@ -623,8 +623,11 @@ int main(int argc, char **argv)
          * that a write sleeps once at most instead of at every 64 KB the reader takes (up to
          * 8 ms less wall time in bench_symbolize.py's pipe). If refused, nothing changes. */
         struct stat so;
-        if (fstat(1, &so) == 0 && S_ISFIFO(so.st_mode))
-            (void)fcntl(1, F_SETPIPE_SZ, (int)sizeof out.buf);
+        if (fstat(1, &so) == 0 && S_ISFIFO(so.st_mode)) {
+            int cur = fcntl(1, F_GETPIPE_SZ);
+            if (cur >= 0 && (size_t)cur < sizeof out.buf) /* (never shrunk) */
+                (void)fcntl(1, F_SETPIPE_SZ, (int)sizeof out.buf);
+        }
         while (next_addr(&in, o.elfclass, &pc)) {
             /* inside the span of the last answer: its text again (most addresses) */
             if (pc >= memo.lo && pc < memo.hi && !o.addresses) {
