@@ -7,6 +7,8 @@
 #include "symbolize.h"
 
 #include <dlfcn.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdbool.h>
@@ -150,8 +152,10 @@ static const char *bfd_function_name(const SymFile *f, BfdNames *st, const SymFr
         return s ? s->name : fr->function;
     }
     const SymFunction *fn = sym_function(f, fr->func);
+    if (fn->linkage_name) /* (never renamed: its entries of st stay untouched, unmapped) */
+        return fn->name;
     const char *cur = st->renamed[fr->func] ? st->renamed[fr->func] : fn->name;
-    if (!innermost || fn->linkage_name || st->settled[fr->func])
+    if (!innermost || st->settled[fr->func])
         return cur;
     st->settled[fr->func] = 1;
     const SymSymbol *s = bfd_find_function(f, st, pc);
@@ -223,8 +227,12 @@ enum { MAXF = 64 };
 
 typedef struct Memo {
     size_t n;
-    const char *name[MAXF], *file[MAXF];
-    uint32_t line[MAXF], column[MAXF], discr;
+    struct {
+        const char *name, *file;
+        uint32_t line, column;
+    } fr[MAXF]; /* (one array of records: GCC made the copies of separate arrays rep movsq,
+                 * whose start-up cost was a third of translate()'s time) */
+    uint32_t discr;
     char *buf;
     size_t len, cap;
     bool valid;
@@ -255,15 +263,48 @@ static char *put_str(char *p, const char *s, size_t n)
     return p + n;
 }
 
+/* V in decimal at P, two digits per step from a table. The digits go straight to their
+ * place: building them in a small array and copying that made the copy's wide load wait for
+ * the byte stores (a store-forwarding stall, 7% of the CLI's time in perf). */
 static char *put_u32(char *p, uint32_t v)
 {
-    char tmp[10];
-    int i = 10;
-    do {
-        tmp[--i] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    return put_str(p, tmp + i, (size_t)(10 - i));
+    static const char d2[201] = "00010203040506070809101112131415161718192021222324252627282930"
+                                "31323334353637383940414243444546474849505152535455565758596061"
+                                "62636465666768697071727374757677787980818283848586878889909192"
+                                "93949596979899";
+    int n = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : 5;
+    for (uint32_t t = v / 100000; t; t /= 10)
+        n++;
+    char *e = p + n;
+    while (v >= 100) {
+        uint32_t k = (v % 100) * 2;
+        v /= 100;
+        *--e = d2[k + 1];
+        *--e = d2[k];
+    }
+    if (v >= 10) {
+        *--e = d2[v * 2 + 1];
+        *--e = d2[v * 2];
+    } else {
+        *--e = (char)('0' + v);
+    }
+    return p + n;
+}
+
+/* strlen of a string that stays put (names and paths of the SymFile, constants): the same few
+ * come back query after query, so their lengths are kept in a small cache by address */
+static size_t cached_len(const char *s)
+{
+    static struct {
+        const char *s;
+        size_t n;
+    } c[256];
+    size_t k = ((uintptr_t)s >> 3) & 255;
+    if (c[k].s != s) {
+        c[k].s = s;
+        c[k].n = strlen(s);
+    }
+    return c[k].n;
 }
 
 /* the text of frames FR[0..N) with names NAMES into the memo */
@@ -279,7 +320,8 @@ static void format_frames(Memo *m, const Opts *o, const SymFrame *fr, const char
             file = strrchr(file, '/') + 1;
         if (!file)
             file = "??";
-        size_t nlen = o->functions ? strlen(name) : 0, flen = strlen(file);
+        size_t nlen = !o->functions ? 0 : d ? strlen(d) : cached_len(name);
+        size_t flen = cached_len(file);
         /* name, file and the fixed text: " (inlined by) ", " at ", 3 numbers, discriminator */
         char *p = memo_room(m, nlen + flen + 96), *p0 = p;
         if (i > 0 && o->pretty)
@@ -311,10 +353,9 @@ static void format_frames(Memo *m, const Opts *o, const SymFrame *fr, const char
     }
 }
 
-static void translate(const SymFile *f, BfdNames *st, Memo *m, const Opts *o, const char *text)
+static void translate(const SymFile *f, BfdNames *st, Memo *m, const Opts *o, uint64_t pc)
 {
     SymFrame fr[MAXF];
-    uint64_t pc = parse_addr(text, o->elfclass);
     if (o->addresses) { /* "0x%08lx" / "0x%016lx" as bfd_printf_vma, then ": " or "\n" */
         static const char hex[] = "0123456789abcdef";
         char a[24];
@@ -363,17 +404,17 @@ static void translate(const SymFile *f, BfdNames *st, Memo *m, const Opts *o, co
     }
     bool same = m->valid && m->n == n && m->discr == fr[0].discriminator;
     for (size_t i = 0; same && i < n; i++)
-        same = m->name[i] == names[i] && m->file[i] == fr[i].file &&
-               m->line[i] == fr[i].line && (!o->columns || m->column[i] == fr[i].column);
+        same = m->fr[i].name == names[i] && m->fr[i].file == fr[i].file &&
+               m->fr[i].line == fr[i].line && (!o->columns || m->fr[i].column == fr[i].column);
     if (!same) {
         m->n = n;
         m->discr = fr[0].discriminator;
         m->valid = true;
         for (size_t i = 0; i < n; i++) {
-            m->name[i] = names[i];
-            m->file[i] = fr[i].file;
-            m->line[i] = fr[i].line;
-            m->column[i] = fr[i].column;
+            m->fr[i].name = names[i];
+            m->fr[i].file = fr[i].file;
+            m->fr[i].line = fr[i].line;
+            m->fr[i].column = fr[i].column;
         }
         format_frames(m, o, fr, names, n);
     }
@@ -387,7 +428,8 @@ static void translate(const SymFile *f, BfdNames *st, Memo *m, const Opts *o, co
 /* stdin, line by line as fgets(line, 256) cuts it; the output is flushed before every read
  * that may block */
 typedef struct LineReader {
-    char buf[1 << 16];
+    char buf[(1 << 16) + 8]; /* + a NUL after the data (stops next_addr's digit scan) and
+                              * room for hex8's 8-byte read from any position up to it */
     size_t pos, len;
     bool eof;
 } LineReader;
@@ -402,7 +444,7 @@ static bool read_line(LineReader *r, char *line, size_t cap)
             out_flush();
             ssize_t k;
             do
-                k = read(0, r->buf, sizeof r->buf);
+                k = read(0, r->buf, sizeof r->buf - 8);
             while (k < 0 && errno == EINTR);
             if (k <= 0) {
                 r->eof = true;
@@ -410,6 +452,7 @@ static bool read_line(LineReader *r, char *line, size_t cap)
             }
             r->pos = 0;
             r->len = (size_t)k;
+            r->buf[k] = 0;
         }
         /* the rest of the line, or of what fits, in one copy */
         size_t want = cap - 1 - n, have = r->len - r->pos;
@@ -425,6 +468,75 @@ static bool read_line(LineReader *r, char *line, size_t cap)
     }
     line[n] = 0;
     return n > 0;
+}
+
+/* The usual address line from P: 1 to 7 hexadecimal digits (0-9, a-f) and '\n', told and
+ * converted 8 bytes at a time (SWAR: each byte tested against the ranges in parallel; valid
+ * for bytes below 0x80, which is checked first). Returns the number of digits, or 0 for
+ * anything else (the caller's byte loop handles that). */
+static int hex8(const char *p, uint64_t *val)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    uint64_t w;
+    memcpy(&w, p, 8);
+    if (w & high)
+        return 0;
+    /* per byte b < 0x80: (b | 0x80) - lo keeps the top bit iff b >= lo; (0x80 + hi) - b iff
+     * b <= hi; no borrow crosses a byte either way */
+    uint64_t digit = ((w | high) - 0x30 * ones) & ((high + 0x39 * ones) - w) & high;
+    uint64_t alpha = ((w | high) - 0x61 * ones) & ((high + 0x66 * ones) - w) & high;
+    uint64_t other = ~(digit | alpha) & high;
+    if (!other)
+        return 0; /* 8 digits or more */
+    int n = __builtin_ctzll(other) >> 3; /* digits before the first other byte */
+    if (n == 0 || ((w >> (8 * n)) & 0xff) != '\n')
+        return 0;
+    /* digit values (a-f have bit 6 set: + 9), the first digit in the top byte, then in
+     * reverse so that byte j is the digit of weight 16^j, then packed 4 bits each */
+    uint64_t x = (w & 0x0f0f0f0f0f0f0f0full) + ((w >> 6) & ones) * 9;
+    x = __builtin_bswap64(x << (8 * (8 - n)));
+    x = (x | (x >> 4)) & 0x00ff00ff00ff00ffull;
+    x = (x | (x >> 8)) & 0x0000ffff0000ffffull;
+    x = (x | (x >> 16)) & 0x00000000ffffffffull;
+    *val = x;
+    return n;
+#else
+    (void)p;
+    (void)val;
+    return 0;
+#endif
+}
+
+/* The next address from stdin. The usual line, "[0x]HEX\n" with at most 16 digits, is parsed
+ * where it lies in the buffer (this was a third of the CLI's own work); anything else (blanks,
+ * signs, long lines, a line cut by the end of the buffer) goes through read_line and
+ * parse_addr, which give the same value for the usual line. */
+static bool next_addr(LineReader *r, int elfclass, uint64_t *pc)
+{
+    const char *p = r->buf + r->pos; /* (buf[len] is 0) */
+    if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X') && hexval((unsigned char)p[2]) >= 0)
+        p += 2;
+    uint64_t v = 0;
+    int n8 = hex8(p, &v);
+    if (n8) {
+        r->pos = (size_t)(p + n8 + 1 - r->buf);
+        *pc = elfclass == 32 ? v & 0xffffffffu : v;
+        return true;
+    }
+    const char *digits = p;
+    for (unsigned d; (d = hexdig[(unsigned char)*p]) != 0; p++)
+        v = v << 4 | (d - 1);
+    if (p > digits && p - digits <= 16 && *p == '\n') {
+        r->pos = (size_t)(p + 1 - r->buf);
+        *pc = elfclass == 32 ? v & 0xffffffffu : v;
+        return true;
+    }
+    char line[256];
+    if (!read_line(r, line, sizeof line))
+        return false;
+    *pc = parse_addr(line, elfclass);
+    return true;
 }
 
 static void dump_lines(const SymFile *f)
@@ -503,12 +615,27 @@ int main(int argc, char **argv)
         dump_lines(f);
     } else if (optind < argc) {
         for (int i = optind; i < argc; i++)
-            translate(f, &st, &memo, &o, argv[i]);
+            translate(f, &st, &memo, &o, parse_addr(argv[i], o.elfclass));
     } else {
         static LineReader in;
-        char line[256];
-        while (read_line(&in, line, sizeof line))
-            translate(f, &st, &memo, &o, line);
+        uint64_t pc;
+        /* Into a pipe: room for a whole output buffer (F_SETPIPE_SZ, 64 KB by default), so
+         * that a write sleeps once at most instead of at every 64 KB the reader takes (up to
+         * 8 ms less wall time in bench_symbolize.py's pipe). If refused, nothing changes. */
+        struct stat so;
+        if (fstat(1, &so) == 0 && S_ISFIFO(so.st_mode)) {
+            int cur = fcntl(1, F_GETPIPE_SZ);
+            if (cur >= 0 && (size_t)cur < sizeof out.buf) /* (never shrunk) */
+                (void)fcntl(1, F_SETPIPE_SZ, (int)sizeof out.buf);
+        }
+        while (next_addr(&in, o.elfclass, &pc)) {
+            /* inside the span of the last answer: its text again (most addresses) */
+            if (pc >= memo.lo && pc < memo.hi && !o.addresses) {
+                out_put(memo.buf, memo.len);
+                continue;
+            }
+            translate(f, &st, &memo, &o, pc);
+        }
     }
     free(memo.buf);
     free(st.settled);

@@ -111,6 +111,11 @@ typedef struct AbAttr {
 typedef struct Abbrev {
     uint32_t tag, first, count;
     bool children, used;
+    /* the size of its attributes when every form has a fixed size (most DIEs: variables,
+     * parameters, types, call sites), so that a DIE no query reads is stepped over at once:
+     * fixed + n_addr * address size + n_off * offset size (+ ref_addr ones by version) */
+    bool sized;
+    uint32_t fixed, n_addr, n_off, n_refaddr;
 } Abbrev;
 
 typedef struct AbTab {
@@ -127,10 +132,16 @@ typedef struct FCu {
     bool has_addr_base, has_str_base, has_rng_base;
     uint64_t base; /* DW_AT_low_pc of the unit DIE */
     bool c_like;
+    /* of the unit DIE, for the line program (read beside the DIE walk) */
+    uint64_t line_offset; /* DW_AT_stmt_list, UINT64_MAX if none */
+    const char *comp_dir;
 } FCu;
 
 typedef struct Fx {
     Ctx *c;
+    /* interned name by the address of its text in the ELF (.debug_str or .debug_info, which
+     * do not change while the file is open): most names come back many times */
+    const char *ikey[1024], *ival[1024];
     RawSec info, abbrev, addr, stroff, ranges, rnglists;
     VEC(FCu) cus;
     VEC(AbTab *) tabs;
@@ -177,8 +188,33 @@ static AbTab *fx_abbrevs(Fx *x, uint64_t off)
             if (a.form == DW_FORM_implicit_const)
                 a.implicit = rd_sleb(&r);
             VEC_PUSH(t->attrs, a);
+            switch (a.form) { /* (the sizes of fx_skip) */
+            case DW_FORM_flag_present: case DW_FORM_implicit_const: break;
+            case DW_FORM_data1: case DW_FORM_ref1: case DW_FORM_flag: case DW_FORM_strx1:
+            case DW_FORM_addrx1: ab.fixed += 1; break;
+            case DW_FORM_data2: case DW_FORM_ref2: case DW_FORM_strx2: case DW_FORM_addrx2:
+                ab.fixed += 2;
+                break;
+            case DW_FORM_strx3: case DW_FORM_addrx3: ab.fixed += 3; break;
+            case DW_FORM_data4: case DW_FORM_ref4: case DW_FORM_strx4: case DW_FORM_addrx4:
+            case DW_FORM_ref_sup4: ab.fixed += 4; break;
+            case DW_FORM_data8: case DW_FORM_ref8: case DW_FORM_ref_sig8: case DW_FORM_ref_sup8:
+                ab.fixed += 8;
+                break;
+            case DW_FORM_data16: ab.fixed += 16; break;
+            case DW_FORM_addr: ab.n_addr++; break;
+            case DW_FORM_strp: case DW_FORM_line_strp: case DW_FORM_sec_offset:
+            case DW_FORM_strp_sup: case DW_FORM_GNU_strp_alt: case DW_FORM_GNU_ref_alt:
+                ab.n_off++;
+                break;
+            case DW_FORM_ref_addr: ab.n_refaddr++; break;
+            default: ab.fixed = UINT32_MAX / 2; break; /* variable size: not "sized" */
+            }
+            if (ab.fixed >= UINT32_MAX / 2)
+                ab.fixed = UINT32_MAX / 2; /* (stays there) */
         }
         ab.count = (uint32_t)(t->attrs.n - ab.first);
+        ab.sized = ab.fixed < UINT32_MAX / 2;
         while (t->code.n <= code) {
             Abbrev none = {0};
             VEC_PUSH(t->code, none);
@@ -341,6 +377,17 @@ static const char *fx_str(Fx *x, const FCu *u, const Val *v, bool *ok)
 
 static bool fx_is_const(const Val *v) { return v->kind == V_U; }
 
+/* symi_intern of S, a string in the ELF's sections */
+static const char *fx_intern(Fx *x, const char *s)
+{
+    size_t k = ((uintptr_t)s >> 2) & 1023;
+    if (x->ikey[k] != s) {
+        x->ikey[k] = s;
+        x->ival[k] = symi_intern(x->c->f, s);
+    }
+    return x->ival[k];
+}
+
 /* DW_AT_ranges into f->franges (DWARF 4 .debug_ranges, DWARF 5 .debug_rnglists) */
 static bool fx_ranges(Fx *x, const FCu *u, const Val *v)
 {
@@ -474,9 +521,9 @@ static const char *fx_name_attrs(Fx *x, FCu *u, Rd *r, const Abbrev *ab, int dep
             return NULL;
     }
     if (link)
-        return NAME_TAG(symi_intern(x->c->f, link));
+        return NAME_TAG(fx_intern(x, link));
     if (name)
-        return x->c->c_like ? NAME_TAG(symi_intern(x->c->f, name)) : symi_intern(x->c->f, name);
+        return x->c->c_like ? NAME_TAG(fx_intern(x, name)) : fx_intern(x, name);
     if (ref.kind == V_REF)
         return fx_name_at(x, u->off + ref.u, depth + 1, ok);
     if (ref.kind == V_REFADDR)
@@ -555,6 +602,7 @@ static bool fx_units(Fx *x)
         const Abbrev *ab = &u.ab->code.v[code];
         if (ab->tag != DW_TAG_compile_unit && ab->tag != DW_TAG_partial_unit)
             return false;
+        Val stmt = {V_NONE, 0, 0, NULL}, comp_dir = stmt;
         for (uint32_t k = 0; k < ab->count; k++) {
             const AbAttr *a = &u.ab->attrs.v[ab->first + k];
             Val v;
@@ -569,11 +617,21 @@ static bool fx_units(Fx *x)
             } else if (a->name == DW_AT_rnglists_base) {
                 u.rng_base = v.u;
                 u.has_rng_base = true;
+            } else if (a->name == DW_AT_stmt_list) {
+                stmt = v;
+            } else if (a->name == DW_AT_comp_dir) {
+                comp_dir = v;
             } else if (a->name == DW_AT_GNU_addr_base || a->name == DW_AT_GNU_ranges_base ||
                        a->name == DW_AT_GNU_dwo_name || a->name == DW_AT_dwo_name) {
                 return false; /* split DWARF */
             }
         }
+        /* as fx_unit reads them (there, failing to read comp_dir gives up too) */
+        u.line_offset = stmt.kind == V_SECOFF || stmt.kind == V_U ? stmt.u : UINT64_MAX;
+        bool ok = true;
+        u.comp_dir = comp_dir.kind != V_NONE ? fx_str(x, &u, &comp_dir, &ok) : NULL;
+        if (!ok)
+            return false;
         VEC_PUSH(x->cus, u);
         off = u.end;
     }
@@ -641,10 +699,9 @@ static bool fx_die(Fx *x, FCu *u, Rd *r, const Abbrev *ab, FxDie *d, bool want_n
         return false;
     if (want_name) {
         if (ln.kind != V_NONE && (link = fx_str(x, u, &ln, &ok)) != NULL)
-            d->name = NAME_TAG(symi_intern(x->c->f, link));
+            d->name = NAME_TAG(fx_intern(x, link));
         else if (nm.kind != V_NONE && (name = fx_str(x, u, &nm, &ok)) != NULL)
-            d->name = x->c->c_like ? NAME_TAG(symi_intern(x->c->f, name))
-                                   : symi_intern(x->c->f, name);
+            d->name = x->c->c_like ? NAME_TAG(fx_intern(x, name)) : fx_intern(x, name);
         else if (ref.kind == V_REF)
             d->name = fx_name_at(x, u->off + ref.u, 0, &ok);
         else if (ref.kind == V_REFADDR)
@@ -653,6 +710,14 @@ static bool fx_die(Fx *x, FCu *u, Rd *r, const Abbrev *ab, FxDie *d, bool want_n
         d->name = NAME_PTR(d->name);
     }
     return ok;
+}
+
+/* A file number of a DIE until the CU's file table is known; both map to file 0 ("<unknown>"):
+ * RAW_FILE_NONE (no such attribute) and numbers beyond any table (fmap_count < 2^32 - 1). */
+#define RAW_FILE_NONE UINT32_MAX
+static uint32_t raw_file(uint64_t fileno)
+{
+    return fileno < RAW_FILE_NONE ? (uint32_t)fileno : RAW_FILE_NONE;
 }
 
 static bool fx_unit(Fx *x, FCu *u)
@@ -705,10 +770,7 @@ static bool fx_unit(Fx *x, FCu *u)
     VEC_PUSH(f->cus, cu);
     VEC_PUSH(f->cuinfo, ci);
     symi_cu_ranges_done(c, r0);
-    c->line_offset = (d.stmt.kind == V_SECOFF || d.stmt.kind == V_U) ? d.stmt.u : UINT64_MAX;
-    symi_read_lines(c, cu.comp_dir);
-    if (c->failed)
-        return false;
+    /* (the line program is read by symi_fast_read, beside this walk) */
     if (!ab->children)
         return true;
     /* the DIE tree, flat: a stack of (enclosing function, inside a walked DIE) per level */
@@ -752,13 +814,14 @@ static bool fx_unit(Fx *x, FCu *u)
             sf.cu = c->cu;
             sf.parent = here.parent;
             sf.inlined = ab->tag == DW_TAG_inlined_subroutine;
-            sf.call_file = sf.inlined && fx_is_const(&d.call_file) ? symi_map_file(c, d.call_file.u)
-                                                                    : 0;
+            /* file numbers for now: their CU's file table is read beside this walk */
+            sf.call_file = sf.inlined && fx_is_const(&d.call_file) ? raw_file(d.call_file.u)
+                                                                    : RAW_FILE_NONE;
             sf.call_line = fx_is_const(&d.call_line) ? (uint32_t)d.call_line.u : 0;
             sf.call_column = fx_is_const(&d.call_column) ? (uint32_t)d.call_column.u : 0;
             sf.call_discriminator = fx_is_const(&d.discr) ? (uint32_t)d.discr.u : 0;
-            sf.decl_file = fx_is_const(&d.decl_file) && d.decl_file.u
-                               ? symi_map_file(c, d.decl_file.u) : 0;
+            sf.decl_file = fx_is_const(&d.decl_file) && d.decl_file.u ? raw_file(d.decl_file.u)
+                                                                       : RAW_FILE_NONE;
             sf.decl_line = fx_is_const(&d.decl_line) ? (uint32_t)d.decl_line.u : 0;
             sf.ranges = (const SymRange *)(uintptr_t)rr0;
             sf.range_count = f->franges.n - rr0;
@@ -766,7 +829,14 @@ static bool fx_unit(Fx *x, FCu *u)
             me = (uint32_t)f->funcs.n - 1;
             walk_children = true;
         } else {
-            for (uint32_t k = 0; k < ab->count && good; k++)
+            if (ab->sized) {
+                uint64_t n = ab->fixed + (uint64_t)ab->n_addr * u->asz +
+                             (uint64_t)ab->n_off * u->offsz +
+                             (uint64_t)ab->n_refaddr * (u->version <= 2 ? u->asz : u->offsz);
+                rd_skip(&r, n);
+                good = !r.bad;
+            }
+            for (uint32_t k = 0; !ab->sized && k < ab->count && good; k++)
                 good = fx_skip(x, u, &r, &u->ab->attrs.v[ab->first + k]);
             if (!good)
                 break;
@@ -789,7 +859,43 @@ static bool fx_unit(Fx *x, FCu *u)
     return good;
 }
 
-/* the fast path over the whole file; false = give up (the caller uses libdwarf) */
+/* The line programs of all units, in unit order, for symi_fast_read. Their output (f->lrows,
+ * seqs, fmap, files, nrows and the LineUnits) is touched by nothing else until the join. */
+typedef struct LineJob {
+    Ctx c;
+    LineUnit *lu;
+    size_t n;
+    char err[256]; /* (unused: on damage, sym_open reads the file again with libdwarf) */
+} LineJob;
+
+static void *line_job(void *arg)
+{
+    LineJob *j = arg;
+    SymFile *f = j->c.f;
+    symi_prefault(f->lrows.v, f->lrows.cap * sizeof *f->lrows.v); /* reserved by sym_open */
+    for (size_t i = 0; i < j->n && !j->c.failed; i++) {
+        j->c.cu = (uint32_t)i;
+        symi_read_line_unit(&j->c, &j->lu[i]);
+    }
+    return NULL;
+}
+
+/* the DIE file numbers into file ids, once every CU's file table is known */
+static void map_files(SymFile *f)
+{
+    for (size_t i = 0; i < f->funcs.n; i++) {
+        SymFunction *fn = &f->funcs.v[i];
+        const CuInfo *ci = &f->cuinfo.v[fn->cu];
+        const uint32_t *fmap = f->fmap.v + ci->fmap_first;
+        fn->call_file = fn->call_file < ci->fmap_count ? fmap[fn->call_file] : 0;
+        fn->decl_file = fn->decl_file < ci->fmap_count ? fmap[fn->decl_file] : 0;
+    }
+}
+
+/* The fast path over the whole file; false = give up (the caller uses libdwarf). The line
+ * programs (most of the work on a large ELF) are decoded in a second thread while this one
+ * walks the DIEs: each thread fills arrays of its own, in unit order, so the result is the
+ * same as reading them one after the other. */
 bool symi_fast_read(Ctx *c, const RawSec *secs)
 {
     Fx x = {0};
@@ -801,8 +907,40 @@ bool symi_fast_read(Ctx *c, const RawSec *secs)
     x.ranges = secs[4];
     x.rnglists = secs[5];
     bool ok = x.info.p && x.abbrev.p && fx_units(&x) && x.cus.n > 0;
+    LineJob lj = {.c = {.f = c->f, .path = c->path, .section = ".debug_line"}};
+    lj.c.err = lj.err;
+    lj.c.errlen = sizeof lj.err;
+    pthread_t th;
+    bool threaded = false;
+    if (ok) {
+        lj.n = x.cus.n;
+        lj.lu = xmalloc(lj.n * sizeof *lj.lu);
+        for (size_t i = 0; i < lj.n; i++) {
+            lj.lu[i].offset = x.cus.v[i].line_offset;
+            lj.lu[i].cu_offset = x.cus.v[i].off;
+            lj.lu[i].comp_dir = x.cus.v[i].comp_dir;
+        }
+        threaded = pthread_create(&th, NULL, line_job, &lj) == 0;
+        if (!threaded)
+            line_job(&lj);
+    }
+    if (ok) {
+        symi_prefault(c->f->funcs.v, c->f->funcs.cap * sizeof *c->f->funcs.v);
+        symi_prefault(c->f->franges.v, c->f->franges.cap * sizeof *c->f->franges.v);
+    }
     for (size_t i = 0; ok && i < x.cus.n; i++)
         ok = fx_unit(&x, &x.cus.v[i]) && !c->failed;
+    if (ok)
+        symi_finish_funcs(c->f); /* (DIE data only: while the line programs are read) */
+    if (threaded)
+        pthread_join(th, NULL);
+    ok = ok && !lj.c.failed;
+    if (ok) {
+        for (size_t i = 0; i < lj.n; i++)
+            symi_store_line_unit(c->f, (uint32_t)i, &lj.lu[i]);
+        map_files(c->f);
+    }
+    free(lj.lu);
     for (size_t i = 0; i < x.tabs.n; i++) {
         free(x.tabs.v[i]->code.v);
         free(x.tabs.v[i]->attrs.v);

@@ -54,6 +54,8 @@
 
 /* OLD (USED bytes of it in use) grown to SIZE bytes; no return on failure */
 void *symi_grow(void *old, size_t used, size_t size);
+/* the pages of [P, P + N) mapped now rather than one page fault at a time */
+void symi_prefault(void *p, size_t n);
 
 static inline void *xmalloc(size_t n)
 {
@@ -103,6 +105,18 @@ typedef struct Seq {
     uint32_t first, count; /* slice of SymFile.lrows (incl. the end row) */
 } Seq;
 
+/* A lookup row: the part of a SymLineRow that address queries read. 24 bytes instead of 40:
+ * on a large ELF the lookup rows are most of the memory sym_open fills, and every page of it
+ * costs a page fault (about 1.5 us on the VMs we measure on). An end_sequence row is always the
+ * last of its Seq slice, which no lookup returns, so no flags are needed. sym_row_at answers
+ * with the full row, built per CU when first asked for (CuInfo.lfull). */
+typedef struct LRow {
+    uint64_t addr;
+    uint32_t file, line, column, discriminator;
+} LRow;
+
+typedef VEC(SymLineRow) RowVec;
+
 typedef struct FuncSeg {
     uint64_t lo, hi;
     uint32_t func;
@@ -136,6 +150,7 @@ typedef struct CuInfo {
     LineHdr line;
     const unsigned char *prog, *prog_end; /* NULL if the CU has none */
     uint32_t fmap_header;                 /* files from the header (before define_file) */
+    uint32_t lrow_first, lrow_count;      /* its slice of SymFile.lrows */
 } CuInfo;
 
 typedef struct RawSec {
@@ -172,11 +187,12 @@ struct SymFile {
     /* Lookup rows: per sequence the last row at each address (what addr2line can answer),
      * built at open. All rows (sym_rows) are only built when asked for: the CLI and most
      * address queries never need them, and they are most of the memory of a large ELF. */
-    VEC(SymLineRow) lrows;
+    VEC(LRow) lrows;
+    SymLineRow **lfull;       /* per CU: its lookup rows as SymLineRows, NULL until asked */
     size_t nrows;             /* all rows (sym_rows), counted at open */
-    VEC(SymLineRow) rows;     /* all rows, once rows_built */
+    RowVec rows;              /* all rows, once rows_built */
     bool rows_built;
-    pthread_mutex_t rows_lock;
+    pthread_mutex_t rows_lock; /* for rows and lfull */
     VEC(Seq) seqs;
     VEC(uint32_t) fmap;
     VEC(SymFunction) funcs;
@@ -337,13 +353,33 @@ static inline const char *sec_str(const RawSec *s, uint64_t off)
 
 /* ---- line programs (sym_line.c) ------------------------------------------------------------ */
 
-/* the line program of CU c->cu (at c->line_offset) into f->lrows, seqs and fmap, and
- * its row count; on damage sets c->failed and the message */
+/* What the line program of one CU gives besides the rows: its slices of f->seqs, f->fmap
+ * and the rows, and the program kept for symi_build_rows. */
+typedef struct LineUnit {
+    uint64_t offset;      /* in: DW_AT_stmt_list, UINT64_MAX if none */
+    uint64_t cu_offset;   /* in: of the CU header (for messages) */
+    const char *comp_dir; /* in: DW_AT_comp_dir or NULL */
+    uint32_t seq_first, seq_count, fmap_first, fmap_count, fmap_header, lrow_first, lrow_count;
+    LineHdr line;
+    const unsigned char *prog, *prog_end; /* NULL if the CU has none */
+    size_t first_row, row_count;
+} LineUnit;
+
+/* The line program LU->offset of CU c->cu into f->lrows, seqs, fmap and files (nothing
+ * else of F is touched: the fast reader runs this beside the DIE walk), the rest into LU;
+ * on damage sets c->failed and the message. */
+void symi_read_line_unit(Ctx *c, LineUnit *lu);
+/* LU into f->cuinfo.v[CU] and f->cus.v[CU] */
+void symi_store_line_unit(SymFile *f, uint32_t cu, const LineUnit *lu);
+/* both for CU c->cu at c->line_offset */
 void symi_read_lines(Ctx *c, const char *comp_dir);
 /* all rows of all CUs into f->rows, from the programs symi_read_lines checked */
 void symi_build_rows(SymFile *f);
 /* f->rows built (once, thread-safe) */
 void symi_need_rows(const SymFile *f);
+/* the lookup rows of CU as SymLineRows (its slice of f->lrows, row for row), built by running
+ * its line program again; the caller publishes them in f->lfull */
+SymLineRow *symi_lookup_rows_full(const SymFile *f, uint32_t cu);
 
 /* ---- DIE readers (sym_die.c, sym_dwarf.c) --------------------------------------------------- */
 
@@ -359,6 +395,9 @@ bool symi_lang_is_c_like(unsigned lang);
 /* The current CU's own ranges, collected in f->franges from index R0 on, become its
  * address-index entries (a CU without any is looked up by its functions). */
 void symi_cu_ranges_done(Ctx *c, size_t r0);
+/* After the DIEs: the range pointers of f->funcs fixed up, and each CU's function segments
+ * (f->fsegs: per address, the function bfd would choose). The fast reader calls it itself. */
+void symi_finish_funcs(SymFile *f);
 /* The fast reader over the whole file (SECS: .debug_info, _abbrev, _addr, _str_offsets,
  * _ranges, _rnglists); false = give up (the caller uses libdwarf). */
 bool symi_fast_read(Ctx *c, const RawSec *secs);

@@ -167,37 +167,67 @@ static int cmp_seq(const void *a, const void *b)
     return x->count > y->count ? -1 : x->count < y->count;
 }
 
-/* Runs one line program (DWARF 5 section 6.2.5). At open (FULL false) only the lookup rows of
+/* What run_program produces: at open the lookup rows (f->lrows) and sequences (f->seqs); later
+ * every row (into f->rows, for sym_rows) or the lookup rows again as SymLineRows (for
+ * sym_row_at). */
+enum { RUN_LOOKUP, RUN_ALL, RUN_LOOKUP_FULL };
+
+/* Runs one line program (DWARF 5 section 6.2.5). At open (RUN_LOOKUP) only the lookup rows of
  * each sequence go to f->lrows and f->seqs: per sequence the last row at an address
- * (bfd, PR ld/4986), rows that go backwards ignored; the rows are counted. With FULL every row
- * goes to f->rows (the program was checked at open). The vectors and the reader live in
- * locals while the program runs: stores through the row arrays would otherwise reload them
- * for every row (the build uses -fno-strict-aliasing). Returns the number of rows. */
-static size_t run_program(Ctx *c, const Rd *rp, const LineHdr *h, size_t fmap_first,
-                          size_t fmap_count, bool full)
+ * (bfd, PR ld/4986), rows that go backwards ignored; the rows are counted. RUN_ALL puts every
+ * row into OUT, RUN_LOOKUP_FULL the lookup rows (the program was checked at open). The
+ * vectors and the reader live in locals while the program runs: stores through the row arrays
+ * would otherwise reload them for every row (the build uses -fno-strict-aliasing). Returns the
+ * number of rows. Inlined into one function per MODE (run_lookup, run_rows): the per-row
+ * choices are then made by the compiler. */
+static inline __attribute__((always_inline)) size_t
+run_program(Ctx *c, const Rd *rp, const LineHdr *h, const char *comp_dir, size_t fmap_first,
+            size_t fmap_count, int mode, RowVec *out)
 {
     SymFile *f = c->f;
     Rd r = *rp;
-    VEC(SymLineRow) rows = {f->rows.v, f->rows.n, f->rows.cap};
-    VEC(SymLineRow) lrows = {f->lrows.v, f->lrows.n, f->lrows.cap};
+    const bool full = mode != RUN_LOOKUP;
+    RowVec rows = {0};
+    if (out)
+        rows = *out;
+    VEC(LRow) lrows = {f->lrows.v, f->lrows.n, f->lrows.cap};
     const uint32_t *fmap = f->fmap.v + fmap_first;
     const uint64_t amask = f->elfclass == 32 ? 0xffffffffu : UINT64_MAX;
     const unsigned opcode_base = h->opcode_base, line_range = h->line_range;
     const uint32_t cu = c->cu;
     uint64_t addr = 0, op_index = 0, file = 1, line = 1, column = 0, discr = 0;
     bool stmt = h->default_stmt, bb = false, pe = false, eb = false;
-    size_t nrows = 0, seq_rows = 0, lk_first = lrows.n;
-    uint64_t seq_lo = 0;
-    SymLineRow prev = {0}; /* the previous row of the sequence */
-    while (r.p < r.end && !r.bad) {
+    /* ln: lookup rows so far (in lrows or rows), lk_first: the first of this sequence */
+    size_t nrows = 0, seq_rows = 0, ln = mode == RUN_LOOKUP ? lrows.n : rows.n, lk_first = ln;
+    uint64_t seq_lo = 0, last = 0; /* last: address of the last lookup row */
+    uint64_t prev_addr = 0;
+    uint32_t prev_view = 0;
+    const int line_base = h->line_base;
+    const unsigned min_inst = h->min_inst, max_ops = h->max_ops;
+    /* DWARF 5 6.2.5.1: the address (and op_index) advance of an operation advance ADV */
+#define ADVANCE(adv)                                                                       \
+    do {                                                                                   \
+        if (max_ops <= 1) {                                                                \
+            addr += min_inst * (adv);                                                      \
+        } else {                                                                           \
+            addr += min_inst * ((op_index + (adv)) / max_ops);                             \
+            op_index = (op_index + (adv)) % max_ops;                                       \
+        }                                                                                  \
+    } while (0)
+    /* (a read past the end sets r.bad and r.p = r.end: the loop condition covers both) */
+    while (r.p < r.end) {
         unsigned op = *r.p++;
         bool end = false;
-        uint64_t adv = 0; /* operation advance */
-        if (op >= opcode_base) {
+        /* one dispatch per opcode: standard opcodes by number, special ones (from
+         * opcode_base, which may be below 13 in DWARF 2) as 256 */
+        switch (op < opcode_base ? op : 256u) {
+        case 256: {
             unsigned adj = op - opcode_base;
-            adv = adj / line_range;
-            line += (uint64_t)(int64_t)(h->line_base + (int)(adj % line_range));
-        } else if (op == 0) {
+            ADVANCE(adj / line_range);
+            line += (uint64_t)(int64_t)(line_base + (int)(adj % line_range));
+            break; /* a row */
+        }
+        case 0: {
             uint64_t len = rd_uleb(&r);
             if (r.bad || len == 0 || len > (uint64_t)(r.end - r.p)) {
                 Rd at = r; /* (a copy: R itself stays in registers) */
@@ -218,108 +248,145 @@ static size_t run_program(Ctx *c, const Rd *rp, const LineHdr *h, size_t fmap_fi
                 if (name && full) {
                     fmap_count++; /* added to f->fmap at open */
                 } else if (name && fmap_first + fmap_count == f->fmap.n) {
-                    VEC_PUSH(f->fmap, make_path(f, f->cus.v[c->cu].comp_dir, NULL, name));
+                    VEC_PUSH(f->fmap, make_path(f, comp_dir, NULL, name));
                     fmap = f->fmap.v + fmap_first;
                     fmap_count++;
                 }
             }
+            if (r.bad)
+                goto done;
             r.p = next;
             if (!end)
                 continue;
-        } else {
-            switch (op) {
-            case DW_LNS_copy: break;
-            case DW_LNS_advance_pc: adv = rd_uleb(&r); break;
-            case DW_LNS_advance_line: line += (uint64_t)rd_sleb(&r); continue;
-            case DW_LNS_set_file: file = rd_uleb(&r); continue;
-            case DW_LNS_set_column: column = rd_uleb(&r); continue;
-            case DW_LNS_negate_stmt: stmt = !stmt; continue;
-            case DW_LNS_set_basic_block: bb = true; continue;
-            case DW_LNS_const_add_pc: adv = (255u - opcode_base) / line_range; break;
-            case DW_LNS_fixed_advance_pc: /* what gas emits where linker relaxation applies */
-                addr += r.end - r.p >= 2 ? (uint64_t)(r.p[0] | r.p[1] << 8) : 0;
-                rd_skip(&r, 2);
-                op_index = 0;
-                continue;
-            case DW_LNS_set_prologue_end: pe = true; continue;
-            case DW_LNS_set_epilogue_begin: eb = true; continue;
-            case DW_LNS_set_isa: rd_uleb(&r); continue;
-            default:
-                for (unsigned k = 0; k < h->oplens[op - 1]; k++)
-                    rd_uleb(&r);
-                continue;
-            }
+            break; /* the end_sequence row */
         }
-        if (adv) {
-            if (h->max_ops <= 1) {
-                addr += h->min_inst * adv;
-            } else {
-                addr += h->min_inst * ((op_index + adv) / h->max_ops);
-                op_index = (op_index + adv) % h->max_ops;
-            }
-        }
+        case DW_LNS_copy: break; /* a row */
         /* DW_LNS_advance_pc and DW_LNS_const_add_pc only move the address */
-        if (op < opcode_base && op != DW_LNS_copy && !end)
+        case DW_LNS_advance_pc: {
+            uint64_t adv = rd_uleb(&r);
+            ADVANCE(adv);
             continue;
-        SymLineRow rw;
-        rw.addr = addr & amask;
-        rw.file = file < fmap_count ? fmap[file] : 0;
-        rw.line = (uint32_t)line;
-        rw.column = (uint32_t)column;
-        rw.discriminator = (uint32_t)discr;
-        rw.view = seq_rows && prev.addr == rw.addr ? prev.view + 1 : 0;
-        rw.cu = cu;
-        rw.flags = (stmt ? SYM_ROW_STMT : 0) | (bb ? SYM_ROW_BASIC_BLOCK : 0) |
-                   (end ? SYM_ROW_END_SEQUENCE : 0) | (pe ? SYM_ROW_PROLOGUE_END : 0) |
-                   (eb ? SYM_ROW_EPILOGUE_BEGIN : 0);
+        }
+        case DW_LNS_const_add_pc: ADVANCE((255u - opcode_base) / line_range); continue;
+        case DW_LNS_advance_line: line += (uint64_t)rd_sleb(&r); continue;
+        case DW_LNS_set_file: file = rd_uleb(&r); continue;
+        case DW_LNS_set_column: column = rd_uleb(&r); continue;
+        case DW_LNS_negate_stmt: stmt = !stmt; continue;
+        case DW_LNS_set_basic_block: bb = true; continue;
+        case DW_LNS_fixed_advance_pc: /* what gas emits where linker relaxation applies */
+            if (r.end - r.p < 2) {
+                rd_skip(&r, 2); /* truncated */
+                continue;
+            }
+            addr += (uint64_t)(r.p[0] | r.p[1] << 8);
+            r.p += 2;
+            op_index = 0;
+            continue;
+        case DW_LNS_set_prologue_end: pe = true; continue;
+        case DW_LNS_set_epilogue_begin: eb = true; continue;
+        case DW_LNS_set_isa: rd_uleb(&r); continue;
+        default: /* a standard opcode we do not know: its operands skipped */
+            for (unsigned k = 0; k < h->oplens[op - 1]; k++)
+                rd_uleb(&r);
+            continue;
+        }
+#undef ADVANCE
+        const uint64_t ra = addr & amask;
+        const uint32_t rfile = file < fmap_count ? fmap[file] : 0;
+        const uint32_t view = seq_rows && prev_addr == ra ? prev_view + 1 : 0;
         if (!seq_rows)
-            seq_lo = rw.addr;
+            seq_lo = ra;
         seq_rows++;
         nrows++;
-        prev = rw;
+        prev_addr = ra;
+        prev_view = view;
+        /* Lookup rows: the last row at an address counts (an end_sequence row, always last
+         * in its sequence, is kept apart from the row before it); a row going backwards is
+         * ignored. */
+        int put = 0; /* 1: replace the last lookup row, 2: append */
+        if (mode == RUN_ALL)
+            put = 2;
+        else if (ln > lk_first && last == ra && !end)
+            put = 1;
+        else if (ln == lk_first || ra >= last)
+            put = 2;
+        if (put) {
+            last = ra;
+            if (mode == RUN_LOOKUP) {
+                LRow lr = {ra, rfile, (uint32_t)line, (uint32_t)column, (uint32_t)discr};
+                if (put == 1)
+                    lrows.v[ln - 1] = lr;
+                else
+                    VEC_PUSH(lrows, lr);
+            } else {
+                SymLineRow rw;
+                rw.addr = ra;
+                rw.file = rfile;
+                rw.line = (uint32_t)line;
+                rw.column = (uint32_t)column;
+                rw.discriminator = (uint32_t)discr;
+                rw.view = view;
+                rw.cu = cu;
+                rw.flags = (stmt ? SYM_ROW_STMT : 0) | (bb ? SYM_ROW_BASIC_BLOCK : 0) |
+                           (end ? SYM_ROW_END_SEQUENCE : 0) | (pe ? SYM_ROW_PROLOGUE_END : 0) |
+                           (eb ? SYM_ROW_EPILOGUE_BEGIN : 0);
+                if (put == 1)
+                    rows.v[ln - 1] = rw;
+                else
+                    VEC_PUSH(rows, rw);
+            }
+            ln += put == 2;
+        }
         bb = pe = eb = false;
         discr = 0;
-        if (full) {
-            VEC_PUSH(rows, rw);
-        } else if (lrows.n > lk_first &&
-                   lrows.v[lrows.n - 1].addr == rw.addr &&
-                   (lrows.v[lrows.n - 1].flags & SYM_ROW_END_SEQUENCE) ==
-                       (rw.flags & SYM_ROW_END_SEQUENCE)) {
-            lrows.v[lrows.n - 1] = rw; /* the last row at an address counts */
-        } else if (lrows.n == lk_first || rw.addr >= lrows.v[lrows.n - 1].addr) {
-            VEC_PUSH(lrows, rw); /* (a row going backwards is ignored for lookups) */
-        }
         if (end) {
-            Seq s = {seq_lo, rw.addr, (uint32_t)lk_first, (uint32_t)(lrows.n - lk_first)};
-            if (s.hi > s.lo && !full)
+            Seq s = {seq_lo, ra, (uint32_t)lk_first, (uint32_t)(ln - lk_first)};
+            if (s.hi > s.lo && mode == RUN_LOOKUP)
                 VEC_PUSH(f->seqs, s);
             seq_rows = 0;
-            lk_first = lrows.n;
+            lk_first = ln;
             addr = op_index = 0;
             file = line = 1;
             column = 0;
             stmt = h->default_stmt;
         }
     }
+done:
     if (r.bad) {
         Rd at = r;
         line_fail(c, &at, "truncated line program");
     }
 out:
     /* rows after the last end_sequence belong to no sequence: kept for iteration only */
-    lrows.n = lk_first;
-    f->rows.v = rows.v;
-    f->rows.n = rows.n;
-    f->rows.cap = rows.cap;
-    f->lrows.v = lrows.v;
-    f->lrows.n = lrows.n;
-    f->lrows.cap = lrows.cap;
+    if (mode == RUN_LOOKUP) {
+        f->lrows.v = lrows.v;
+        f->lrows.n = lk_first;
+        f->lrows.cap = lrows.cap;
+    } else {
+        if (mode == RUN_LOOKUP_FULL)
+            rows.n = lk_first;
+        *out = rows;
+    }
     return nrows;
+}
+
+static size_t run_lookup(Ctx *c, const Rd *rp, const LineHdr *h, const char *comp_dir,
+                         size_t fmap_first, size_t fmap_count)
+{
+    return run_program(c, rp, h, comp_dir, fmap_first, fmap_count, RUN_LOOKUP, NULL);
+}
+
+static size_t run_rows(Ctx *c, const Rd *rp, const LineHdr *h, const char *comp_dir,
+                       size_t fmap_first, size_t fmap_count, int mode, RowVec *out)
+{
+    return mode == RUN_ALL
+               ? run_program(c, rp, h, comp_dir, fmap_first, fmap_count, RUN_ALL, out)
+               : run_program(c, rp, h, comp_dir, fmap_first, fmap_count, RUN_LOOKUP_FULL, out);
 }
 
 void symi_build_rows(SymFile *f)
 {
-    char err[8];
+    char err[256]; /* (unused: the programs were checked at open) */
     Ctx c = {.f = f, .path = "", .err = err, .errlen = sizeof err};
     f->rows.v = xmalloc(f->nrows * sizeof *f->rows.v);
     f->rows.cap = f->nrows;
@@ -330,19 +397,35 @@ void symi_build_rows(SymFile *f)
             continue;
         Rd r = {f->debug_line.p, ci->prog, ci->prog_end, false};
         c.cu = cu;
-        run_program(&c, &r, &ci->line, ci->fmap_first, ci->fmap_header, true);
+        run_rows(&c, &r, &ci->line, f->cus.v[cu].comp_dir, ci->fmap_first, ci->fmap_header,
+                 RUN_ALL, &f->rows);
     }
 }
 
-void symi_read_lines(Ctx *c, const char *comp_dir)
+SymLineRow *symi_lookup_rows_full(const SymFile *cf, uint32_t cu)
+{
+    SymFile *f = (SymFile *)cf; /* (only read: the program was checked at open) */
+    const CuInfo *ci = &f->cuinfo.v[cu];
+    RowVec v = {xmalloc((ci->lrow_count + 1) * sizeof *v.v), 0, ci->lrow_count + 1};
+    if (ci->prog) {
+        char err[256]; /* (unused: the program was checked at open) */
+        Ctx c = {.f = f, .path = "", .err = err, .errlen = sizeof err, .cu = cu};
+        Rd r = {f->debug_line.p, ci->prog, ci->prog_end, false};
+        run_rows(&c, &r, &ci->line, f->cus.v[cu].comp_dir, ci->fmap_first, ci->fmap_header,
+                 RUN_LOOKUP_FULL, &v);
+    }
+    return v.v;
+}
+
+void symi_read_line_unit(Ctx *c, LineUnit *lu)
 {
     SymFile *f = c->f;
-    CuInfo *ci = &f->cuinfo.v[c->cu];
-    ci->fmap_first = (uint32_t)f->fmap.n;
-    ci->seq_first = (uint32_t)f->seqs.n;
-    f->cus.v[c->cu].first_row = f->nrows;
+    const char *comp_dir = lu->comp_dir;
+    lu->fmap_first = (uint32_t)f->fmap.n;
+    lu->seq_first = (uint32_t)f->seqs.n;
+    lu->first_row = f->nrows;
     StrVec dirs = {0};
-    uint64_t off = c->line_offset;
+    uint64_t off = lu->offset;
     if (off == UINT64_MAX)
         goto out;
     Rd r = {f->debug_line.p, f->debug_line.p, f->debug_line.p + f->debug_line.n, false};
@@ -350,7 +433,7 @@ void symi_read_lines(Ctx *c, const char *comp_dir)
         snprintf(c->err, c->errlen,
                  "%s: damaged DWARF: DW_AT_stmt_list 0x%llx of the CU at .debug_info offset "
                  "0x%llx is outside .debug_line",
-                 c->path, (unsigned long long)off, (unsigned long long)c->cu_offset);
+                 c->path, (unsigned long long)off, (unsigned long long)lu->cu_offset);
         c->failed = true;
         goto out;
     }
@@ -396,16 +479,18 @@ void symi_read_lines(Ctx *c, const char *comp_dir)
     if (h.version >= 5 ? !read_v5_entries(c, &r, &h, comp_dir)
                        : !read_v4_entries(c, &r, comp_dir, &dirs))
         goto out;
-    ci->fmap_count = ci->fmap_header = (uint32_t)(f->fmap.n - ci->fmap_first);
-    ci->line = h;
-    ci->prog = prog.p;
-    ci->prog_end = prog.end;
-    f->nrows += run_program(c, &prog, &h, ci->fmap_first, ci->fmap_count, false);
+    lu->fmap_count = lu->fmap_header = (uint32_t)(f->fmap.n - lu->fmap_first);
+    lu->line = h;
+    lu->prog = prog.p;
+    lu->prog_end = prog.end;
+    lu->lrow_first = (uint32_t)f->lrows.n;
+    f->nrows += run_lookup(c, &prog, &h, comp_dir, lu->fmap_first, lu->fmap_count);
+    lu->lrow_count = (uint32_t)(f->lrows.n - lu->lrow_first);
     if (c->failed)
         goto out;
     /* sort sequences, drop nested ones and trim overlapping ones (bfd sort_line_sequences) */
-    Seq *sv = f->seqs.v + ci->seq_first;
-    size_t ns = f->seqs.n - ci->seq_first;
+    Seq *sv = f->seqs.v + lu->seq_first;
+    size_t ns = f->seqs.n - lu->seq_first;
     if (ns) {
         sort_n(sv, ns, sizeof *sv, cmp_seq);
         size_t w = 1;
@@ -419,11 +504,35 @@ void symi_read_lines(Ctx *c, const char *comp_dir)
             last_hi = sv[k].hi;
             sv[w++] = sv[k];
         }
-        f->seqs.n = ci->seq_first + w;
+        f->seqs.n = lu->seq_first + w;
     }
 out:
     free(dirs.v);
-    ci->seq_count = (uint32_t)(f->seqs.n - ci->seq_first);
-    ci->fmap_count = (uint32_t)(f->fmap.n - ci->fmap_first);
-    f->cus.v[c->cu].row_count = f->nrows - f->cus.v[c->cu].first_row;
+    lu->seq_count = (uint32_t)(f->seqs.n - lu->seq_first);
+    lu->fmap_count = (uint32_t)(f->fmap.n - lu->fmap_first);
+    lu->row_count = f->nrows - lu->first_row;
+}
+
+void symi_store_line_unit(SymFile *f, uint32_t cu, const LineUnit *lu)
+{
+    CuInfo *ci = &f->cuinfo.v[cu];
+    ci->seq_first = lu->seq_first;
+    ci->seq_count = lu->seq_count;
+    ci->fmap_first = lu->fmap_first;
+    ci->fmap_count = lu->fmap_count;
+    ci->fmap_header = lu->fmap_header;
+    ci->lrow_first = lu->lrow_first;
+    ci->lrow_count = lu->lrow_count;
+    ci->line = lu->line;
+    ci->prog = lu->prog;
+    ci->prog_end = lu->prog_end;
+    f->cus.v[cu].first_row = lu->first_row;
+    f->cus.v[cu].row_count = lu->row_count;
+}
+
+void symi_read_lines(Ctx *c, const char *comp_dir)
+{
+    LineUnit lu = {.offset = c->line_offset, .cu_offset = c->cu_offset, .comp_dir = comp_dir};
+    symi_read_line_unit(c, &lu);
+    symi_store_line_unit(c->f, c->cu, &lu);
 }

@@ -6,7 +6,7 @@
  * where it provably holds (first candidate CU, same row, same function segment). */
 typedef struct Hint {
     uint64_t serial, lo, hi;
-    const SymLineRow *row;
+    const LRow *row;
     long func;
     /* for addresses a little further on in the same CU segment and line sequence: step
      * forward from the last row and function segment instead of searching again */
@@ -18,7 +18,7 @@ typedef struct Hint {
 } Hint;
 static _Thread_local Hint hint;
 
-static const SymLineRow *cu_row_at(const SymFile *f, uint32_t cu, uint64_t addr,
+static const LRow *cu_row_at(const SymFile *f, uint32_t cu, uint64_t addr,
                                    uint64_t *span_hi, const Seq **seq_out, size_t *k_out)
 {
     const CuInfo *ci = &f->cuinfo.v[cu];
@@ -38,8 +38,8 @@ static const SymLineRow *cu_row_at(const SymFile *f, uint32_t cu, uint64_t addr,
     }
     if (!s)
         return NULL;
-    const SymLineRow *la = f->lrows.v + s->first;
-    /* last lookup row at or below addr */
+    const LRow *la = f->lrows.v + s->first;
+    /* last lookup row at or below addr (not the last of the sequence: its end) */
     lo = 0;
     hi = s->count;
     while (lo < hi) {
@@ -51,9 +51,7 @@ static const SymLineRow *cu_row_at(const SymFile *f, uint32_t cu, uint64_t addr,
     }
     if (lo == 0 || lo >= s->count)
         return NULL;
-    const SymLineRow *r = &f->lrows.v[s->first + lo - 1];
-    if (r->flags & SYM_ROW_END_SEQUENCE)
-        return NULL;
+    const LRow *r = &f->lrows.v[s->first + lo - 1];
     *span_hi = la[lo].addr < s->hi ? la[lo].addr : s->hi;
     *seq_out = s;
     *k_out = lo - 1;
@@ -84,23 +82,21 @@ static long cu_func_at(const SymFile *f, uint32_t cu, uint64_t addr, uint64_t *s
 }
 
 /* the stepping fast path of lookup(); false = search */
-static bool lookup_step(const SymFile *f, uint64_t addr, const SymLineRow **row, long *func)
+static bool lookup_step(const SymFile *f, uint64_t addr, const LRow **row, long *func)
 {
     const CuSeg *seg = hint.seg;
     const Seq *s = hint.seq;
     if (!hint.step_ok || hint.serial != f->serial || addr < hint.last || addr < seg->lo ||
         addr >= seg->hi || addr < s->lo || addr >= s->hi)
         return false;
-    const SymLineRow *la = f->lrows.v + s->first;
+    const LRow *la = f->lrows.v + s->first;
     size_t k = hint.k;
     for (int n = 0; k + 1 < s->count && la[k + 1].addr <= addr; n++, k++)
         if (n == 16)
             return false;
     if (k + 1 >= s->count)
         return false;
-    const SymLineRow *r = &f->lrows.v[s->first + k];
-    if (r->flags & SYM_ROW_END_SEQUENCE)
-        return false;
+    const LRow *r = &f->lrows.v[s->first + k];
     const CuInfo *ci = &f->cuinfo.v[hint.cu];
     size_t fs = hint.fs, end = ci->fseg_first + ci->fseg_count;
     for (int n = 0; fs < end && f->fsegs.v[fs].hi <= addr; n++, fs++)
@@ -124,16 +120,20 @@ static bool lookup_step(const SymFile *f, uint64_t addr, const SymLineRow **row,
     return true;
 }
 
-/* Finds the CU for ADDR as bfd does; fills row and function; returns false if none. */
-static bool lookup(const SymFile *f, uint64_t addr, const SymLineRow **row, long *func)
+/* Finds the CU for ADDR as bfd does; fills row, function and the CU that answered; returns
+ * false if none. */
+static bool lookup(const SymFile *f, uint64_t addr, const LRow **row, long *func, uint32_t *cu_out)
 {
     if (hint.serial == f->serial && addr >= hint.lo && addr < hint.hi) {
         *row = hint.row;
         *func = hint.func;
+        *cu_out = hint.cu; /* (a hint span is only set with step_ok, which sets cu) */
         return true;
     }
-    if (lookup_step(f, addr, row, func))
+    if (lookup_step(f, addr, row, func)) {
+        *cu_out = hint.cu;
         return true;
+    }
     size_t lo = 0, hi = f->cusegs.n;
     const CuSeg *seg = NULL;
     while (lo < hi) {
@@ -162,6 +162,7 @@ static bool lookup(const SymFile *f, uint64_t addr, const SymLineRow **row, long
         *row = cu_row_at(f, cu, addr, &rhi, &sq, &k);
         *func = cu_func_at(f, cu, addr, &flo, &fhi, &fs);
         if (*row || *func >= 0) {
+            *cu_out = cu;
             hint.step_ok = first && seg && *row;
             if (hint.step_ok) {
                 hint.serial = f->serial;
@@ -191,13 +192,26 @@ static bool lookup(const SymFile *f, uint64_t addr, const SymLineRow **row, long
     return false;
 }
 
-const SymLineRow *sym_row_at(const SymFile *f, uint64_t addr)
+const SymLineRow *sym_row_at(const SymFile *cf, uint64_t addr)
 {
-    const SymLineRow *row;
+    const LRow *row;
     long func;
-    if (!lookup(f, addr, &row, &func))
+    uint32_t cu;
+    if (!lookup(cf, addr, &row, &func, &cu) || !row)
         return NULL;
-    return row;
+    /* the full row: the CU's lookup rows as SymLineRows, built once (thread-safe) */
+    SymFile *f = (SymFile *)cf;
+    SymLineRow *full = __atomic_load_n(&f->lfull[cu], __ATOMIC_ACQUIRE);
+    if (!full) {
+        pthread_mutex_lock(&f->rows_lock);
+        full = f->lfull[cu];
+        if (!full) {
+            full = symi_lookup_rows_full(f, cu);
+            __atomic_store_n(&f->lfull[cu], full, __ATOMIC_RELEASE);
+        }
+        pthread_mutex_unlock(&f->rows_lock);
+    }
+    return &full[(size_t)(row - f->lrows.v) - f->cuinfo.v[cu].lrow_first];
 }
 
 size_t sym_frames(const SymFile *f, uint64_t addr, SymFrame *out, size_t max)
@@ -214,10 +228,11 @@ size_t sym_frames_span(const SymFile *f, uint64_t addr, SymFrame *out, size_t ma
     long shndx = symi_section_index_at(f, addr);
     if (shndx < 0)
         return 0;
-    const SymLineRow *row;
+    const LRow *row;
     long func;
+    uint32_t cu;
     SymFrame fr = {0};
-    bool found = lookup(f, addr, &row, &func);
+    bool found = lookup(f, addr, &row, &func, &cu);
     if (row) {
         fr.file = sym_file_path(f, row->file);
         fr.line = row->line;
@@ -262,12 +277,12 @@ size_t sym_frames_span(const SymFile *f, uint64_t addr, SymFrame *out, size_t ma
             lim = lim < seg->hi ? lim : seg->hi;
             lim = lim < sq->hi ? lim : sq->hi;
             lim = lim < send ? lim : send;
-            const SymLineRow *lr = f->lrows.v + sq->first;
+            const LRow *lr = f->lrows.v + sq->first;
+            /* (j + 1 < count: not the last row, the sequence's end) */
             for (size_t j = hint.k + 1;
                  *hi == lr[j].addr && j + 1 < sq->count && lr[j].addr < lim &&
                  lr[j].file == row->file && lr[j].line == row->line &&
-                 lr[j].discriminator == row->discriminator &&
-                 !(lr[j].flags & SYM_ROW_END_SEQUENCE);
+                 lr[j].discriminator == row->discriminator;
                  j++)
                 *hi = lr[j + 1].addr < lim ? lr[j + 1].addr : lim;
         }

@@ -236,6 +236,61 @@ static void *rows_thread(void *arg)
     return (void *)sym_rows(arg, &n);
 }
 
+/* sym_row_at's full rows are built per CU on first use: two threads asking for every code
+ * address at once get the same rows (built once per CU), the same as asked again afterwards,
+ * each at or below its address. */
+typedef struct RowAtJob {
+    SymFile *f;
+    const SymLineRow **got;
+    size_t n;
+    uint64_t lo;
+} RowAtJob;
+
+static void *row_at_thread(void *arg)
+{
+    RowAtJob *j = arg;
+    for (size_t i = 0; i < j->n; i++)
+        j->got[i] = sym_row_at(j->f, j->lo + 2 * i);
+    return NULL;
+}
+
+static void test_real_row_at_threads(void **state)
+{
+    (void)state;
+    for (int e = 0; e < real_count; e++) {
+        SymFile *f = open_ok(real_paths[e]);
+        size_t found = 0;
+        for (size_t s = 0; s < sym_section_count(f); s++) {
+            const SymSection *sec = sym_section(f, s);
+            if (!(sec->flags & 4 /* SHF_EXECINSTR */) || sec->size < 2)
+                continue;
+            size_t n = sec->size / 2;
+            RowAtJob j[2];
+            pthread_t th[2];
+            for (int i = 0; i < 2; i++) {
+                j[i] = (RowAtJob){f, calloc(n, sizeof *j[i].got), n, sec->addr};
+                assert_non_null(j[i].got);
+                assert_int_equal(pthread_create(&th[i], NULL, row_at_thread, &j[i]), 0);
+            }
+            for (int i = 0; i < 2; i++)
+                assert_int_equal(pthread_join(th[i], NULL), 0);
+            for (size_t i = 0; i < n; i++) {
+                const SymLineRow *r = sym_row_at(f, sec->addr + 2 * i);
+                assert_ptr_equal(j[0].got[i], r);
+                assert_ptr_equal(j[1].got[i], r);
+                if (r) {
+                    assert_true(r->addr <= sec->addr + 2 * i);
+                    found++;
+                }
+            }
+            free(j[0].got);
+            free(j[1].got);
+        }
+        assert_true(found > 0);
+        sym_close(f);
+    }
+}
+
 static bool frames_equal(const SymFrame *a, size_t na, const SymFrame *b, size_t nb, bool col)
 {
     if (na != nb)
@@ -523,6 +578,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_crafted_ranges),
         cmocka_unit_test(test_real_inlined_ranges),
         cmocka_unit_test(test_real_spans),
+        cmocka_unit_test(test_real_row_at_threads),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_damage_message),
         cmocka_unit_test(test_damage),
