@@ -12,16 +12,8 @@ import subprocess
 import sys
 import tempfile
 
-failures = []
-
-
-def check(ok, what, detail=''):
-    print('%s %s' % ('ok  ' if ok else 'FAIL', what))
-    if not ok:
-        failures.append(what)
-        if detail:
-            print('     ' + str(detail)[:600])
-
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from checks import check, finish  # noqa: E402
 
 def run(emucov, elf, d, machine=None):
     trace = os.path.join(d, 't%d.trace' % len(os.listdir(d)))
@@ -47,11 +39,7 @@ def main():
         check(an385[1] != an386[1], 'the M4F ELF does not run as on mps2-an385 (no FPU)')
         m3d = run(emucov, m3, d)
         check(m3d[2] == 'mps2-an385', 'M3 ELF without -M: the trace names mps2-an385', m3d[2])
-    if failures:
-        print('%d check(s) failed' % len(failures))
-        return 1
-    print('all checks passed')
-    return 0
+    return finish()
 
 
 if __name__ == '__main__':

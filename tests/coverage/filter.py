@@ -27,18 +27,9 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import covlib  # noqa: E402
-
-failures = []
-
-
-def check(ok, what, detail=''):
-    print('%s %s' % ('ok  ' if ok else 'FAIL', what))
-    if not ok:
-        failures.append(what)
-        if detail:
-            print('     ' + str(detail)[:800])
-
+from checks import check, finish  # noqa: E402
 
 def report(xcov, d, out, level, extra):
     covlib.run([xcov, 'report', '--level', level, '--format', 'json', '-q', '-o', out,
@@ -144,11 +135,7 @@ def main():
                            cwd=d, capture_output=True, text=True)
         check(p.returncode == 1 and p.stderr.count('\n') == 1 and 'database' in p.stderr,
               'a filter with a database input: one line, status 1', (p.returncode, p.stderr))
-    if failures:
-        print('%d check(s) failed' % len(failures))
-        return 1
-    print('all checks passed')
-    return 0
+    return finish()
 
 
 if __name__ == '__main__':
