@@ -15,6 +15,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from checks import check, finish  # noqa: E402
 
+
 def run(emucov, elf, d, machine=None):
     trace = os.path.join(d, 't%d.trace' % len(os.listdir(d)))
     cmd = [emucov, 'run', '--trace', trace] + (['-M', machine] if machine else []) + [elf]
