@@ -664,7 +664,7 @@ const char *emu_board_default_for(const EmuElfInfo *info)
     case EM_RISCV:
         return "virt";
     case EM_ARM:
-        return info->arm_fpu ? "mps2-an386" : "mps2-an385";
+        return info->arm_m4 ? "mps2-an386" : "mps2-an385";
     default:
         return NULL;
     }

@@ -100,6 +100,7 @@ static bool read_whole(const char *path, ElfFile *f, char *err, size_t errlen)
  * ABI for the Arm architecture", build attributes) ----------------------- */
 
 #define SHT_ARM_ATTRIBUTES_ 0x70000003u
+#define TAG_CPU_ARCH 6u    /* 13: v7E-M (Cortex-M4/M7: the DSP extension) */
 #define TAG_FP_ARCH 10u
 
 static bool uleb(const uint8_t **p, const uint8_t *end, uint64_t *v)
@@ -128,9 +129,10 @@ static uint32_t le32(const uint8_t *p)
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-/* Tag_FP_arch of the "aeabi" file attributes, 0 when absent.  A malformed
- * section reads as no attribute: these are hints for choosing a board. */
-static uint64_t arm_fp_arch(const uint8_t *a, size_t n)
+/* The value of ULEB tag `want` in the "aeabi" file attributes, 0 when
+ * absent.  A malformed section reads as no attribute: these are hints for
+ * choosing a board. */
+static uint64_t arm_attr(const uint8_t *a, size_t n, uint64_t want)
 {
     if (n < 1 || a[0] != 'A')
         return 0;
@@ -168,7 +170,7 @@ static uint64_t arm_fp_arch(const uint8_t *a, size_t n)
                 } else {
                     if (!uleb(&r, rend, &v))
                         return 0;
-                    if (t == TAG_FP_ARCH)
+                    if (t == want)
                         return v;
                 }
             }
@@ -177,9 +179,11 @@ static uint64_t arm_fp_arch(const uint8_t *a, size_t n)
     return 0;
 }
 
-/* Whether an ARM image wants an FPU: a hard-float ABI, or an FP architecture
- * in its build attributes (also -mfloat-abi=softfp builds use FP code). */
-static bool arm_wants_fpu(ElfFile *f)
+/* Whether an ARM image is built for a Cortex-M4(F): a hard-float ABI, an FP
+ * architecture in its build attributes (also -mfloat-abi=softfp builds use
+ * FP code), or the v7E-M architecture (its DSP instructions are UNDEFINED
+ * on a Cortex-M3). */
+static bool arm_wants_m4(ElfFile *f)
 {
     if (f->ehdr.e_flags & 0x400u)   /* EF_ARM_ABI_FLOAT_HARD */
         return true;
@@ -190,7 +194,9 @@ static bool arm_wants_fpu(ElfFile *f)
             continue;
         if (sh.sh_offset > f->size || sh.sh_size > f->size - sh.sh_offset)
             return false;
-        return arm_fp_arch(f->data + sh.sh_offset, sh.sh_size) != 0;
+        const uint8_t *a = f->data + sh.sh_offset;
+        return arm_attr(a, sh.sh_size, TAG_FP_ARCH) != 0 ||
+               arm_attr(a, sh.sh_size, TAG_CPU_ARCH) == 13;
     }
     return false;
 }
@@ -282,7 +288,7 @@ static bool open_and_check(const char *path, ElfFile *f, EmuElfInfo *info,
     }
     info->entry = (uint32_t)f->ehdr.e_entry;
     info->machine = em;
-    info->arm_fpu = em == EM_ARM && arm_wants_fpu(f);
+    info->arm_m4 = em == EM_ARM && arm_wants_m4(f);
     return true;
 }
 

@@ -261,14 +261,14 @@ typedef struct EmuElfInfo {
     uint8_t sha256[32];
     /* semihosting hints: end of the last loaded segment */
     uint32_t image_end;
-    /* ARM: the build attributes name an FP architecture (Tag_FP_arch), or
-     * the ELF says hard-float ABI: the firmware wants an FPU (Cortex-M4F) */
-    bool arm_fpu;
+    /* ARM: built for a Cortex-M4(F): hard-float ABI, or the build attributes
+     * name an FP architecture (Tag_FP_arch) or v7E-M (Tag_CPU_arch 13) */
+    bool arm_m4;
 } EmuElfInfo;
 /* Read and validate; returns false with "FILE: reason" in err. */
 bool emu_elf_probe(const char *path, EmuElfInfo *info, char *err, size_t errlen);
 /* The board for an ELF run without -M: RISC-V -> virt; ARM -> mps2-an385,
- * or mps2-an386 (Cortex-M4F) when info->arm_fpu.  NULL for other machines. */
+ * or mps2-an386 (Cortex-M4F) when info->arm_m4.  NULL for other machines. */
 const char *emu_board_default_for(const EmuElfInfo *info);
 /* Load PT_LOAD segments at their physical addresses (p_paddr). */
 bool emu_elf_load(EmuMachine *m, const char *path, EmuElfInfo *info,

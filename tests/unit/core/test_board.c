@@ -253,7 +253,7 @@ static void board_list_and_defaults(void **st)
     assert_non_null(strstr(text, "rv32imac"));
     free(text);
     EmuElfInfo rv = {.machine = EM_RISCV}, arm = {.machine = EM_ARM},
-               armf = {.machine = EM_ARM, .arm_fpu = true}, x86 = {.machine = EM_X86_64};
+               armf = {.machine = EM_ARM, .arm_m4 = true}, x86 = {.machine = EM_X86_64};
     assert_string_equal(emu_board_default_for(&rv), "virt");
     assert_string_equal(emu_board_default_for(&arm), "mps2-an385");
     assert_string_equal(emu_board_default_for(&armf), "mps2-an386");

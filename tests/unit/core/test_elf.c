@@ -209,7 +209,7 @@ static const char *craft_arm(const char *name, uint32_t flags, const uint8_t *at
 /* Build attributes as GCC writes them ("A", a vendor subsection "aeabi",
  * a Tag_File block), with string and ULEB tags before Tag_FP_arch (10) so
  * the parser must step over each kind (ARM IHI 0045). */
-static void arm_fpu_from_build_attributes(void **st)
+static void arm_m4_from_build_attributes(void **st)
 {
     static const uint8_t fp[] = {
         'A', 43, 0, 0, 0, 'a', 'e', 'a', 'b', 'i', 0,
@@ -225,6 +225,9 @@ static void arm_fpu_from_build_attributes(void **st)
     uint8_t nofp[sizeof fp];
     memcpy(nofp, fp, sizeof fp);
     nofp[sizeof fp - 3] = 0;                  /* Tag_FP_arch 0: no FP hardware */
+    uint8_t v7m[sizeof fp];
+    memcpy(v7m, nofp, sizeof fp);
+    v7m[29] = 10;                             /* Tag_CPU_arch v7 (a Cortex-M3 build) */
     uint8_t bad[sizeof fp];
     memcpy(bad, fp, sizeof fp);
     bad[12] = 0x7f;                           /* Tag_File longer than its section */
@@ -232,24 +235,28 @@ static void arm_fpu_from_build_attributes(void **st)
     /* soft-float ABI with FP hardware named (-mfloat-abi=softfp): an FPU */
     assert_true(emu_elf_probe(craft_arm("softfp.elf", 0x5000200u, fp, sizeof fp), &info, err,
                               sizeof(err)));
-    assert_true(info.arm_fpu);
+    assert_true(info.arm_m4);
     assert_string_equal(emu_board_default_for(&info), "mps2-an386");
-    /* FP architecture 0: none */
-    assert_true(emu_elf_probe(craft_arm("soft.elf", 0x5000200u, nofp, sizeof nofp), &info, err,
+    /* FP architecture 0 but v7E-M (-mcpu=cortex-m4 -mfloat-abi=soft): DSP code */
+    assert_true(emu_elf_probe(craft_arm("soft-m4.elf", 0x5000200u, nofp, sizeof nofp), &info,
+                              err, sizeof(err)));
+    assert_true(info.arm_m4);
+    /* v7-M, no FP (-mcpu=cortex-m3) */
+    assert_true(emu_elf_probe(craft_arm("m3.elf", 0x5000200u, v7m, sizeof v7m), &info, err,
                               sizeof(err)));
-    assert_false(info.arm_fpu);
+    assert_false(info.arm_m4);
     assert_string_equal(emu_board_default_for(&info), "mps2-an385");
     /* hard-float ABI flag alone (no attributes section) */
     assert_true(emu_elf_probe(craft_arm("hard.elf", 0x5000400u, NULL, 0), &info, err,
                               sizeof(err)));
-    assert_true(info.arm_fpu);
+    assert_true(info.arm_m4);
     /* damaged attributes are no hint and no error */
     assert_true(emu_elf_probe(craft_arm("bad.elf", 0x5000200u, bad, sizeof bad), &info, err,
                               sizeof(err)));
-    assert_false(info.arm_fpu);
+    assert_false(info.arm_m4);
     assert_true(emu_elf_probe(craft_arm("short.elf", 0x5000200u, fp, 20), &info, err,
                               sizeof(err)));
-    assert_false(info.arm_fpu);
+    assert_false(info.arm_m4);
 }
 
 static int setup(void **st)
@@ -273,7 +280,7 @@ int main(void)
         cmocka_unit_test(wrong_machine_is_named),
         cmocka_unit_test(not_an_elf_truncated_missing),
         cmocka_unit_test(sha256_known_vectors),
-        cmocka_unit_test(arm_fpu_from_build_attributes),
+        cmocka_unit_test(arm_m4_from_build_attributes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
