@@ -871,8 +871,6 @@ typedef struct LineJob {
 static void *line_job(void *arg)
 {
     LineJob *j = arg;
-    SymFile *f = j->c.f;
-    symi_prefault(f->lrows.v, f->lrows.cap * sizeof *f->lrows.v); /* reserved by sym_open */
     for (size_t i = 0; i < j->n && !j->c.failed; i++) {
         j->c.cu = (uint32_t)i;
         symi_read_line_unit(&j->c, &j->lu[i]);

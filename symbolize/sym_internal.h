@@ -56,6 +56,15 @@
 void *symi_grow(void *old, size_t used, size_t size);
 /* the pages of [P, P + N) mapped now rather than one page fault at a time */
 void symi_prefault(void *p, size_t n);
+/* How far an array was mapped by symi_prefault_to: its address then, and the end of the pages
+ * mapped (an address), 0 for none. */
+typedef struct PfMark {
+    const void *base;
+    uintptr_t end;
+} PfMark;
+/* The pages of BASE[0, WANT) bytes (WANT cut to CAP, the allocation) mapped now, those an earlier
+ * call mapped for the same BASE excepted: an array filled bit by bit is mapped as it fills */
+void symi_prefault_to(PfMark *m, void *base, size_t want, size_t cap);
 
 static inline void *xmalloc(size_t n)
 {
@@ -188,6 +197,7 @@ struct SymFile {
      * built at open. All rows (sym_rows) are only built when asked for: the CLI and most
      * address queries never need them, and they are most of the memory of a large ELF. */
     VEC(LRow) lrows;
+    PfMark lrows_mapped;      /* (by whoever fills lrows: the line thread, or sym_open) */
     SymLineRow **lfull;       /* per CU: its lookup rows as SymLineRows, NULL until asked */
     size_t nrows;             /* all rows (sym_rows), counted at open */
     RowVec rows;              /* all rows, once rows_built */

@@ -314,6 +314,43 @@ void symi_prefault(void *p, size_t n)
 #endif
 }
 
+void symi_prefault_to(PfMark *m, void *base, size_t want, size_t cap)
+{
+    uintptr_t b = (uintptr_t)base;
+    if (m->base != base) { /* (moved by a realloc: what it copied is mapped) */
+        m->base = base;
+        m->end = 0;
+    }
+    uintptr_t lo = m->end ? m->end : b, hi = b + (want < cap ? want : cap);
+    hi = (hi + 4095) & ~(uintptr_t)4095;
+    if (hi > ((b + cap) & ~(uintptr_t)4095))
+        hi = (b + cap) & ~(uintptr_t)4095; /* (whole pages inside the allocation only) */
+    if (hi <= lo)
+        return;
+    symi_prefault((void *)lo, hi - lo);
+    m->end = hi;
+}
+
+/* The pages of the DWARF sections we decode mapped now, one call each (MADV_POPULATE_READ,
+ * Linux 5.14; nothing happens where it is not supported) */
+static void populate_sections(SymFile *f)
+{
+#ifdef MADV_POPULATE_READ
+    const RawSec *all[] = {&f->debug_line, &f->line_str, &f->str, &f->raw[0], &f->raw[1],
+                           &f->raw[2], &f->raw[3], &f->raw[4], &f->raw[5]};
+    uintptr_t m = (uintptr_t)f->map;
+    for (size_t i = 0; f->map && i < sizeof all / sizeof *all; i++) {
+        uintptr_t lo = (uintptr_t)all[i]->p, hi = lo + all[i]->n;
+        if (!all[i]->p || lo < m || hi > m + f->map_size || hi <= lo)
+            continue; /* (a copy libelf made: decompressed or converted) */
+        lo &= ~(uintptr_t)4095;
+        (void)madvise((void *)lo, hi - lo, MADV_POPULATE_READ);
+    }
+#else
+    (void)f;
+#endif
+}
+
 static SymFile *open_impl(const char *path, char *err, size_t errlen, bool fast)
 {
     err[0] = 0;
@@ -323,13 +360,15 @@ static SymFile *open_impl(const char *path, char *err, size_t errlen, bool fast)
         return NULL;
     }
     elf_version(EV_CURRENT);
-    /* Our own read-only mapping, populated in one call (MAP_POPULATE): libelf's own mapping
-     * faulted the DWARF sections in 64 KB at a time. libelf reads it through elf_memory;
-     * anything unusual (an empty file, no mmap) goes to elf_begin as before. */
+    /* Our own read-only mapping, read by libelf through elf_memory; anything unusual (an empty
+     * file, no mmap) goes to elf_begin as before. The DWARF sections we decode are mapped in one
+     * call each once they are known (populate_sections): libelf's own mapping faulted them in
+     * 64 KB at a time, and mapping the whole file (MAP_POPULATE) also mapped what is never
+     * read (code, .debug_loclists, .debug_frame: a third of a large -O2 ELF). */
     struct stat st;
     void *map = MAP_FAILED;
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
-        map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+        map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
     Elf *elf = map != MAP_FAILED ? elf_memory(map, (size_t)st.st_size)
                                  : elf_begin(fd, ELF_C_READ_MMAP, NULL);
     if (!elf || elf_kind(elf) != ELF_K_ELF) {
@@ -354,6 +393,7 @@ static SymFile *open_impl(const char *path, char *err, size_t errlen, bool fast)
         sym_close(f);
         return NULL;
     }
+    populate_sections(f);
 
     /* GCC's line programs take about 9 bytes per row, 15 per lookup row (one address): reserve
      * the lookup rows once */
