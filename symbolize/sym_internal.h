@@ -106,6 +106,9 @@ uint64_t symi_hash_str(const char *s);
 uint32_t symi_strtab_intern(StrTab *t, const char *s);
 void symi_strtab_free(StrTab *t);
 
+/* Sorts KEY[0..N), VAL (may be NULL) along with it, stably (an LSD radix sort) */
+void symi_radix_sort(uint64_t *key, uint32_t *val, size_t n);
+
 /* ---------------------------------------------------------------------------------------- */
 /* the SymFile                                                                              */
 

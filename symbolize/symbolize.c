@@ -78,7 +78,7 @@ static uint64_t next_serial = 1;
 /* Sorts KEY[0..N), VAL (may be NULL) along with it, stably: an LSD radix sort by bytes (bytes
  * all keys share are skipped: addresses of a 32-bit target take 4 passes at most). The qsort
  * it replaces was a third of the time spent building the lookup arrays. */
-static void radix_sort(uint64_t *key, uint32_t *val, size_t n)
+void symi_radix_sort(uint64_t *key, uint32_t *val, size_t n)
 {
     if (n < 64) { /* insertion sort */
         for (size_t i = 1; i < n; i++) {
@@ -149,23 +149,44 @@ static void segments(Ev *ev, size_t n, SegFn fn, void *arg)
     /* the ranges by start (the order of equal starts does not matter: the callbacks choose by
      * length and order), and all start and end points */
     uint64_t *pts = xmalloc(2 * n * sizeof *pts);
-    uint32_t *idx = xmalloc(n * sizeof *idx);
-    Ev *sorted = xmalloc(n * sizeof *sorted);
-    for (size_t i = 0; i < n; i++) {
-        pts[i] = ev[i].lo;
-        idx[i] = (uint32_t)i;
+    bool by_lo = true; /* (the usual case: the DIEs of a CU come in address order) */
+    for (size_t i = 1; i < n && by_lo; i++)
+        by_lo = ev[i - 1].lo <= ev[i].lo;
+    if (!by_lo) {
+        uint32_t *idx = xmalloc(n * sizeof *idx);
+        Ev *sorted = xmalloc(n * sizeof *sorted);
+        for (size_t i = 0; i < n; i++) {
+            pts[i] = ev[i].lo;
+            idx[i] = (uint32_t)i;
+        }
+        symi_radix_sort(pts, idx, n);
+        for (size_t i = 0; i < n; i++)
+            sorted[i] = ev[idx[i]];
+        memcpy(ev, sorted, n * sizeof *ev);
+        free(sorted);
+        free(idx);
     }
-    radix_sort(pts, idx, n);
-    for (size_t i = 0; i < n; i++)
-        sorted[i] = ev[idx[i]];
-    memcpy(ev, sorted, n * sizeof *ev);
-    free(sorted);
-    free(idx);
+    /* the points: the starts (in order now) merged with the ends, sorted on their own */
+    uint64_t *his = pts;
+    bool hi_sorted = true;
     for (size_t i = 0; i < n; i++) {
-        pts[2 * i] = ev[i].lo;
-        pts[2 * i + 1] = ev[i].hi;
+        his[i] = ev[i].hi;
+        hi_sorted = hi_sorted && (i == 0 || his[i - 1] <= his[i]);
     }
-    radix_sort(pts, NULL, 2 * n);
+    if (!hi_sorted)
+        symi_radix_sort(his, NULL, n);
+    {
+        /* merged from the back into the same array: the ends sit in its lower half, and the
+         * write position (one past the unread of both) stays above the unread ends; once the
+         * starts are all placed, the ends left are where they belong */
+        size_t a = n, b = n, w = 2 * n;
+        while (a > 0) {
+            if (b > 0 && his[b - 1] > ev[a - 1].lo)
+                pts[--w] = his[--b];
+            else
+                pts[--w] = ev[--a].lo;
+        }
+    }
     /* active list: small in practice (nesting depth); kept as an array */
     VEC(Ev) act = {0};
     size_t next = 0;
@@ -242,8 +263,13 @@ void symi_finish_funcs(SymFile *f)
         symi_prefault(f->fsegs.v, f->fsegs.cap * sizeof *f->fsegs.v);
     }
     size_t fi = 0;
+    VEC(Ev) ev = {0}; /* (one array for every CU: the ranges of all CUs fit) */
+    if (f->franges.n) {
+        ev.v = xmalloc(f->franges.n * sizeof *ev.v);
+        ev.cap = f->franges.n;
+    }
     for (uint32_t cu = 0; cu < f->cus.n; cu++) {
-        VEC(Ev) ev = {0};
+        ev.n = 0;
         for (; fi < f->funcs.n && f->funcs.v[fi].cu == cu; fi++) {
             const SymFunction *fn = &f->funcs.v[fi];
             for (size_t k = 0; k < fn->range_count; k++) {
@@ -255,8 +281,8 @@ void symi_finish_funcs(SymFile *f)
         f->cuinfo.v[cu].fseg_first = (uint32_t)f->fsegs.n;
         segments(ev.v, ev.n, fseg_cb, f);
         f->cuinfo.v[cu].fseg_count = (uint32_t)(f->fsegs.n - f->cuinfo.v[cu].fseg_first);
-        free(ev.v);
     }
+    free(ev.v);
 }
 
 static void finish(SymFile *f)
