@@ -123,6 +123,7 @@ static uint64_t parse_addr(const char *s, int elfclass)
  * then on. The answer thus depends on the order of the queries; we reproduce it here so that
  * a batch prints exactly what addr2line prints. The library itself always gives DWARF names. */
 typedef struct BfdNames {
+    const SymFunction *funcs; /* sym_functions() */
     unsigned char *settled;
     const char **renamed;
     /* bfd's elf_find_function cache: the symbol found last is reused for any address of the
@@ -152,7 +153,7 @@ static const char *bfd_function_name(const SymFile *f, BfdNames *st, const SymFr
         const SymSymbol *s = bfd_find_function(f, st, pc); /* symbol-table name */
         return s ? s->name : fr->function;
     }
-    const SymFunction *fn = sym_function(f, fr->func);
+    const SymFunction *fn = &st->funcs[fr->func];
     if (fn->linkage_name) /* (never renamed: its entries of st stay untouched, unmapped) */
         return fn->name;
     const char *cur = st->renamed[fr->func] ? st->renamed[fr->func] : fn->name;
@@ -331,7 +332,8 @@ static void format_frames(Memo *m, const Opts *o, const SymFrame *fr, const char
             p = put_str(p, name, nlen);
             p = o->pretty ? put_str(p, " at ", 4) : put_str(p, "\n", 1);
         }
-        free(d);
+        if (d)
+            free(d);
         p = put_str(p, file, flen);
         *p++ = ':';
         if (fr[i].line == 0) {
@@ -389,7 +391,7 @@ static void translate(const SymFile *f, BfdNames *st, Memo *m, const Opts *o, ui
     /* bfd always names the function (its caches change with every query), with -f or not;
      * once its name is settled, it is the same for every address of the span */
     bool stable = fr[0].func != SYM_NONE &&
-                  (sym_function(f, fr[0].func)->linkage_name || st->settled[fr[0].func]);
+                  (st->funcs[fr[0].func].linkage_name || st->settled[fr[0].func]);
     const char *name0 = bfd_function_name(f, st, &fr[0], pc, true);
     if (fr[0].func == SYM_NONE && !sym_row_at(f, pc))
         fr[0].file = st->cache_sym ? st->cache_sym->file : NULL; /* STT_FILE of the symbol */
@@ -607,8 +609,11 @@ int main(int argc, char **argv)
         return 1;
     }
     o.elfclass = sym_elf_class(f);
-    BfdNames st = {.settled = calloc(sym_function_count(f) + 1, 1),
-                   .renamed = calloc(sym_function_count(f) + 1, sizeof(const char *))};
+    size_t nfuncs;
+    const SymFunction *funcs = sym_functions(f, &nfuncs);
+    BfdNames st = {.funcs = funcs,
+                   .settled = calloc(nfuncs + 1, 1),
+                   .renamed = calloc(nfuncs + 1, sizeof(const char *))};
     if (!st.settled || !st.renamed) {
         fputs("symbolize: out of memory\n", stderr);
         return 1;

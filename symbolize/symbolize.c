@@ -255,13 +255,13 @@ void symi_finish_funcs(SymFile *f)
     for (size_t i = 0; i < f->funcs.n; i++)
         f->funcs.v[i].ranges = f->franges.v + (uintptr_t)f->funcs.v[i].ranges;
     /* per-CU function segments: at most 2 per range (each range adds two boundaries), reserved
-     * and mapped at once */
+     * at once and mapped CU by CU (as many as can come: about 20% more than do) */
     if (f->franges.n * 2 > f->fsegs.cap) {
         f->fsegs.v = symi_grow(f->fsegs.v, f->fsegs.n * sizeof *f->fsegs.v,
                                f->franges.n * 2 * sizeof *f->fsegs.v);
         f->fsegs.cap = f->franges.n * 2;
-        symi_prefault(f->fsegs.v, f->fsegs.cap * sizeof *f->fsegs.v);
     }
+    PfMark mapped = {0};
     size_t fi = 0;
     VEC(Ev) ev = {0}; /* (one array for every CU: the ranges of all CUs fit) */
     if (f->franges.n) {
@@ -279,6 +279,8 @@ void symi_finish_funcs(SymFile *f)
             }
         }
         f->cuinfo.v[cu].fseg_first = (uint32_t)f->fsegs.n;
+        symi_prefault_to(&mapped, f->fsegs.v, (f->fsegs.n + 2 * ev.n) * sizeof *f->fsegs.v,
+                         f->fsegs.cap * sizeof *f->fsegs.v);
         segments(ev.v, ev.n, fseg_cb, f);
         f->cuinfo.v[cu].fseg_count = (uint32_t)(f->fsegs.n - f->cuinfo.v[cu].fseg_first);
     }
@@ -537,4 +539,9 @@ size_t sym_function_count(const SymFile *f) { return f->funcs.n; }
 const SymFunction *sym_function(const SymFile *f, size_t i)
 {
     return i < f->funcs.n ? &f->funcs.v[i] : NULL;
+}
+const SymFunction *sym_functions(const SymFile *f, size_t *count)
+{
+    *count = f->funcs.n;
+    return f->funcs.v;
 }
