@@ -24,9 +24,9 @@ static void sort_fnsyms(SymIdx *x, size_t n)
 {
     if (n < 2)
         return;
-    uint64_t *key = xmalloc(n * sizeof *key);
-    uint32_t *idx = xmalloc(n * sizeof *idx);
-    SymIdx *tmp = xmalloc(n * sizeof *tmp);
+    uint64_t *key = xmalloc_scratch(n * sizeof *key);
+    uint32_t *idx = xmalloc_scratch(n * sizeof *idx);
+    SymIdx *tmp = xmalloc_scratch(n * sizeof *tmp);
     for (size_t i = 0; i < n; i++) {
         key[i] = ~x[i].size;
         idx[i] = (uint32_t)i; /* (= the symbol table order: the last key) */

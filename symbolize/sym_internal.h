@@ -76,6 +76,17 @@ static inline void *xmalloc(size_t n)
     return p;
 }
 
+/* xmalloc without the zeroing, for scratch arrays written before they are read */
+static inline void *xmalloc_scratch(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p) {
+        fputs("symbolize: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
 /* qsort that accepts an empty (NULL) array */
 static inline void sort_n(void *base, size_t n, size_t size,
                           int (*cmp)(const void *, const void *))

@@ -96,8 +96,8 @@ void symi_radix_sort(uint64_t *key, uint32_t *val, size_t n)
         }
         return;
     }
-    uint64_t *k2 = xmalloc(n * sizeof *k2);
-    uint32_t *v2 = val ? xmalloc(n * sizeof *v2) : NULL;
+    uint64_t *k2 = xmalloc_scratch(n * sizeof *k2);
+    uint32_t *v2 = val ? xmalloc_scratch(n * sizeof *v2) : NULL;
     uint64_t *kin = key, *kout = k2;
     uint32_t *vin = val, *vout = v2;
     uint64_t all_or = 0, all_and = ~(uint64_t)0;
@@ -148,13 +148,13 @@ static void segments(Ev *ev, size_t n, SegFn fn, void *arg)
         return;
     /* the ranges by start (the order of equal starts does not matter: the callbacks choose by
      * length and order), and all start and end points */
-    uint64_t *pts = xmalloc(2 * n * sizeof *pts);
+    uint64_t *pts = xmalloc_scratch(2 * n * sizeof *pts);
     bool by_lo = true; /* (the usual case: the DIEs of a CU come in address order) */
     for (size_t i = 1; i < n && by_lo; i++)
         by_lo = ev[i - 1].lo <= ev[i].lo;
     if (!by_lo) {
-        uint32_t *idx = xmalloc(n * sizeof *idx);
-        Ev *sorted = xmalloc(n * sizeof *sorted);
+        uint32_t *idx = xmalloc_scratch(n * sizeof *idx);
+        Ev *sorted = xmalloc_scratch(n * sizeof *sorted);
         for (size_t i = 0; i < n; i++) {
             pts[i] = ev[i].lo;
             idx[i] = (uint32_t)i;
@@ -265,7 +265,7 @@ void symi_finish_funcs(SymFile *f)
     size_t fi = 0;
     VEC(Ev) ev = {0}; /* (one array for every CU: the ranges of all CUs fit) */
     if (f->franges.n) {
-        ev.v = xmalloc(f->franges.n * sizeof *ev.v);
+        ev.v = xmalloc_scratch(f->franges.n * sizeof *ev.v);
         ev.cap = f->franges.n;
     }
     for (uint32_t cu = 0; cu < f->cus.n; cu++) {
