@@ -144,8 +144,8 @@ static const SymSymbol *bfd_find_function(const SymFile *f, BfdNames *st, uint64
     return st->cache_sym;
 }
 
-static const char *bfd_function_name(const SymFile *f, BfdNames *st, const SymFrame *fr,
-                                     uint64_t pc, bool innermost)
+static const char *bfd_function_name_slow(const SymFile *f, BfdNames *st, const SymFrame *fr,
+                                          uint64_t pc, bool innermost)
 {
     if (fr->func == SYM_NONE) {
         if (!innermost || !fr->function)
@@ -166,6 +166,15 @@ static const char *bfd_function_name(const SymFile *f, BfdNames *st, const SymFr
     if (fn->range_count && s->value == fn->ranges[0].lo)
         st->renamed[fr->func] = s->name;
     return s->name;
+}
+
+/* the usual case (a name that is final: C) here, the rest in bfd_function_name_slow */
+static inline const char *bfd_function_name(const SymFile *f, BfdNames *st, const SymFrame *fr,
+                                            uint64_t pc, bool innermost)
+{
+    if (fr->func != SYM_NONE && st->funcs[fr->func].linkage_name)
+        return st->funcs[fr->func].name;
+    return bfd_function_name_slow(f, st, fr, pc, innermost);
 }
 
 /* Output: one buffer of our own, written with write(2) when it is full and before every read
