@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <errno.h>
 #include <getopt.h>
+#include <malloc.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -122,6 +123,7 @@ static uint64_t parse_addr(const char *s, int elfclass)
  * then on. The answer thus depends on the order of the queries; we reproduce it here so that
  * a batch prints exactly what addr2line prints. The library itself always gives DWARF names. */
 typedef struct BfdNames {
+    const SymFunction *funcs; /* sym_functions() */
     unsigned char *settled;
     const char **renamed;
     /* bfd's elf_find_function cache: the symbol found last is reused for any address of the
@@ -142,8 +144,8 @@ static const SymSymbol *bfd_find_function(const SymFile *f, BfdNames *st, uint64
     return st->cache_sym;
 }
 
-static const char *bfd_function_name(const SymFile *f, BfdNames *st, const SymFrame *fr,
-                                     uint64_t pc, bool innermost)
+static const char *bfd_function_name_slow(const SymFile *f, BfdNames *st, const SymFrame *fr,
+                                          uint64_t pc, bool innermost)
 {
     if (fr->func == SYM_NONE) {
         if (!innermost || !fr->function)
@@ -151,7 +153,7 @@ static const char *bfd_function_name(const SymFile *f, BfdNames *st, const SymFr
         const SymSymbol *s = bfd_find_function(f, st, pc); /* symbol-table name */
         return s ? s->name : fr->function;
     }
-    const SymFunction *fn = sym_function(f, fr->func);
+    const SymFunction *fn = &st->funcs[fr->func];
     if (fn->linkage_name) /* (never renamed: its entries of st stay untouched, unmapped) */
         return fn->name;
     const char *cur = st->renamed[fr->func] ? st->renamed[fr->func] : fn->name;
@@ -164,6 +166,15 @@ static const char *bfd_function_name(const SymFile *f, BfdNames *st, const SymFr
     if (fn->range_count && s->value == fn->ranges[0].lo)
         st->renamed[fr->func] = s->name;
     return s->name;
+}
+
+/* the usual case (a name that is final: C) here, the rest in bfd_function_name_slow */
+static inline const char *bfd_function_name(const SymFile *f, BfdNames *st, const SymFrame *fr,
+                                            uint64_t pc, bool innermost)
+{
+    if (fr->func != SYM_NONE && st->funcs[fr->func].linkage_name)
+        return st->funcs[fr->func].name;
+    return bfd_function_name_slow(f, st, fr, pc, innermost);
 }
 
 /* Output: one buffer of our own, written with write(2) when it is full and before every read
@@ -330,7 +341,8 @@ static void format_frames(Memo *m, const Opts *o, const SymFrame *fr, const char
             p = put_str(p, name, nlen);
             p = o->pretty ? put_str(p, " at ", 4) : put_str(p, "\n", 1);
         }
-        free(d);
+        if (d)
+            free(d);
         p = put_str(p, file, flen);
         *p++ = ':';
         if (fr[i].line == 0) {
@@ -388,7 +400,7 @@ static void translate(const SymFile *f, BfdNames *st, Memo *m, const Opts *o, ui
     /* bfd always names the function (its caches change with every query), with -f or not;
      * once its name is settled, it is the same for every address of the span */
     bool stable = fr[0].func != SYM_NONE &&
-                  (sym_function(f, fr[0].func)->linkage_name || st->settled[fr[0].func]);
+                  (st->funcs[fr[0].func].linkage_name || st->settled[fr[0].func]);
     const char *name0 = bfd_function_name(f, st, &fr[0], pc, true);
     if (fr[0].func == SYM_NONE && !sym_row_at(f, pc))
         fr[0].file = st->cache_sym ? st->cache_sym->file : NULL; /* STT_FILE of the symbol */
@@ -595,6 +607,10 @@ int main(int argc, char **argv)
         default: usage(stderr); return 2;
         }
     }
+    /* The freed top of the heap is kept: sym_open allocates and frees temporary arrays CU
+     * after CU, and glibc's default (give back all above 128 KB at every free) made each of
+     * them take its pages again (about 80 brk calls and 300 page faults on a large ELF). */
+    (void)mallopt(M_TRIM_THRESHOLD, 256 << 20);
     char err[512];
     SymFile *f = sym_open(exe, err, sizeof err);
     if (!f) {
@@ -602,8 +618,11 @@ int main(int argc, char **argv)
         return 1;
     }
     o.elfclass = sym_elf_class(f);
-    BfdNames st = {.settled = calloc(sym_function_count(f) + 1, 1),
-                   .renamed = calloc(sym_function_count(f) + 1, sizeof(const char *))};
+    size_t nfuncs;
+    const SymFunction *funcs = sym_functions(f, &nfuncs);
+    BfdNames st = {.funcs = funcs,
+                   .settled = calloc(nfuncs + 1, 1),
+                   .renamed = calloc(nfuncs + 1, sizeof(const char *))};
     if (!st.settled || !st.renamed) {
         fputs("symbolize: out of memory\n", stderr);
         return 1;
@@ -637,10 +656,9 @@ int main(int argc, char **argv)
             translate(f, &st, &memo, &o, pc);
         }
     }
-    free(memo.buf);
-    free(st.settled);
-    free(st.renamed);
-    sym_close(f);
     out_flush();
-    return fflush(stdout) == 0 && !out.failed ? 0 : 1;
+    /* The process ends here: nothing is freed or unmapped one piece at a time (sym_close
+     * would munmap each large array and the ELF; the kernel drops the whole address space at
+     * once anyway), and there are no atexit handlers of ours. */
+    _exit(fflush(stdout) == 0 && !out.failed ? 0 : 1);
 }

@@ -299,6 +299,34 @@ static bool fx_val(Fx *x, const FCu *u, Rd *r, uint32_t form, int64_t implicit, 
     return !r->bad;
 }
 
+/* fx_val for the forms most attributes of function DIEs have (GCC: data1/2/4, ref4, flags,
+ * addresses, section offsets), here without a call; the rest through fx_val */
+static inline bool fx_val_common(Fx *x, const FCu *u, Rd *r, const AbAttr *a, Val *v)
+{
+    unsigned n;
+    int kind = V_U;
+    switch (a->form) {
+    case DW_FORM_data1: case DW_FORM_flag: n = 1; break;
+    case DW_FORM_data2: n = 2; break;
+    case DW_FORM_data4: n = 4; break;
+    case DW_FORM_ref4: n = 4; kind = V_REF; break;
+    case DW_FORM_addr: n = u->asz; kind = V_ADDR; break;
+    case DW_FORM_sec_offset: n = u->offsz; kind = V_SECOFF; break;
+    case DW_FORM_flag_present: case DW_FORM_implicit_const:
+        v->kind = V_U;
+        v->form = a->form;
+        v->u = a->form == DW_FORM_flag_present ? 1 : (uint64_t)a->implicit;
+        v->str = NULL;
+        return true;
+    default: return fx_val(x, u, r, a->form, a->implicit, v);
+    }
+    v->kind = kind;
+    v->form = a->form;
+    v->u = rd_fixed(r, n);
+    v->str = NULL;
+    return !r->bad;
+}
+
 /* Steps over one attribute of a DIE whose attributes nobody reads (variables, types, ...):
  * like fx_val without decoding, and without checking string offsets, which the libdwarf walk
  * does not read for such DIEs either (so both still give the same answer). Forms not listed
@@ -655,7 +683,7 @@ static bool fx_die(Fx *x, FCu *u, Rd *r, const Abbrev *ab, FxDie *d, bool want_n
     for (uint32_t k = 0; k < ab->count; k++) {
         const AbAttr *a = &u->ab->attrs.v[ab->first + k];
         Val v;
-        if (!fx_val(x, u, r, a->form, a->implicit, &v))
+        if (!fx_val_common(x, u, r, a, &v))
             return false;
         switch (a->name) {
         case DW_AT_name: nm = v; break;
@@ -871,8 +899,6 @@ typedef struct LineJob {
 static void *line_job(void *arg)
 {
     LineJob *j = arg;
-    SymFile *f = j->c.f;
-    symi_prefault(f->lrows.v, f->lrows.cap * sizeof *f->lrows.v); /* reserved by sym_open */
     for (size_t i = 0; i < j->n && !j->c.failed; i++) {
         j->c.cu = (uint32_t)i;
         symi_read_line_unit(&j->c, &j->lu[i]);

@@ -194,6 +194,9 @@ run_program(Ctx *c, const Rd *rp, const LineHdr *h, const char *comp_dir, size_t
     const uint32_t *fmap = f->fmap.v + fmap_first;
     const uint64_t amask = f->elfclass == 32 ? 0xffffffffu : UINT64_MAX;
     const unsigned opcode_base = h->opcode_base, line_range = h->line_range;
+    /* (the opcodes taken at once below are standard ones, not special ones: opcode_base may
+     * be lower in DWARF 2; DW_LNS_fixed_advance_pc is the highest of them) */
+    const bool fixed_copy = opcode_base > DW_LNS_fixed_advance_pc;
     const uint32_t cu = c->cu;
     uint64_t addr = 0, op_index = 0, file = 1, line = 1, column = 0, discr = 0;
     bool stmt = h->default_stmt, bb = false, pe = false, eb = false;
@@ -268,10 +271,40 @@ run_program(Ctx *c, const Rd *rp, const LineHdr *h, const char *comp_dir, size_t
             continue;
         }
         case DW_LNS_const_add_pc: ADVANCE((255u - opcode_base) / line_range); continue;
-        case DW_LNS_advance_line: line += (uint64_t)rd_sleb(&r); continue;
+        case DW_LNS_advance_line:
+        advance_line:
+            line += (uint64_t)rd_sleb(&r);
+            /* what gas emits for most rows where linker relaxation applies (RISC-V): the
+             * line, then DW_LNS_fixed_advance_pc and DW_LNS_copy, taken here at once (one
+             * dispatch instead of three) */
+            if (fixed_copy && r.end - r.p >= 4 && r.p[0] == DW_LNS_fixed_advance_pc &&
+                r.p[3] == DW_LNS_copy) {
+                addr += (uint64_t)(r.p[1] | r.p[2] << 8);
+                op_index = 0;
+                r.p += 4;
+                break; /* a row */
+            }
+            continue;
         case DW_LNS_set_file: file = rd_uleb(&r); continue;
-        case DW_LNS_set_column: column = rd_uleb(&r); continue;
-        case DW_LNS_negate_stmt: stmt = !stmt; continue;
+        /* and before that, DW_LNS_set_column and DW_LNS_negate_stmt, either or both */
+        case DW_LNS_set_column:
+            column = rd_uleb(&r);
+            if (fixed_copy && r.end - r.p >= 2 && r.p[0] == DW_LNS_negate_stmt) {
+                stmt = !stmt;
+                r.p++;
+            }
+            if (fixed_copy && r.p < r.end && r.p[0] == DW_LNS_advance_line) {
+                r.p++;
+                goto advance_line;
+            }
+            continue;
+        case DW_LNS_negate_stmt:
+            stmt = !stmt;
+            if (fixed_copy && r.p < r.end && r.p[0] == DW_LNS_advance_line) {
+                r.p++;
+                goto advance_line;
+            }
+            continue;
         case DW_LNS_set_basic_block: bb = true; continue;
         case DW_LNS_fixed_advance_pc: /* what gas emits where linker relaxation applies */
             if (r.end - r.p < 2) {
@@ -484,6 +517,12 @@ void symi_read_line_unit(Ctx *c, LineUnit *lu)
     lu->prog = prog.p;
     lu->prog_end = prog.end;
     lu->lrow_first = (uint32_t)f->lrows.n;
+    /* the lookup rows this program may add (GCC: about 15 bytes of program per lookup row,
+     * 12 to be safe), mapped in one call unit by unit: the whole reserve at once mapped 25%
+     * more pages than were filled */
+    symi_prefault_to(&f->lrows_mapped, f->lrows.v,
+                     (f->lrows.n + (size_t)(prog.end - prog.p) / 12 + 16) * sizeof *f->lrows.v,
+                     f->lrows.cap * sizeof *f->lrows.v);
     f->nrows += run_lookup(c, &prog, &h, comp_dir, lu->fmap_first, lu->fmap_count);
     lu->lrow_count = (uint32_t)(f->lrows.n - lu->lrow_first);
     if (c->failed)

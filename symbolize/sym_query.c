@@ -220,6 +220,12 @@ size_t sym_frames(const SymFile *f, uint64_t addr, SymFrame *out, size_t max)
     return sym_frames_span(f, addr, out, max, &lo, &hi, 0);
 }
 
+/* sym_file_path, here where the queries need it */
+static inline const char *file_path(const SymFile *f, uint32_t file)
+{
+    return file < f->files.str.n ? f->files.str.v[file] : NULL;
+}
+
 size_t sym_frames_span(const SymFile *f, uint64_t addr, SymFrame *out, size_t max, uint64_t *lo,
                        uint64_t *hi, unsigned flags)
 {
@@ -234,7 +240,7 @@ size_t sym_frames_span(const SymFile *f, uint64_t addr, SymFrame *out, size_t ma
     SymFrame fr = {0};
     bool found = lookup(f, addr, &row, &func, &cu);
     if (row) {
-        fr.file = sym_file_path(f, row->file);
+        fr.file = file_path(f, row->file);
         fr.line = row->line;
         fr.column = row->column;
         fr.discriminator = row->discriminator;
@@ -291,7 +297,7 @@ size_t sym_frames_span(const SymFile *f, uint64_t addr, SymFrame *out, size_t ma
         return n;
     for (const SymFunction *fn = &f->funcs.v[func]; fn->parent != SYM_NONE && n < 4096;) {
         const SymFunction *caller = &f->funcs.v[fn->parent];
-        SymFrame cf = {caller->name, fn->call_file ? sym_file_path(f, fn->call_file) : NULL,
+        SymFrame cf = {caller->name, fn->call_file ? file_path(f, fn->call_file) : NULL,
                        fn->call_line, fn->call_column, fn->call_discriminator, fn->parent};
         if (n < max)
             out[n] = cf;

@@ -78,7 +78,7 @@ static uint64_t next_serial = 1;
 /* Sorts KEY[0..N), VAL (may be NULL) along with it, stably: an LSD radix sort by bytes (bytes
  * all keys share are skipped: addresses of a 32-bit target take 4 passes at most). The qsort
  * it replaces was a third of the time spent building the lookup arrays. */
-static void radix_sort(uint64_t *key, uint32_t *val, size_t n)
+void symi_radix_sort(uint64_t *key, uint32_t *val, size_t n)
 {
     if (n < 64) { /* insertion sort */
         for (size_t i = 1; i < n; i++) {
@@ -96,8 +96,8 @@ static void radix_sort(uint64_t *key, uint32_t *val, size_t n)
         }
         return;
     }
-    uint64_t *k2 = xmalloc(n * sizeof *k2);
-    uint32_t *v2 = val ? xmalloc(n * sizeof *v2) : NULL;
+    uint64_t *k2 = xmalloc_scratch(n * sizeof *k2);
+    uint32_t *v2 = val ? xmalloc_scratch(n * sizeof *v2) : NULL;
     uint64_t *kin = key, *kout = k2;
     uint32_t *vin = val, *vout = v2;
     uint64_t all_or = 0, all_and = ~(uint64_t)0;
@@ -148,24 +148,45 @@ static void segments(Ev *ev, size_t n, SegFn fn, void *arg)
         return;
     /* the ranges by start (the order of equal starts does not matter: the callbacks choose by
      * length and order), and all start and end points */
-    uint64_t *pts = xmalloc(2 * n * sizeof *pts);
-    uint32_t *idx = xmalloc(n * sizeof *idx);
-    Ev *sorted = xmalloc(n * sizeof *sorted);
-    for (size_t i = 0; i < n; i++) {
-        pts[i] = ev[i].lo;
-        idx[i] = (uint32_t)i;
+    uint64_t *pts = xmalloc_scratch(2 * n * sizeof *pts);
+    bool by_lo = true; /* (the usual case: the DIEs of a CU come in address order) */
+    for (size_t i = 1; i < n && by_lo; i++)
+        by_lo = ev[i - 1].lo <= ev[i].lo;
+    if (!by_lo) {
+        uint32_t *idx = xmalloc_scratch(n * sizeof *idx);
+        Ev *sorted = xmalloc_scratch(n * sizeof *sorted);
+        for (size_t i = 0; i < n; i++) {
+            pts[i] = ev[i].lo;
+            idx[i] = (uint32_t)i;
+        }
+        symi_radix_sort(pts, idx, n);
+        for (size_t i = 0; i < n; i++)
+            sorted[i] = ev[idx[i]];
+        memcpy(ev, sorted, n * sizeof *ev);
+        free(sorted);
+        free(idx);
     }
-    radix_sort(pts, idx, n);
-    for (size_t i = 0; i < n; i++)
-        sorted[i] = ev[idx[i]];
-    memcpy(ev, sorted, n * sizeof *ev);
-    free(sorted);
-    free(idx);
+    /* the points: the starts (in order now) merged with the ends, sorted on their own */
+    uint64_t *his = pts;
+    bool hi_sorted = true;
     for (size_t i = 0; i < n; i++) {
-        pts[2 * i] = ev[i].lo;
-        pts[2 * i + 1] = ev[i].hi;
+        his[i] = ev[i].hi;
+        hi_sorted = hi_sorted && (i == 0 || his[i - 1] <= his[i]);
     }
-    radix_sort(pts, NULL, 2 * n);
+    if (!hi_sorted)
+        symi_radix_sort(his, NULL, n);
+    {
+        /* merged from the back into the same array: the ends sit in its lower half, and the
+         * write position (one past the unread of both) stays above the unread ends; once the
+         * starts are all placed, the ends left are where they belong */
+        size_t a = n, b = n, w = 2 * n;
+        while (a > 0) {
+            if (b > 0 && his[b - 1] > ev[a - 1].lo)
+                pts[--w] = his[--b];
+            else
+                pts[--w] = ev[--a].lo;
+        }
+    }
     /* active list: small in practice (nesting depth); kept as an array */
     VEC(Ev) act = {0};
     size_t next = 0;
@@ -234,16 +255,21 @@ void symi_finish_funcs(SymFile *f)
     for (size_t i = 0; i < f->funcs.n; i++)
         f->funcs.v[i].ranges = f->franges.v + (uintptr_t)f->funcs.v[i].ranges;
     /* per-CU function segments: at most 2 per range (each range adds two boundaries), reserved
-     * and mapped at once */
+     * at once and mapped CU by CU (as many as can come: about 20% more than do) */
     if (f->franges.n * 2 > f->fsegs.cap) {
         f->fsegs.v = symi_grow(f->fsegs.v, f->fsegs.n * sizeof *f->fsegs.v,
                                f->franges.n * 2 * sizeof *f->fsegs.v);
         f->fsegs.cap = f->franges.n * 2;
-        symi_prefault(f->fsegs.v, f->fsegs.cap * sizeof *f->fsegs.v);
     }
+    PfMark mapped = {0};
     size_t fi = 0;
+    VEC(Ev) ev = {0}; /* (one array for every CU: the ranges of all CUs fit) */
+    if (f->franges.n) {
+        ev.v = xmalloc_scratch(f->franges.n * sizeof *ev.v);
+        ev.cap = f->franges.n;
+    }
     for (uint32_t cu = 0; cu < f->cus.n; cu++) {
-        VEC(Ev) ev = {0};
+        ev.n = 0;
         for (; fi < f->funcs.n && f->funcs.v[fi].cu == cu; fi++) {
             const SymFunction *fn = &f->funcs.v[fi];
             for (size_t k = 0; k < fn->range_count; k++) {
@@ -253,10 +279,12 @@ void symi_finish_funcs(SymFile *f)
             }
         }
         f->cuinfo.v[cu].fseg_first = (uint32_t)f->fsegs.n;
+        symi_prefault_to(&mapped, f->fsegs.v, (f->fsegs.n + 2 * ev.n) * sizeof *f->fsegs.v,
+                         f->fsegs.cap * sizeof *f->fsegs.v);
         segments(ev.v, ev.n, fseg_cb, f);
         f->cuinfo.v[cu].fseg_count = (uint32_t)(f->fsegs.n - f->cuinfo.v[cu].fseg_first);
-        free(ev.v);
     }
+    free(ev.v);
 }
 
 static void finish(SymFile *f)
@@ -314,6 +342,43 @@ void symi_prefault(void *p, size_t n)
 #endif
 }
 
+void symi_prefault_to(PfMark *m, void *base, size_t want, size_t cap)
+{
+    uintptr_t b = (uintptr_t)base;
+    if (m->base != base) { /* (moved by a realloc: what it copied is mapped) */
+        m->base = base;
+        m->end = 0;
+    }
+    uintptr_t lo = m->end ? m->end : b, hi = b + (want < cap ? want : cap);
+    hi = (hi + 4095) & ~(uintptr_t)4095;
+    if (hi > ((b + cap) & ~(uintptr_t)4095))
+        hi = (b + cap) & ~(uintptr_t)4095; /* (whole pages inside the allocation only) */
+    if (hi <= lo)
+        return;
+    symi_prefault((void *)lo, hi - lo);
+    m->end = hi;
+}
+
+/* The pages of the DWARF sections we decode mapped now, one call each (MADV_POPULATE_READ,
+ * Linux 5.14; nothing happens where it is not supported) */
+static void populate_sections(SymFile *f)
+{
+#ifdef MADV_POPULATE_READ
+    const RawSec *all[] = {&f->debug_line, &f->line_str, &f->str, &f->raw[0], &f->raw[1],
+                           &f->raw[2], &f->raw[3], &f->raw[4], &f->raw[5]};
+    uintptr_t m = (uintptr_t)f->map;
+    for (size_t i = 0; f->map && i < sizeof all / sizeof *all; i++) {
+        uintptr_t lo = (uintptr_t)all[i]->p, hi = lo + all[i]->n;
+        if (!all[i]->p || lo < m || hi > m + f->map_size || hi <= lo)
+            continue; /* (a copy libelf made: decompressed or converted) */
+        lo &= ~(uintptr_t)4095;
+        (void)madvise((void *)lo, hi - lo, MADV_POPULATE_READ);
+    }
+#else
+    (void)f;
+#endif
+}
+
 static SymFile *open_impl(const char *path, char *err, size_t errlen, bool fast)
 {
     err[0] = 0;
@@ -323,13 +388,15 @@ static SymFile *open_impl(const char *path, char *err, size_t errlen, bool fast)
         return NULL;
     }
     elf_version(EV_CURRENT);
-    /* Our own read-only mapping, populated in one call (MAP_POPULATE): libelf's own mapping
-     * faulted the DWARF sections in 64 KB at a time. libelf reads it through elf_memory;
-     * anything unusual (an empty file, no mmap) goes to elf_begin as before. */
+    /* Our own read-only mapping, read by libelf through elf_memory; anything unusual (an empty
+     * file, no mmap) goes to elf_begin as before. The DWARF sections we decode are mapped in one
+     * call each once they are known (populate_sections): libelf's own mapping faulted them in
+     * 64 KB at a time, and mapping the whole file (MAP_POPULATE) also mapped what is never
+     * read (code, .debug_loclists, .debug_frame: a third of a large -O2 ELF). */
     struct stat st;
     void *map = MAP_FAILED;
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
-        map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+        map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
     Elf *elf = map != MAP_FAILED ? elf_memory(map, (size_t)st.st_size)
                                  : elf_begin(fd, ELF_C_READ_MMAP, NULL);
     if (!elf || elf_kind(elf) != ELF_K_ELF) {
@@ -354,6 +421,7 @@ static SymFile *open_impl(const char *path, char *err, size_t errlen, bool fast)
         sym_close(f);
         return NULL;
     }
+    populate_sections(f);
 
     /* GCC's line programs take about 9 bytes per row, 15 per lookup row (one address): reserve
      * the lookup rows once */
@@ -471,4 +539,9 @@ size_t sym_function_count(const SymFile *f) { return f->funcs.n; }
 const SymFunction *sym_function(const SymFile *f, size_t i)
 {
     return i < f->funcs.n ? &f->funcs.v[i] : NULL;
+}
+const SymFunction *sym_functions(const SymFile *f, size_t *count)
+{
+    *count = f->funcs.n;
+    return f->funcs.v;
 }

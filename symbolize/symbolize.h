@@ -135,6 +135,8 @@ typedef struct SymFunction {
  * copies may be abstract), in .debug_info order. */
 size_t sym_function_count(const SymFile *f);
 const SymFunction *sym_function(const SymFile *f, size_t i);
+/* all of them: sym_function(f, i) is the i-th of the array (for loops over many queries) */
+const SymFunction *sym_functions(const SymFile *f, size_t *count);
 
 /* ---- queries ---------------------------------------------------------------------------- */
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark: symbolize vs binutils addr2line on every instruction address of an ELF.
 
-usage: bench_symbolize.py [--rounds N] [--before SYMBOLIZE0] [--out pipe|file] [--outdir DIR]
+usage: bench_symbolize.py [--rounds N] [--before SYMBOLIZE0] [--out pipe|file|null] [--outdir DIR]
                           SYMBOLIZE ADDR2LINE OBJDUMP ELF [FLAGS...]
                           (default flags: -f -i, default 5 rounds, default --out pipe)
 
@@ -9,7 +9,8 @@ Each tool runs once per round, in one process, with all addresses on stdin (a fi
 output on stdout; the tools alternate within a round so that both see the same machine load.
 --out pipe (default): stdout is a pipe that this script drains in 1 MB reads (readinto, no
 allocation per read); --out file: stdout is a fresh file in DIR (default /dev/shm, a tmpfs),
-the same for every tool. (Until 2026-12-07 the addresses were written and the output read by
+the same for every tool; --out null: stdout is /dev/null (as `time TOOL ... > /dev/null` measures;
+the outputs are then compared from one more, untimed, run per tool into a file). (Until 2026-12-07 the addresses were written and the output read by
 subprocess.run(input=...), which feeds the input 4 KB per select() round and reads the output
 32 KB at a time, allocating each piece: for a tool that needs 30 ms, a quarter of its wall time
 was this script.) Times are CPU (user + sys of the child, robust
@@ -42,8 +43,8 @@ def main():
             outdir = args[1]
         elif args[0] == "--out":
             mode = args[1]
-            if mode not in ("pipe", "file"):
-                sys.exit("bench_symbolize.py: --out pipe or --out file")
+            if mode not in ("pipe", "file", "null"):
+                sys.exit("bench_symbolize.py: --out pipe, file or null")
         else:
             before = args[1]
         args = args[2:]
@@ -86,16 +87,22 @@ def main():
                     continue
                 if os.path.exists(outpath):
                     os.unlink(outpath)  # (freeing the last output is not the next tool's cost)
-                with open(inpath, "rb") as fin, open(outpath, "wb") as fout:
+                sink = os.devnull if mode == "null" else outpath
+                with open(inpath, "rb") as fin, open(sink, "wb") as fout:
                     c0, t0 = cpu(), time.perf_counter()
                     subprocess.run(cmd, stdin=fin, stdout=fout, check=True)
                     wall[name].append(time.perf_counter() - t0)
                     cput[name].append(cpu() - c0)
+                if mode == "null" and name in outs:
+                    continue
+                if mode == "null":  # one untimed run into a file, for the comparison
+                    with open(inpath, "rb") as fin, open(outpath, "wb") as fout:
+                        subprocess.run(cmd, stdin=fin, stdout=fout, check=True)
                 with open(outpath, "rb") as fout:
                     outs[name] = fout.read()
     same = all(out == outs["addr2line"] for out in outs.values())
     print(f"{elf}: {len(addrs)} instruction addresses, flags {' '.join(flags)}, "
-          f"output {'through a pipe' if mode == 'pipe' else 'to a file in ' + outdir}, "
+          f"output {dict(pipe='through a pipe', null='to /dev/null').get(mode, 'to a file in ' + outdir)}, "
           f"{len(outs['addr2line'])} bytes of output, identical: {'yes' if same else 'NO'}")
     for what, t in (("CPU ", cput), ("wall", wall)):
         med = {name: statistics.median(v) for name, v in t.items()}
