@@ -26,7 +26,6 @@ static void sort_fnsyms(SymIdx *x, size_t n)
         return;
     uint64_t *key = xmalloc_scratch(n * sizeof *key);
     uint32_t *idx = xmalloc_scratch(n * sizeof *idx);
-    SymIdx *tmp = xmalloc_scratch(n * sizeof *tmp);
     for (size_t i = 0; i < n; i++) {
         key[i] = ~x[i].size;
         idx[i] = (uint32_t)i; /* (= the symbol table order: the last key) */
@@ -35,12 +34,9 @@ static void sort_fnsyms(SymIdx *x, size_t n)
     for (size_t i = 0; i < n; i++)
         key[i] = x[idx[i]].value;
     symi_radix_sort(key, idx, n);
-    for (size_t i = 0; i < n; i++)
-        tmp[i] = x[idx[i]];
-    memcpy(x, tmp, n * sizeof *x);
+    symi_permute(x, idx, n, sizeof *x);
     free(key);
     free(idx);
-    free(tmp);
 }
 
 /* libdwarf 20210528 reads every .debug_rnglists / .debug_loclists unit header when it loads

@@ -119,6 +119,8 @@ void symi_strtab_free(StrTab *t);
 
 /* Sorts KEY[0..N), VAL (may be NULL) along with it, stably (an LSD radix sort) */
 void symi_radix_sort(uint64_t *key, uint32_t *val, size_t n);
+/* Reorders the N records of SIZE bytes at BASE so that record i is the old record IDX[i] */
+void symi_permute(void *base, const uint32_t *idx, size_t n, size_t size);
 
 /* ---------------------------------------------------------------------------------------- */
 /* the SymFile                                                                              */

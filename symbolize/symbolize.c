@@ -138,6 +138,15 @@ void symi_radix_sort(uint64_t *key, uint32_t *val, size_t n)
     free(v2);
 }
 
+void symi_permute(void *base, const uint32_t *idx, size_t n, size_t size)
+{
+    unsigned char *b = base, *tmp = xmalloc_scratch(n * size);
+    for (size_t i = 0; i < n; i++)
+        memcpy(tmp + i * size, b + (size_t)idx[i] * size, size);
+    memcpy(b, tmp, n * size);
+    free(tmp);
+}
+
 /* Split [all ranges] into elementary segments; for each, the best range covering it by
  * (shortest length, then highest order) -- bfd's function choice. Emits via callback. */
 typedef void (*SegFn)(void *arg, uint64_t lo, uint64_t hi, const Ev *cover, size_t ncover);
@@ -154,16 +163,12 @@ static void segments(Ev *ev, size_t n, SegFn fn, void *arg)
         by_lo = ev[i - 1].lo <= ev[i].lo;
     if (!by_lo) {
         uint32_t *idx = xmalloc_scratch(n * sizeof *idx);
-        Ev *sorted = xmalloc_scratch(n * sizeof *sorted);
         for (size_t i = 0; i < n; i++) {
             pts[i] = ev[i].lo;
             idx[i] = (uint32_t)i;
         }
         symi_radix_sort(pts, idx, n);
-        for (size_t i = 0; i < n; i++)
-            sorted[i] = ev[idx[i]];
-        memcpy(ev, sorted, n * sizeof *ev);
-        free(sorted);
+        symi_permute(ev, idx, n, sizeof *ev);
         free(idx);
     }
     /* the points: the starts (in order now) merged with the ends, sorted on their own */
