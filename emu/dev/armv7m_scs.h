@@ -25,8 +25,9 @@
  * device links without the CPU model.
  *
  * FP extension registers (CPACR, FPCCR, FPCAR, FPDSCR, MVFR0/1 of a
- * Cortex-M4F) when the CPU has an FPU; without one CPACR is stored only
- * and the others are unimplemented.  "arm,cpuid" gives CPUID (default the
+ * Cortex-M4F) when the CPU has an FPU; without one (Cortex-M3) CPACR is
+ * stored only and the others read as zero and ignore writes, as reserved
+ * SCS space does, logged under -d unimp.  "arm,cpuid" gives CPUID (default the
  * Cortex-M3 value QEMU reports).
  *
  * Not modelled: MPU (MPU_TYPE reads 0: no regions), debug halting (DHCSR reads 0),
