@@ -195,6 +195,18 @@ void emu_dbg_unpatch_step(EmuDbg *d)
     }
 }
 
+bool emu_dbg_block_end_stop(EmuDbg *d, uint32_t pc)
+{
+    emu_dbg_unpatch_step(d);
+    if (!d->watch_hit)
+        d->stop.kind = EMU_DBG_STOP_STEP;
+    d->watch_hit = false;
+    d->stop_at_check = false;
+    d->stop.pc = pc;
+    d->dstate = 0;
+    return d->stop.kind == EMU_DBG_STOP_STEP;
+}
+
 void emu_dbg_leave(EmuDbg *d)
 {
     emu_dbg_unpatch_step(d);

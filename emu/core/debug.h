@@ -128,6 +128,12 @@ static inline void *emu_dbg_enter(EmuDbg *d, uint64_t *limit)
     return rt;
 }
 
+/* The block the stepped instruction (or a watchpoint hit) ended has come to
+ * its exit check (dstate 2): the step patch goes, the stop is at `pc` (a
+ * step unless a watchpoint set the kind), dstate returns to 0.  True for a
+ * step stop (where the test-only seeded bug applies). */
+bool emu_dbg_block_end_stop(EmuDbg *d, uint32_t pc);
+
 /* Leaving the interpreter with a debug state: drop the step patch; a step
  * not started yet stays requested. */
 void emu_dbg_leave(EmuDbg *d);

@@ -452,16 +452,8 @@ static void arm_dbg_seed_bug(ArmCpu *cpu, const ArmOpc *op)
 /* The step (or watchpoint) stop at a block boundary. */
 static void arm_dbg_stop_at_check(ArmCpu *cpu)
 {
-    EmuDbg *d = &cpu->dbg;
-    emu_dbg_unpatch_step(d);
-    if (!d->watch_hit)
-        d->stop.kind = EMU_DBG_STOP_STEP;
-    d->watch_hit = false;
-    d->stop_at_check = false;
-    d->stop.pc = cpu->pc;
-    if (d->stop.kind == EMU_DBG_STOP_STEP)
-        arm_dbg_seed_bug(cpu, d->dbg_op);
-    d->dstate = 0;
+    if (emu_dbg_block_end_stop(&cpu->dbg, cpu->pc))
+        arm_dbg_seed_bug(cpu, cpu->dbg.dbg_op);
 }
 
 /* A stop before operation ops[j] of `tb` (breakpoint, step, watchpoint);

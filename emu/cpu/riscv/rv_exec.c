@@ -808,16 +808,8 @@ check:
     if (unlikely(dstate == 2)) {
         /* the stepped instruction (or the one that hit a watchpoint) ended
          * its block */
-        EmuDbg *d = &cpu->dbg;
-        emu_dbg_unpatch_step(d);
-        if (!d->watch_hit)
-            d->stop.kind = EMU_DBG_STOP_STEP;
-        d->watch_hit = false;
-        d->stop_at_check = false;
-        d->stop.pc = cpu->pc;
-        if (d->stop.kind == EMU_DBG_STOP_STEP)
+        if (emu_dbg_block_end_stop(&cpu->dbg, cpu->pc))
             rv_dbg_seed_bug(cpu, dbg_op);
-        dstate = 0;
         LEAVE(EMU_RUN_DEBUG);
     }
     if (icount >= limit)
